@@ -1,0 +1,455 @@
+"""The ``kg`` command line: a thin Typer layer over the library.
+
+Each command parses its options and calls one library function. Errors a
+user can cause arrive as ``KgError`` and leave as one red line on stderr
+with exit code 1; usage errors keep Typer's exit code 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(
+    help="Knowledge graphs from Chinese rule-of-law (法治政府建设) reports: extract, build, query, draw.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+DEFAULT_GRAPH = Path("output/graph.ttl")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _user_errors(func: F) -> F:
+    """Turn a KgError into one line on stderr and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgError as e:
+            typer.secho(f"error: {e}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class RdfFormat(StrEnum):
+    ttl = "ttl"
+    nt = "nt"
+    trig = "trig"
+    nq = "nq"
+    jsonld = "jsonld"
+
+
+class LoadProtocol(StrEnum):
+    auto = "auto"
+    gsp = "gsp"
+    update = "update"
+
+
+class PgFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+GraphOption = Annotated[
+    Path,
+    typer.Option("--graph", "-g", help="Graph file to read (Turtle, N-Triples, TriG, N-Quads or JSON-LD)."),
+]
+
+
+@app.command()
+@_user_errors
+def build(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Report files, or folders whose *.txt files are reports. Default: seeds/."),
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.html and mentions.jsonl.")
+    ] = Path("output"),
+    formats: Annotated[
+        list[RdfFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="RDF format(s) to write as graph.<format>; repeat for several. Default: ttl.",
+        ),
+    ] = None,
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Also draw graph.html.")] = True,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Also write a persistent Oxigraph store in this folder (query it with kg query --store).",
+        ),
+    ] = None,
+) -> None:
+    """Extract every report and write the graph, its HTML view and the mentions."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from kg.io.read import find_inputs
+    from kg.pipeline import build as run_build
+
+    sources = list(inputs) if inputs else [Path("seeds")]
+    files = find_inputs(sources)
+    fmts = [f.value for f in formats] if formats else ["ttl"]
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description:<24}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=len(files) + 1 + int(html))
+
+        def step(what: str) -> None:
+            bar.update(task, description=what)
+            bar.advance(task)
+
+        summary = run_build(sources, out, formats=fmts, html=html, progress=step, store=store)
+    _print_summary(summary)
+
+
+def _print_summary(summary: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="kg build", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents", str(summary.documents))
+    for etype in ("机构", "制度", "清单", "品牌"):
+        table.add_row(f"entities: {etype}", str(summary.entities.get(etype, 0)))
+    for rel in ("formulates", "implements", "compiles", "runs", "partOf", "basedOn", "itemCount"):
+        table.add_row(f"relations: {rel}", str(summary.relations.get(rel, 0)))
+    table.add_row("triples", str(summary.triples))
+    console = Console()
+    console.print(table)
+    for path in summary.outputs:
+        console.print(f"wrote {path}")
+
+
+@app.command()
+@_user_errors
+def extract(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Report files, or folders whose *.txt files are reports.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of stdout.")
+    ] = None,
+    relations: Annotated[
+        bool,
+        typer.Option("--relations", help="One object per relation (doc, p, s, o, sentence, start, end)."),
+    ] = False,
+) -> None:
+    """Extract entity mentions (or relations) as JSON Lines, one object per line."""
+    from kg.io.write import dumps_jsonl, write_text
+    from kg.pipeline import extract as run_extract
+    from kg.pipeline import mention_records, relation_records
+
+    result = run_extract(inputs)
+    text = dumps_jsonl(relation_records(result) if relations else mention_records(result))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text(output, text)
+
+
+@app.command()
+@_user_errors
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use -f or --name).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a named query shipped with kg (see --list).")
+    ] = None,
+    params: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="key=value for a named query's parameter; repeatable."),
+    ] = None,
+    list_queries: Annotated[
+        bool, typer.Option("--list", help="List the named queries and their parameters, then exit.")
+    ] = False,
+    graphs: Annotated[
+        list[Path] | None, typer.Option("--graph", "-g", help="Graph file(s) to query; repeat for several.")
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option("--store", help="Query a store written by kg build --store, without parsing files."),
+    ] = None,
+    endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--endpoint",
+            help="Query a SPARQL endpoint instead (for example http://localhost:8890/sparql); "
+            "named queries then read only kg's graphs on it.",
+        ),
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", help="User name for --endpoint.")] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", envvar="KG_PASSWORD", help="Password for --endpoint.")
+    ] = None,
+    fmt: Annotated[
+        ResultFormat,
+        typer.Option("--format", help="table for people; csv, tsv or json (W3C SPARQL results) for tools."),
+    ] = ResultFormat.table,
+) -> None:
+    """Run a read-only SPARQL query; kg's prefixes (rol:, inst:, sys:, skos:, …) are predeclared."""
+    from kg import named_queries
+    from kg.errors import QueryError
+    from kg.sparql import format_table, load_store, run
+
+    if list_queries:
+        _print_named_queries()
+        return
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        raise QueryError("give one query: as an argument, with -f FILE.rq, or with --name NAME (see --list)")
+    if params and name is None:
+        raise QueryError("--param needs --name: only named queries take parameters")
+    if sum(x is not None for x in (graphs or None, store, endpoint)) > 1:
+        raise QueryError("query one source: --graph files, a --store folder or an --endpoint")
+    named = named_queries.get(name) if name is not None else None
+    values = named_queries.parse_assignments(params or [])
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError:
+            raise QueryError(f"{file}: cannot read the query file") from None
+    if endpoint is not None:
+        from kg.load import Endpoint, kg_graphs, remote_query
+
+        ep = Endpoint(endpoint, user, password)
+        if named is not None:
+            sparql = named_queries.render(named, values, graphs=kg_graphs(ep))
+        assert sparql is not None
+        result = remote_query(ep, sparql, fmt.value)
+    else:
+        if named is not None:
+            sparql = named_queries.render(named, values)
+        assert sparql is not None
+        if store is not None:
+            from kg.store import open_store
+
+            source = open_store(store)
+        else:
+            source = load_store(graphs or [DEFAULT_GRAPH])
+        result = run(sparql, source, fmt.value)
+    if fmt is ResultFormat.table:
+        sys.stdout.write(format_table(result))
+    else:
+        sys.stdout.buffer.write(result.raw)
+        sys.stdout.flush()
+
+
+def _print_named_queries() -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from kg.named_queries import all_queries, describe
+
+    table = Table(title="named queries (kg query --name NAME [--param key=value])")
+    table.add_column("name", no_wrap=True)
+    table.add_column("what it answers")
+    table.add_column("parameters")
+    for q in all_queries():
+        table.add_row(q.name, q.description, describe(q))
+    Console().print(table)
+
+
+@app.command()
+@_user_errors
+def load(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            help="Graph Store endpoint (Oxigraph http://HOST:7878/store, Virtuoso "
+            "http://HOST:8890/sparql-graph-crud-auth) or SPARQL Update endpoint.",
+        ),
+    ],
+    graph: Annotated[
+        Path | None,
+        typer.Option(
+            "--graph",
+            "-g",
+            help="Graph file to load. Default: output/graph.trig (one graph per report), else output/graph.ttl.",
+        ),
+    ] = None,
+    graph_iri: Annotated[
+        str | None,
+        typer.Option("--graph-iri", help="Load everything into this one graph instead of kg's graphs."),
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", help="User name (HTTP Digest or Basic).")] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", envvar="KG_PASSWORD", help="Password (or set KG_PASSWORD).")
+    ] = None,
+    protocol: Annotated[
+        LoadProtocol,
+        typer.Option(help="auto: Graph Store Protocol, falling back to SPARQL Update when the URL needs it."),
+    ] = LoadProtocol.auto,
+    update_endpoint: Annotated[
+        str | None,
+        typer.Option("--update-endpoint", help="Where to send SPARQL Update when falling back to it."),
+    ] = None,
+) -> None:
+    """Load the graph into a running triple store; loading the same graph again replaces it."""
+    from kg.load import Endpoint, read_graphs
+    from kg.load import load as run_load
+
+    if graph is None:
+        trig = DEFAULT_GRAPH.with_suffix(".trig")
+        graph = trig if trig.is_file() else DEFAULT_GRAPH
+    ep = Endpoint(endpoint, user, password)
+    updater = Endpoint(update_endpoint, user, password) if update_endpoint else None
+    report = run_load(read_graphs(graph, graph_iri), ep, protocol.value, updater)
+    how = "Graph Store Protocol" if report.protocol == "gsp" else "SPARQL Update"
+    n = len(report.graphs)
+    typer.echo(
+        f"loaded {report.triples} triples from {graph} into {n} graph{'s' if n != 1 else ''} "
+        f"at {report.endpoint} ({how})"
+    )
+
+
+@app.command()
+@_user_errors
+def export(
+    fmt: Annotated[
+        PgFormat,
+        typer.Option("--format", help="graphml or gexf (one file), or csv (Neo4j bulk-import folder)."),
+    ],
+    graphs: Annotated[
+        list[Path] | None, typer.Option("--graph", "-g", help="Graph file(s) to read; repeatable.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="File to write (folder for csv). Default: output/graph.graphml, output/graph.gexf, output/neo4j/.",
+        ),
+    ] = None,
+) -> None:
+    """Export the graph for property-graph tools (Gephi, yEd, Neo4j), with the RDF's IRIs and labels."""
+    from kg.export_pg import export as run_export
+
+    target = (
+        output
+        or {
+            "graphml": Path("output/graph.graphml"),
+            "gexf": Path("output/graph.gexf"),
+            "csv": Path("output/neo4j"),
+        }[fmt.value]
+    )
+    for path in run_export(graphs or [DEFAULT_GRAPH], fmt.value, target):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+@_user_errors
+def viz(
+    graph: GraphOption = DEFAULT_GRAPH,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "output/graph.html"
+    ),
+    focus: Annotated[
+        str | None, typer.Option(help="Draw only the neighbourhood of this entity (any of its names).")
+    ] = None,
+    depth: Annotated[int, typer.Option(min=0, help="Hops around --focus.")] = 1,
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="Keep only these entity types (机构, 制度, 清单, 品牌); repeatable."),
+    ] = None,
+    report: Annotated[
+        str | None, typer.Option(help="Keep only entities this report mentions (its id, the file stem).")
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Keep the N entities with the highest degree.")
+    ] = None,
+) -> None:
+    """Draw the graph as an interactive HTML page that works offline."""
+    from kg.graph_io import read_graph
+    from kg.viz import render
+
+    summary = render(
+        read_graph([graph]), output, focus=focus, depth=depth, types=types, report=report, top=top
+    )
+    typer.echo(f"wrote {output} ({summary.get('nodes', 0)} nodes, {summary.get('edges', 0)} edges)")
+
+
+@app.command()
+@_user_errors
+def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
+    """Check the graph against the SHACL shapes; exit 1 with the violations when it does not conform."""
+    from kg.graph_io import read_graph
+    from kg.ontology import validate as run_validate
+
+    report = run_validate(read_graph([graph]))
+    if report.conforms:
+        typer.echo(f"{graph}: conforms to the shapes")
+        return
+    for v in report.violations:
+        typer.echo(str(v))
+    typer.secho(f"{graph}: {len(report.violations)} violation(s)", fg=typer.colors.RED, err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+@_user_errors
+def stats(
+    graph: GraphOption = DEFAULT_GRAPH,
+    top: Annotated[int, typer.Option(min=1, help="How many top entities to list.")] = 10,
+) -> None:
+    """Counts per class and relation, and the top entities by mentions and by degree."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from kg.sparql import load_store
+    from kg.stats import compute
+
+    s = compute(load_store([graph]), top=top)
+    console = Console()
+    t = Table(title=f"{graph}: {s.triples} triples")
+    t.add_column("class / relation")
+    t.add_column("count", justify="right")
+    for name, n in s.classes.items():
+        t.add_row(name, str(n))
+    for name, n in s.relations.items():
+        t.add_row(name, str(n))
+    console.print(t)
+    for title, rows in (
+        ("top entities by mentions", s.top_mentions),
+        ("top entities by degree", s.top_degree),
+    ):
+        r = Table(title=title)
+        r.add_column("entity")
+        r.add_column("type")
+        r.add_column("count", justify="right")
+        for row in rows:
+            r.add_row(row.label, row.type, str(row.count))
+        console.print(r)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,58 @@
+"""Named policies that decide between overlapping mentions.
+
+Rules propose candidate mentions independently; when two candidates share
+characters, a policy keeps one of them. The policy is chosen by name so a
+change of behaviour is a new name and old outputs stay reproducible (the
+spaCy ``filter_spans`` idea). Every policy returns mentions that do not
+overlap, sorted by (start, end).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kg.model import Mention
+
+Policy = Callable[[list[Mention]], list[Mention]]
+
+
+def _greedy(mentions: Iterable[Mention], order: Callable[[Mention], tuple[object, ...]]) -> list[Mention]:
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=order):
+        if m.end <= m.start:
+            continue
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Longest span wins; ties go to the earlier span, then to the rule id."""
+    return _greedy(mentions, lambda m: (-(m.end - m.start), m.start, m.rule, m.type.value))
+
+
+def earliest_first(mentions: list[Mention]) -> list[Mention]:
+    """Earliest start wins; ties go to the longer span."""
+    return _greedy(mentions, lambda m: (m.start, -(m.end - m.start), m.rule, m.type.value))
+
+
+POLICIES: dict[str, Policy] = {
+    "longest_first": longest_first,
+    "earliest_first": earliest_first,
+}
+
+
+def resolve_overlaps(mentions: list[Mention], policy: str = "longest_first") -> list[Mention]:
+    """Keep a non-overlapping subset of ``mentions`` chosen by ``policy``.
+
+    Raises:
+        ValueError: for an unknown policy name.
+    """
+    try:
+        fn = POLICIES[policy]
+    except KeyError:
+        raise ValueError(f"unknown overlap policy {policy!r}; known: {', '.join(sorted(POLICIES))}") from None
+    return fn(list(dict.fromkeys(mentions)))

@@ -1,0 +1,839 @@
+"""Sentence-level relation rules: who formulates, implements, compiles or runs what.
+
+Each rule reads one sentence and the entity mentions found in it; nothing here
+tags parts of speech, so the cost is a few substring scans per sentence.
+
+Rule families (each Relation records its family in ``rule``):
+
+* ``cue``: a cue verb (``kg/data/relation_{formulates,implements,compiles,runs}.txt``)
+  governs the named rule, list or brand that follows it in the same clause.
+  The object's type picks the predicate (制度 → formulates/implements, 清单 →
+  compiles, 品牌 → runs); chained verbs (制定并实施) and coordinated names
+  (《A》《B》、C和D) each give a relation, and a clause made of names only
+  continues the list of the clause before it (制定《A》，《B》). Text between verb
+  and name is kept short and free of blocking words (纳入, 对照…), so distant
+  or indirect objects stay silent.
+* ``cue-post``: the verb follows the name (行政执法“三项制度”落实).
+* ``frame``: 以《X》为指导/依据/抓手 → implements (制度) or runs (品牌).
+* ``issuer``: an institution written right before a title (国务院《…条例》), or a
+  decree number after it (《…规定》(省政府令192号)), formulates it.
+* ``based-on``: 根据《A》，制定《B》 → B basedOn A.
+* ``item-count``: a list followed or preceded by a count (清单714项, 224项…清单).
+* ``part-of-name``: a body whose name starts with another institution's name
+  (县政府 + 行政复议办公室) is part of it.
+* ``part-of-department``: a bureau of a place (县司法局) is part of that place's
+  people's government (县人民政府) when one sentence names both.
+* ``runs-name``: a brand named after an institution (长治市人民政府门户网) is run by it.
+
+The actor of a cue is the nearest institution written before the verb with
+nothing but adverbs or 牵头/会同 between them (由县司法局牵头制定…). A sentence
+without such an actor is the reporting institution's own statement: the actor
+is then the report's author and the relation is ``implicit`` — unless a
+generic actor is the subject (各部门建立…, 全县7个乡镇制定…), and never in news
+articles, where the author is a newspaper.
+
+Guarantees: subjects and objects are keys of the given entities; evidence
+offsets lie inside the evidence sentence; the output is sorted, has one
+relation per (sentence, predicate, subject, object) and depends only on the
+input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kg import lexicon
+from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
+
+Key = tuple[str, str, str]
+
+# Predicates that a cue verb can give, by the type of the object it governs.
+_CUE_PREDICATES: dict[EntityType, tuple[Predicate, ...]] = {
+    EntityType.SYSTEM: (Predicate.FORMULATES, Predicate.IMPLEMENTS),
+    EntityType.LIST: (Predicate.COMPILES,),
+    EntityType.BRAND: (Predicate.RUNS,),
+}
+_CUE_LISTS: dict[Predicate, str] = {
+    Predicate.FORMULATES: "relation_formulates",
+    Predicate.IMPLEMENTS: "relation_implements",
+    Predicate.COMPILES: "relation_compiles",
+    Predicate.RUNS: "relation_runs",
+}
+
+# Clause boundaries inside a sentence; a cue never reaches across one, except
+# into a following clause that holds nothing but names (制定《A》，《B》).
+_CLAUSE_END = frozenset("，,；;：:。！？!?\n")
+# Text that joins coordinated names or verbs (《A》、《B》和C; 制定并实施).
+_JOINERS = re.compile(r"^(?:[、，,和与及或并同等\s“”‘’《》〈〉\"']|以及|并且)*$")
+# Typography that does not count towards a gap.
+_MARKS = re.compile(r"[\s“”‘’《》〈〉\"'「」『』]")
+# Quoted examples ending in 等 (推行“A”“B”等…清单): skipped when measuring a gap.
+_EXAMPLES = re.compile(r"(?:“[^”“]{1,24}”[、，,和与及]?)+等")
+# How far (in characters, names and marks not counted) a cue may sit from its object.
+_MAX_GAP = 10
+# “A”“B”智控应用等多个特色应用顺利上线: names given as examples of what the verb acts on.
+_POST_LIST = re.compile(r"^[^、和与及]{0,8}等(?:多个|一批|\d+个)?[^、和与及]{0,8}$")
+# How far after a rule a topic noun (宣传, 培训) may stand: 开展《X》等中医药文化宣传.
+_MAX_TOPIC_GAP = 10
+# Unnamed list members before a name: at most this many, each at most this long.
+_MAX_LIST_ITEMS = 4
+_MAX_ITEM = 10
+_LIST_SPLIT = re.compile(r"、|和|及|以及")
+# How far before a cue, or after its object, a negation (未, 不到位) still applies.
+_NEGATION_REACH = 6
+# How far a cue may follow its object (“三项制度”落实).
+_MAX_POST_GAP = 4
+# Cues that may follow their object.
+_POST_CUES = frozenset({"落实", "发布", "公布", "建设", "上线", "实施", "执行", "动态管理", "运行"})
+# Characters right before an institution that make it an adjunct, not the actor.
+_NOT_ACTOR_BEFORE = frozenset("向对在与和及把将被给为从跟同经")
+# Prepositions that put a generic noun into an adjunct (在8家部门推行…).
+_PREPOSITIONS = frozenset("在对为向给与把将从于")
+# Titles ending in 法 that are measures or methods, not laws.
+_NOT_LAW = ("办法", "方法", "做法", "工作法")
+# Organs that every place has one of, so a bare name (政府, 人大) is unambiguous in a report.
+_BARE_ORGANS = ("人民政府", "政府", "人大", "人民代表大会", "政协")
+_PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|街道)$")
+# Joiners between coordinated institutions (中共中央、国务院).
+_COORD = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
+# What may not follow a sentence's opening institution for it to be the topic subject.
+_NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
+# A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
+_TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|初|底)?[，,]?)+")
+_TIME_END = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月)(?:\d{1,2}日)?(?:以来|起|初|底)?$|\d{4}年(?:以来|起|初|底)?$"
+)
+# A date anywhere between an actor and its verb (国办2019年6月印发, 县政府于3月出台).
+_TIME_ANY = re.compile(r"于?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?<=[年月日])(?:以来|起|初|底)?")
+# Titles and quotations; a quoted stretch longer than a name is someone's words.
+_TITLE_SPAN = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+_QUOTE_SPAN = re.compile(r"“[^“”]*”")
+_MAX_NAME_QUOTE = 20
+# Heading markers at the start of a sentence (一是, (一), 1.).
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[是、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*"
+)
+# 以《X》为指导: the name is the rule followed or the vehicle used.
+_FRAME_AFTER = re.compile(r"^[”’》〉\s]*为(?:指导|依据|指引|遵循|抓手|统领|引领|准绳|载体|基本遵循|根本遵循)")
+# 以A、B等形式开展…: the tail of a frame over a list of names.
+_FRAME_LIST_AFTER = re.compile(r"^(?:专项行动|行动|活动|项目)?(?:、[^、，,]{0,10}?)*等(?:形式|方式|载体)")
+# A count after a list: 清单714项, 清单共238项.
+_COUNT_AFTER = re.compile(r"^[”’》〉\s]*(?:共|计|共计|合计|达)?\s*(\d+)\s*(\S)")
+# A count before a list: 224项免于处罚…清单.
+_COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
+# A decree number after a title: 《…规定》(省政府令192号).
+_DECREE = re.compile(r"^[（(]\s*$")
+_DECREE_TAIL = re.compile(r"^令\s*(?:第\s*)?[\d一二三四五六七八九十百]+\s*号")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A cue verb found in a sentence (offsets into the document)."""
+
+    start: int
+    end: int
+    word: str
+
+
+@dataclass(slots=True)
+class _Sent:
+    """One sentence with its mentions and cue verbs, ready for the rules."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    cues: list[_Cue]
+
+
+def find_relations(
+    doc: Document,
+    sentences: list[Sentence],
+    info: ReportInfo,
+    mentions: list[Mention],
+    entities: list[Entity],
+) -> list[Relation]:
+    """The relations stated by the sentences of ``doc``, sorted.
+
+    The reporting institution (the actor of subjectless sentences) comes from
+    ``kg.normalize.author_key``; news articles have none.
+    """
+    del doc  # offsets suffice: every sentence carries its own text
+    return relate(sentences, mentions, entities, _author_key(info, entities), info.kind)
+
+
+def _author_key(info: ReportInfo, entities: Sequence[Entity]) -> Key | None:
+    # Imported here, not at module level: normalize sits below the extract stage
+    # in the layer order, and the author is the only thing taken from it.
+    from kg.normalize import author_key
+
+    key = author_key(info)
+    return key if key is not None and any(e.key == key for e in entities) else None
+
+
+def relate(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    author: Key | None,
+    kind: str = "report",
+) -> list[Relation]:
+    """Apply every rule family to every sentence; the core of ``find_relations``.
+
+    Args:
+        sentences: the document's sentences; ``sentences[i].index == i``.
+        mentions: the document's mentions after overlap resolution.
+        entities: the document's entities; every mention belongs to one of them.
+        author: key of the reporting institution, or None when unknown.
+        kind: report, reply or news; news never gets an implied actor.
+    """
+    owner = {m: e for e in entities for m in e.mentions}
+    implied = author if kind != "news" else None
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m in owner and 0 <= m.sent_index < len(sentences):
+            by_sent.setdefault(m.sent_index, []).append(m)
+    out: list[Relation] = []
+    for sent in sentences:
+        ms = sorted(by_sent.get(sent.index, []), key=lambda m: (m.start, m.end))
+        if not ms:
+            continue
+        s = _Sent(sent, ms, _find_cues(sent, ms))
+        out.extend(_cue_relations(s, owner, implied))
+        out.extend(_issuer_relations(s, owner))
+        out.extend(_item_counts(s, owner))
+    located = [m for ms in by_sent.values() for m in ms]
+    out.extend(_part_of_names(sentences, located, entities, owner))
+    out.extend(_departments(sentences, located, owner))
+    out.extend(_named_after(sentences, located, entities, owner))
+    return _first_per_sentence(out)
+
+
+def _order(r: Relation) -> tuple[object, ...]:
+    obj = (1, "", "", str(r.object)) if isinstance(r.object, int) else (0, *r.object)
+    return (r.doc_id, r.sent_index, r.start, r.end, r.predicate.value, r.subject, obj, r.rule, r.implicit)
+
+
+def _first_per_sentence(rels: Iterable[Relation]) -> list[Relation]:
+    """One relation per (sentence, predicate, subject, object): the earliest evidence.
+
+    A sentence that names one entity twice states the relation once.
+    """
+    seen: set[tuple[object, ...]] = set()
+    out: list[Relation] = []
+    for r in sorted(rels, key=_order):
+        k = (r.doc_id, r.sent_index, r.predicate, r.subject, r.object)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+# --- lexicons ---------------------------------------------------------------
+
+
+@cache
+def _cue_words() -> dict[str, frozenset[Predicate]]:
+    """Each cue word and the predicates it can express."""
+    table: dict[str, set[Predicate]] = {}
+    for pred, name in _CUE_LISTS.items():
+        for w in lexicon.words(name):
+            table.setdefault(w, set()).add(pred)
+    return {w: frozenset(ps) for w, ps in table.items()}
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    words = sorted(_cue_words(), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _alternation(name: str) -> re.Pattern[str]:
+    """One regex matching any entry of a word list, longest first."""
+    words = sorted(lexicon.words(name), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
+    """Cue verbs of the sentence that are not part of a name (《…制定和监督管理规定》, 实施意见)."""
+    out: list[_Cue] = []
+    nouns = _alternation("relation_noun_heads")
+    quoted = _enclosed(sent.text)
+    for m in _cue_pattern().finditer(sent.text):
+        start, end = sent.start + m.start(), sent.start + m.end()
+        if any(x.start < end and start < x.end for x in mentions) or quoted[m.start()]:
+            continue
+        if nouns.match(sent.text, m.end()) and not any(x.start == end for x in mentions):
+            continue  # 实施意见, 督促落实机制: part of an unnamed noun, not a verb
+        out.append(_Cue(start, end, m.group()))
+    return out
+
+
+def _enclosed(text: str) -> list[bool]:
+    """For each character: inside a title (《…》) or a quoted statement (“…，…”).
+
+    A verb there belongs to a document's title or to someone else's words
+    (全会提出，“…完善法律援助制度”), not to the reporting institution.
+    """
+    inside = [False] * (len(text) + 1)
+    for m in _TITLE_SPAN.finditer(text):
+        inside[m.start() : m.end()] = [True] * (m.end() - m.start())
+    for m in _QUOTE_SPAN.finditer(text):
+        body = m.group()[1:-1]
+        if len(body) > _MAX_NAME_QUOTE or any(c in _CLAUSE_END for c in body):
+            inside[m.start() : m.end()] = [True] * (m.end() - m.start())
+    return inside
+
+
+# --- helpers over sentence text ---------------------------------------------
+
+
+def _text(s: _Sent, start: int, end: int) -> str:
+    base = s.sentence.start
+    return s.sentence.text[start - base : end - base]
+
+
+def _clause_bounds(s: _Sent, pos: int) -> tuple[int, int]:
+    """Document offsets of the clause that holds ``pos``."""
+    text, base = s.sentence.text, s.sentence.start
+    i = pos - base
+    lo = i
+    while lo > 0 and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    hi = i
+    while hi < len(text) and text[hi] not in _CLAUSE_END:
+        hi += 1
+    return base + lo, base + hi
+
+
+def _without_names(s: _Sent, start: int, end: int, keep_institutions: bool = False) -> str:
+    """The text of [start, end) with mentions cut out.
+
+    With ``keep_institutions`` an institution stays in the text unless it issues
+    the title right after it (落实国务院《…》): an institution between a verb and
+    its object is usually another clause member, not part of a list of names.
+    """
+    parts: list[str] = []
+    pos = start
+    for m in s.mentions:
+        if m.end <= start or m.start >= end:
+            continue
+        if keep_institutions and m.type is EntityType.INSTITUTION and not _issues_next(s, m):
+            continue
+        parts.append(_text(s, pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    parts.append(_text(s, pos, end))
+    return "".join(parts)
+
+
+def _issues_next(s: _Sent, inst: Mention) -> bool:
+    return any(m.start == inst.end and m.text.startswith("《") for m in s.mentions)
+
+
+def _gap_ok(gap: str, limit: int) -> bool:
+    """A gap between verb and name that still lets the verb govern the name.
+
+    Short gaps pass; so does a list of short items that ends in a joiner, the
+    unnamed first members of a coordination (开展“12·4”宪法宣传周、宪法法律宣传月和“X”).
+    """
+    bare = _MARKS.sub("", _EXAMPLES.sub("", gap))
+    blockers = _alternation("relation_blockers")
+    if any(c in _CLAUSE_END for c in bare) or bare.endswith(("把", "将")):
+        return False  # 落实把《X》纳入…: the name is the object of a later verb
+    if len(bare) <= limit:
+        return not blockers.search(bare)
+    # in a list the items are names (宪法宣传周), so only a verb at its head blocks
+    return _list_prefix(bare) and not blockers.match(bare)
+
+
+def _list_prefix(bare: str) -> bool:
+    items = _LIST_SPLIT.split(bare)
+    return (
+        bool(_LIST_SPLIT.search(bare[-2:]))
+        and items[-1] == ""
+        and len(items) <= _MAX_LIST_ITEMS + 1
+        and all(0 < len(i) <= _MAX_ITEM for i in items[:-1])
+    )
+
+
+def _joined(gap: str) -> bool:
+    return bool(_JOINERS.match(gap))
+
+
+# --- rule family: cue verbs -------------------------------------------------
+
+
+def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) -> Iterable[Relation]:
+    table = _cue_words()
+    for obj in s.mentions:
+        preds_of_type = _CUE_PREDICATES.get(obj.type)
+        if preds_of_type is None:
+            continue
+        if obj.type is EntityType.SYSTEM and _is_topic(s, obj):
+            continue  # 开展《民法典》宣传: the verb acts on the campaign, not the law
+        found, rule = _governing_cues(s, obj), "cue"
+        preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in _heads(s, found)))
+        if not preds:
+            found, rule = _post_cues(s, obj), "cue-post"
+            preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in found))
+        if not preds:
+            if _frame(s, obj):
+                # 以《X》为指导: the rule is followed, the brand is used.
+                pred = Predicate.IMPLEMENTS if obj.type is EntityType.SYSTEM else Predicate.RUNS
+                yield from _emit(s, owner, implied, obj, (pred,), obj.start, "frame")
+            continue
+        first = min(c.start for c in found)
+        if _negated(s, first, max(obj.end, max(c.end for c in found))):
+            continue
+        yield from _emit(s, owner, implied, obj, preds, first, rule)
+        if Predicate.FORMULATES in preds:
+            yield from _based_on(s, owner, obj, first)
+
+
+def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
+    """The chain of cues (制定并实施) that governs ``obj`` from before it, or []."""
+    lo, _ = _clause_bounds(s, obj.start)
+    before = [c for c in s.cues if lo <= c.start and c.end <= obj.start]
+    if not before:
+        # A clause of names only continues the previous clause's list (制定《A》，《B》).
+        if lo > s.sentence.start and _joined(_without_names(s, lo, obj.start)):
+            prev = [m for m in s.mentions if m.end < lo and m.type is obj.type]
+            if prev and _joined(_without_names(s, prev[-1].end, lo)):
+                return _governing_cues(s, prev[-1])
+        return []
+    nearest = before[-1]
+    # 梳理…“权力清单”和“责任清单”: a name joined to an earlier name of its type
+    # shares that name's verbs, however long the list.
+    peers = [m for m in s.mentions if nearest.end <= m.start and m.end <= obj.start and m.type is obj.type]
+    if peers and _joined(_without_names(s, peers[-1].end, obj.start)):
+        return _governing_cues(s, peers[-1])
+    if not _gap_ok(_without_names(s, nearest.end, obj.start, keep_institutions=True), _MAX_GAP):
+        return []
+    chain = [nearest]
+    for c in reversed(before[:-1]):
+        if _joined(_text(s, c.end, chain[-1].start)):
+            chain.append(c)
+        else:
+            break
+    return chain
+
+
+def _heads(s: _Sent, chain: list[_Cue]) -> list[_Cue]:
+    """The cues of a chain that carry meaning: 推进 in 推进建立 only modifies 建立."""
+    light = lexicon.word_set("relation_light_verbs")
+    out = chain[:1]
+    for nxt, c in zip(chain, chain[1:], strict=False):
+        if not (c.word in light and c.end == nxt.start):
+            out.append(c)
+    return out
+
+
+def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
+    """A cue right after the name (“三项制度”落实)."""
+    _, hi = _clause_bounds(s, obj.end)
+    for c in s.cues:
+        if obj.end <= c.start < hi and c.word in _POST_CUES:
+            gap = _without_names(s, obj.end, c.start, keep_institutions=True)
+            ok = _gap_ok(gap, _MAX_POST_GAP) or bool(_POST_LIST.match(_MARKS.sub("", gap)))
+            return [c] if ok else []
+    return []
+
+
+def _is_topic(s: _Sent, obj: Mention) -> bool:
+    """True when the name only says what an activity is about (《民法典》宣传, 宪法、民法典等法律宣传)."""
+    _, hi = _clause_bounds(s, obj.end)
+    after = _MARKS.sub("", _without_names(s, obj.end, hi))[:_MAX_TOPIC_GAP]
+    return bool(_alternation("relation_topic_nouns").search(after))
+
+
+def _negated(s: _Sent, cue_start: int, end: int) -> bool:
+    """True when the clause says the cue did not happen (未落实…, …落实不到位)."""
+    lo, hi = _clause_bounds(s, cue_start)
+    negations = _alternation("relation_negations")
+    before = _strip_fillers(_MARKS.sub("", _text(s, lo, cue_start)))
+    after = _MARKS.sub("", _without_names(s, end, hi))[:_NEGATION_REACH]
+    if (m := negations.search(before[-_NEGATION_REACH:])) and before.endswith(m.group()):
+        return True
+    return bool(negations.search(after))
+
+
+def _strip_fillers(head: str) -> str:
+    """``head`` without the adverbs and time words at its end (县司法局 已 / 2019年6月)."""
+    fillers = _alternation("relation_subject_fillers")
+    while True:
+        trimmed = _TIME_END.sub("", head)
+        m = fillers.search(trimmed)
+        if m and m.end() == len(trimmed):
+            trimmed = trimmed[: m.start()]
+        if trimmed == head:
+            return head
+        head = trimmed
+
+
+def _frame(s: _Sent, obj: Mention) -> bool:
+    """以《X》为指导/依据/抓手; 以A、“B”专项行动、“C”等形式开展….
+
+    The names after 以 may be the members of a list; the frame word follows the last.
+    """
+    lo, hi = _clause_bounds(s, obj.start)
+    before = _MARKS.sub("", _without_names(s, lo, obj.start))
+    at = before.rfind("以")
+    if at < 0 or (before[at + 1 :] and not _list_prefix(before[at + 1 :])):
+        return False
+    after = _MARKS.sub("", _without_names(s, obj.end, hi))
+    return bool(_FRAME_AFTER.match(after) or _FRAME_LIST_AFTER.match(after))
+
+
+def _emit(
+    s: _Sent,
+    owner: dict[Mention, Entity],
+    implied: Key | None,
+    obj: Mention,
+    preds: Sequence[Predicate],
+    cue_start: int,
+    rule: str,
+) -> Iterable[Relation]:
+    actors = _actors(s, cue_start)
+    if actors:
+        subjects, start, implicit = [owner[a].key for a in actors], actors[0].start, False
+    elif implied is not None and not _unnamed_actor(s, cue_start):
+        subjects, start, implicit = [implied], cue_start, True
+    else:
+        return
+    if implicit and _legislation(obj):
+        # 出台《…条例》: laws and regulations are passed by a legislature or the State
+        # Council, not by the reporting government or bureau; implement, never formulate.
+        preds = [p for p in preds if p is not Predicate.FORMULATES]
+    start, end = min(start, cue_start, obj.start), max(obj.end, cue_start)
+    for subject in subjects:
+        for p in preds:
+            yield Relation(
+                doc_id=s.sentence.doc_id,
+                predicate=p,
+                subject=subject,
+                object=owner[obj].key,
+                sent_index=s.sentence.index,
+                start=start,
+                end=end,
+                implicit=implicit,
+                rule=rule,
+            )
+
+
+def _legislation(m: Mention) -> bool:
+    """《…法》, …条例, but not 《…办法》 (a measure a government issues itself)."""
+    name = m.name
+    if not name.endswith(lexicon.words("relation_legislation_heads")) or name.endswith(_NOT_LAW):
+        return False
+    return m.text.startswith("《") or not name.endswith("法")  # a bare …法 may be a method
+
+
+def _actors(s: _Sent, cue_start: int) -> list[Mention]:
+    """The institutions that perform the cue verb, when the sentence names them.
+
+    The actor stands before the verb in the same clause with only adverbs or
+    牵头/会同 between them (县司法局牵头制定); a preposition before it (向县委…,
+    在县委…下) makes it an adjunct instead. Institutions joined to it by 、/和
+    act with it (中办、国办印发). A clause without an actor of its own takes the
+    sentence's topic: the institution the sentence opens with (省委政法委推动…，
+    指导制定…).
+    """
+    lo, _ = _clause_bounds(s, cue_start)
+    insts = [
+        m for m in s.mentions if lo <= m.start and m.end <= cue_start and m.type is EntityType.INSTITUTION
+    ]
+    if insts:
+        m = insts[-1]
+        between = _without_names(s, m.end, cue_start)
+        bare = _alternation("relation_subject_fillers").sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+        head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, m.start)))
+        if bare or between.startswith("的"):
+            pass
+        elif head and head[-1] in _NOT_ACTOR_BEFORE and not head.endswith("由"):
+            return []
+        else:
+            return _coordinated(s, m)
+    if _unnamed_actor(s, cue_start):
+        return []
+    return _topic(s, before=lo)
+
+
+def _coordinated(s: _Sent, last: Mention) -> list[Mention]:
+    """``last`` and the institutions joined to it by 、/和/及 just before it."""
+    group = [last]
+    for m in reversed([m for m in s.mentions if m.end <= last.start]):
+        if m.type is not EntityType.INSTITUTION or not _COORD.match(_text(s, m.end, group[0].start)):
+            break
+        group.insert(0, m)
+    return group
+
+
+def _topic(s: _Sent, before: int) -> list[Mention]:
+    """The institutions a sentence opens with as its subject (县司法局在…下，…), if any."""
+    first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION), None)
+    if first is None or first.end > before:
+        return []
+    lead = _MARKS.sub("", _text(s, s.sentence.start, first.start))
+    if _TIME.sub("", _HEADING.sub("", lead)).strip("，, "):
+        return []
+    group = [first]
+    for m in s.mentions:
+        if m.start >= group[-1].end and m.type is EntityType.INSTITUTION:
+            if _COORD.match(_text(s, group[-1].end, m.start)):
+                group.append(m)
+                continue
+        if m.start >= group[-1].end:
+            break
+    follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
+    if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before:
+        return []
+    return group
+
+
+def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
+    """True when the cue's subject is a word the extractor did not name as an entity.
+
+    各部门建立…, 42个县直部门制定…, 中办、国办2019年6月印发…: the reporting
+    institution is not the actor, and there is no entity to name instead.
+    """
+    lo, _ = _clause_bounds(s, cue_start)
+    head = _strip_fillers(_MARKS.sub("", _without_names(s, lo, cue_start)))
+    if not head.endswith(lexicon.words("relation_generic_actors")):
+        return False
+    return not any(c in _PREPOSITIONS for c in head)
+
+
+# --- rule family: 国务院《…条例》, 《…规定》(省政府令192号) ---------------------------
+
+
+def _issuer_relations(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
+    for a, b in zip(s.mentions, s.mentions[1:], strict=False):
+        if a.type is EntityType.INSTITUTION and b.type is EntityType.SYSTEM:
+            if a.end == b.start and b.text.startswith("《"):
+                for issuer in _coordinated(s, a):
+                    key = owner[issuer].key
+                    yield _relation(s, Predicate.FORMULATES, key, owner[b].key, issuer.start, b.end, "issuer")
+        elif a.type is EntityType.SYSTEM and b.type is EntityType.INSTITUTION:
+            if _DECREE.match(_text(s, a.end, b.start)) and _DECREE_TAIL.match(
+                _text(s, b.end, s.sentence.end)
+            ):
+                yield _relation(s, Predicate.FORMULATES, owner[b].key, owner[a].key, a.start, b.end, "issuer")
+
+
+def _relation(
+    s: _Sent, pred: Predicate, subject: Key, obj: Key | int, start: int, end: int, rule: str
+) -> Relation:
+    return Relation(
+        doc_id=s.sentence.doc_id,
+        predicate=pred,
+        subject=subject,
+        object=obj,
+        sent_index=s.sentence.index,
+        start=start,
+        end=end,
+        rule=rule,
+    )
+
+
+# --- rule family: 根据《A》，制定《B》 -----------------------------------------
+
+
+def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: int) -> Iterable[Relation]:
+    """B basedOn A when the sentence says it made B according to A."""
+    basis = _alternation("relation_basis")
+    for m in s.mentions:
+        if m.type is not EntityType.SYSTEM or m.end > cue_start or owner[m].key == owner[new].key:
+            continue
+        lo, _ = _clause_bounds(s, m.start)
+        head = _MARKS.sub("", _text(s, lo, m.start))
+        if not (bm := basis.search(head)) or bm.end() != len(head):
+            continue
+        yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, m.start, new.end, "based-on")
+
+
+# --- rule family: item counts -----------------------------------------------
+
+
+def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
+    units = lexicon.word_set("relation_count_units")
+    for m in s.mentions:
+        if m.type is not EntityType.LIST or _in_breakdown(s, m):
+            continue
+        lo, hi = _clause_bounds(s, m.start)
+        head = _text(s, lo, m.start)
+        after = _COUNT_AFTER.match(_text(s, m.end, hi))
+        before = _COUNT_BEFORE.search(head)
+        if after and after.group(2) in units:
+            n, start, end = int(after.group(1)), m.start, m.end + after.end()
+        elif before and before.group(2) in units:
+            n, start, end = int(before.group(1)), lo + before.start(), m.end
+        else:
+            continue
+        yield _relation(s, Predicate.ITEM_COUNT, owner[m].key, n, start, end, "item-count")
+
+
+def _in_breakdown(s: _Sent, m: Mention) -> bool:
+    """True inside “(其中…)”: a part of a count already given, not the list's own size."""
+    head = _text(s, s.sentence.start, m.start)
+    opened = max(head.rfind("("), head.rfind("（"))
+    closed = max(head.rfind(")"), head.rfind("）"))
+    return opened > closed and head[opened + 1 :].startswith("其中")
+
+
+# --- rule families over names: partOf and runs ------------------------------
+
+
+def _names(e: Entity) -> set[str]:
+    return {e.canonical, *e.alt_labels, *(m.name for m in e.mentions)}
+
+
+def _part_of_names(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    owner: dict[Mention, Entity],
+) -> Iterable[Relation]:
+    """A body named as another institution's name plus a body head is part of it.
+
+    One relation per pair, with the first mention that shows the composition as
+    evidence (a structural fact needs stating once).
+    """
+    heads = tuple(lexicon.words("relation_org_heads"))
+    insts = [e for e in entities if e.type is EntityType.INSTITUTION]
+    done: set[tuple[Key, Key]] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        child = owner[m]
+        if child.type is not EntityType.INSTITUTION:
+            continue
+        for parent in insts:
+            if parent.key == child.key or (child.key, parent.key) in done:
+                continue
+            if _composes(m.name, _names(parent), heads) or (
+                m == child.mentions[0] and _composes(child.canonical, _names(parent), heads)
+            ):
+                done.add((child.key, parent.key))
+                sent = sentences[m.sent_index]
+                yield Relation(
+                    doc_id=sent.doc_id,
+                    predicate=Predicate.PART_OF,
+                    subject=child.key,
+                    object=parent.key,
+                    sent_index=sent.index,
+                    start=m.start,
+                    end=m.end,
+                    rule="part-of-name",
+                )
+        # 政府办 of the report's 县政府: a bare organ name composed on the one organ
+        # of that kind in the document, or the nearest one before it (政府 + 办).
+        if any(c == child.key for c, _ in done):
+            continue
+        bare = [p for p in insts if p.key != child.key and _composes(m.name, _bare_names(p), heads)]
+        if len(bare) > 1:  # 县政府及政府办: the nearest such organ before it in the sentence decides
+            keys = {p.key for p in bare}
+            before = [x for x in mentions if x.sent_index == m.sent_index and x.end <= m.start]
+            near = [owner[x] for x in sorted(before, key=lambda x: x.start) if owner[x].key in keys]
+            bare = near[-1:]
+        if len(bare) == 1:
+            done.add((child.key, bare[0].key))
+            sent = sentences[m.sent_index]
+            yield Relation(
+                doc_id=sent.doc_id,
+                predicate=Predicate.PART_OF,
+                subject=child.key,
+                object=bare[0].key,
+                sent_index=sent.index,
+                start=m.start,
+                end=m.end,
+                rule="part-of-name",
+            )
+
+
+def _bare_names(e: Entity) -> set[str]:
+    """Names of a government or congress without their place (县政府 → 政府, 县人大 → 人大)."""
+    return {o for n in _names(e) for o in _BARE_ORGANS if n.endswith(o) and _PLACE_END.search(n[: -len(o)])}
+
+
+def _composes(name: str, parent_names: set[str], heads: tuple[str, ...]) -> bool:
+    for p in parent_names:
+        if len(p) >= 2 and len(name) > len(p) and name.startswith(p):
+            rest = name[len(p) :]
+            if rest.endswith(heads) and (len(rest) >= 2 or rest in heads) and rest not in parent_names:
+                return True
+    return False
+
+
+def _departments(
+    sentences: Sequence[Sentence], mentions: Sequence[Mention], owner: dict[Mention, Entity]
+) -> Iterable[Relation]:
+    """县司法局 partOf 县人民政府: a working department and its government, named in one sentence."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.type is EntityType.INSTITUTION:
+            by_sent.setdefault(m.sent_index, []).append(m)
+    done: set[tuple[Key, Key]] = set()
+    for idx in sorted(by_sent):
+        ms = sorted(by_sent[idx], key=lambda m: (m.start, m.end))
+        for dept in ms:
+            for gov in ms:
+                pair = (owner[dept].key, owner[gov].key)
+                if pair[0] == pair[1] or pair in done or not _department_of(owner[dept], owner[gov]):
+                    continue
+                done.add(pair)
+                sent = sentences[idx]
+                yield Relation(
+                    doc_id=sent.doc_id,
+                    predicate=Predicate.PART_OF,
+                    subject=pair[0],
+                    object=pair[1],
+                    sent_index=idx,
+                    start=min(dept.start, gov.start),
+                    end=max(dept.end, gov.end),
+                    rule="part-of-department",
+                )
+
+
+def _department_of(dept: Entity, gov: Entity) -> bool:
+    heads = tuple(lexicon.words("relation_department_heads"))
+    places = {
+        n[: -len(t)] for n in _names(gov) for t in ("人民政府", "政府") if n.endswith(t) and len(n) > len(t)
+    }
+    for n in _names(dept):
+        for p in places:
+            rest = n[len(p) :]
+            if n.startswith(p) and len(rest) >= 3 and rest.endswith(heads) and "政府" not in rest:
+                return True
+    return False
+
+
+def _named_after(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    owner: dict[Mention, Entity],
+) -> Iterable[Relation]:
+    """A brand whose name starts with an institution's full name is run by it (长治市人民政府门户网)."""
+    insts = [e for e in entities if e.type is EntityType.INSTITUTION]
+    done: set[tuple[Key, Key]] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        brand = owner[m]
+        if brand.type is not EntityType.BRAND:
+            continue
+        for inst in insts:
+            if (brand.key, inst.key) in done:
+                continue
+            full = [n for n in _names(inst) if len(n) >= 4 and n.startswith(m.name[:2])]
+            if any(m.name.startswith(n) and len(m.name) > len(n) + 1 for n in full):
+                done.add((brand.key, inst.key))
+                sent = sentences[m.sent_index]
+                yield Relation(
+                    doc_id=sent.doc_id,
+                    predicate=Predicate.RUNS,
+                    subject=inst.key,
+                    object=brand.key,
+                    sent_index=sent.index,
+                    start=m.start,
+                    end=m.end,
+                    rule="runs-name",
+                )

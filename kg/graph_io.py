@@ -1,0 +1,52 @@
+"""Read graph files back into rdflib, for drawing and validation.
+
+Errors name the file and the parser's position; TriG and N-Quads are read
+as a dataset and their union returned, so every command sees the same
+statements whatever format ``kg build`` wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import GraphError
+from kg.graph import bind_prefixes
+
+PARSERS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+
+
+def read_graph(paths: Sequence[str | Path]) -> Graph:
+    """The union of the graphs in ``paths`` as one rdflib Graph."""
+    g = Graph()
+    bind_prefixes(g)
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_file():
+            raise GraphError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
+        fmt = PARSERS.get(path.suffix.lower())
+        if fmt is None:
+            raise GraphError(f"{path}: unknown RDF format (use .ttl, .nt, .trig, .nq or .jsonld)")
+        try:
+            if fmt in {"trig", "nquads"}:
+                ds = Dataset()
+                ds.parse(path, format=fmt)
+                for s, p, o, _ in ds.quads((None, None, None, None)):
+                    g.add((s, p, o))
+            else:
+                g.parse(path, format=fmt)
+        except Exception as e:  # rdflib's parsers raise many unrelated types
+            raise GraphError(f"{path}: not valid {fmt}: {e}") from None
+    return g

@@ -1,0 +1,98 @@
+"""Deterministic IRIs derived from what a thing is, never from run order.
+
+Policy (also in the README):
+
+* Names become raw Unicode IRIs, not percent-encoded: ``…/id/inst/520121-开阳县司法局``.
+  The key is the name after NFKC, with white space and quote/title marks
+  removed; any ASCII character outside ``A-Z a-z 0-9 - . _ ~ ( ) +`` and any
+  control, format or private-use character becomes ``-``. So space, ``%``,
+  ``"``, ``<>{}|\\^`` and the backquote never appear in an IRI.
+* Local entities are scoped by the region key (GB/T 2260 code, or the
+  parent's key plus the town's name): the 司法局 of two counties are two
+  IRIs; national organs, laws and systems have no scope and are shared.
+* Keys longer than 80 characters keep their first 60 and a hash of the rest.
+* Mentions and evidence are keyed by report id and character offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from kg.model import EntityType
+
+BASE = "https://w3id.org/kg-rol/id/"
+ONTOLOGY = "https://w3id.org/kg-rol/ontology#"
+GRAPH_BASE = "https://w3id.org/kg-rol/graph/"
+
+TYPE_SEGMENT = {
+    EntityType.INSTITUTION: "inst",
+    EntityType.SYSTEM: "sys",
+    EntityType.LIST: "list",
+    EntityType.BRAND: "brand",
+}
+
+_MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉<>]")
+_ALLOWED_ASCII = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()+")
+_MAX = 80
+
+
+def iri_key(name: str) -> str:
+    """An IRI-safe key for ``name``; readable, deterministic, never empty."""
+    s = _MARKS.sub("", unicodedata.normalize("NFKC", name))
+    out = []
+    for ch in s:
+        if ch.isascii():
+            out.append(ch if ch in _ALLOWED_ASCII else "-")
+        elif unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"} or _not_ucschar(ch):
+            out.append("-")
+        else:
+            out.append(ch)
+    key = re.sub(r"-{2,}", "-", "".join(out)).strip("-.")
+    if not key:
+        key = "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+    if len(key) > _MAX:
+        key = key[:60] + "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return key
+
+
+def _not_ucschar(ch: str) -> bool:
+    cp = ord(ch)
+    return cp < 0xA0 or 0xD800 <= cp <= 0xF8FF or 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+
+
+def entity_iri(etype: EntityType | str, canonical: str, scope: str = "") -> URIRef:
+    """IRI of an entity from its type, canonical name and scope (a region key)."""
+    seg = TYPE_SEGMENT[EntityType(etype)]
+    key = iri_key(canonical)
+    if scope:
+        key = f"{iri_key(scope)}-{key}"
+    return URIRef(f"{BASE}{seg}/{key}")
+
+
+def region_iri(region_key: str) -> URIRef:
+    return URIRef(f"{BASE}region/{iri_key(region_key)}")
+
+
+def report_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{BASE}report/{iri_key(doc_id)}")
+
+
+def report_graph_iri(doc_id: str) -> URIRef:
+    """Named graph that holds one report's statements (TriG/N-Quads)."""
+    return URIRef(f"{GRAPH_BASE}report/{iri_key(doc_id)}")
+
+
+SHARED_GRAPH = URIRef(f"{GRAPH_BASE}shared")
+
+
+def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{BASE}mention/{iri_key(doc_id)}/{start}-{end}")
+
+
+def evidence_iri(doc_id: str, start: int, end: int, predicate: str, subject: str, obj: str) -> URIRef:
+    digest = hashlib.sha1(f"{predicate}\x1f{subject}\x1f{obj}".encode()).hexdigest()[:12]
+    return URIRef(f"{BASE}evidence/{iri_key(doc_id)}/{start}-{end}-{predicate}-{digest}")

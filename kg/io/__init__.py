@@ -1,0 +1,1 @@
+"""Reading reports and writing outputs."""

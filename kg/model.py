@@ -1,0 +1,240 @@
+"""Plain records passed between the stages of kg.
+
+Data flows one way: text → Document → Sentence → Mention → Entity → Relation.
+Every record is frozen so a stage cannot change what an earlier stage made,
+and every record carries its provenance: the document id and character
+offsets into ``Document.text`` (the text exactly as read, never a cleaned
+copy). Invariant: ``doc.text[m.start:m.end] == m.text`` for every mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """The four entity types of the spec; the value is the Chinese label."""
+
+    INSTITUTION = "机构"
+    SYSTEM = "制度"
+    LIST = "清单"
+    BRAND = "品牌"
+
+    @property
+    def english(self) -> str:
+        return _ENGLISH[self]
+
+
+_ENGLISH = {
+    EntityType.INSTITUTION: "Institution",
+    EntityType.SYSTEM: "System",
+    EntityType.LIST: "List",
+    EntityType.BRAND: "Brand",
+}
+
+
+class Predicate(StrEnum):
+    """Relations between entities (spec table); values are the JSON names."""
+
+    FORMULATES = "formulates"
+    IMPLEMENTS = "implements"
+    COMPILES = "compiles"
+    RUNS = "runs"
+    PART_OF = "partOf"
+    BASED_ON = "basedOn"
+    ITEM_COUNT = "itemCount"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report as read from disk.
+
+    Attributes:
+        id: the file stem, unique within a run.
+        path: where it was read from (for messages only; never in the graph).
+        text: the decoded text; all offsets index this string.
+        sha256: hex digest of the raw bytes, used in mention IRIs.
+        encoding: the codec that decoded the bytes, or "html" when markup was stripped.
+    """
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Sentence:
+    """A span of a document that ends at 。！？；, a line break or a heading."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """An administrative division named by a report.
+
+    Attributes:
+        name: full name as in the gazetteer or the text (开阳县, 兴隆镇).
+        level: one of province, prefecture, county, township, national.
+        code: GB/T 2260 code (6 digits) when known, "" otherwise.
+        parent: the region that contains it, when known.
+    """
+
+    name: str
+    level: str
+    code: str = ""
+    parent: Region | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable, IRI-safe key: the division code, or parent key + name."""
+        if self.code:
+            return self.code
+        if self.parent is not None:
+            return f"{self.parent.key}-{self.name}"
+        return self.name
+
+    def chain(self) -> list[Region]:
+        """This region and its ancestors, innermost first."""
+        out: list[Region] = []
+        r: Region | None = self
+        while r is not None:
+            out.append(r)
+            r = r.parent
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInfo:
+    """What the text says about itself: title, place, year, author.
+
+    Attributes:
+        doc_id: the document.
+        title: the report's title line when the text states one, else "".
+        place: the innermost region the report is about (its own government's).
+        year: the year reported on, when the text states it.
+        author: surface name of the reporting institution, when found
+            (发布机构 line, signature, title such as 开阳县人民政府关于…).
+        kind: report, reply or news.
+    """
+
+    doc_id: str
+    title: str = ""
+    place: Region | None = None
+    year: int | None = None
+    author: str = ""
+    kind: str = "report"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """One occurrence of an entity name in a sentence.
+
+    Attributes:
+        doc_id, start, end: provenance; ``text == doc.text[start:end]``.
+        sent_index: index of the containing Sentence.
+        text: the surface form, marks included when they delimit the name.
+        type: the entity type.
+        name: the surface name with delimiting marks removed (《民法典》 → 民法典).
+        rule: id of the rule or lexicon that found it.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    sent_index: int
+    text: str
+    type: EntityType
+    name: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A merged entity: every mention that names the same thing.
+
+    Attributes:
+        type: the entity type.
+        canonical: the canonical name (place-relative names expanded).
+        scope: Region.key of the place the entity is local to, "" when national
+            or not tied to a place (laws, national systems).
+        mentions: the mentions, ordered by (doc_id, start).
+        alt_labels: other surface names, sorted, without the canonical one.
+    """
+
+    type: EntityType
+    canonical: str
+    scope: str
+    mentions: tuple[Mention, ...]
+    alt_labels: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.type.value, self.canonical, self.scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation stated by one sentence of one report.
+
+    Attributes:
+        doc_id: the report.
+        predicate: the relation.
+        subject: key of the subject Entity.
+        object: key of the object Entity, or an int for itemCount.
+        sent_index: the evidence sentence.
+        start, end: offsets of the evidence span (the sentence unless narrower).
+        implicit: True when the subject is the reporting institution, implied
+            by a sentence with no subject of its own.
+        rule: id of the rule that found it.
+    """
+
+    doc_id: str
+    predicate: Predicate
+    subject: tuple[str, str, str]
+    object: tuple[str, str, str] | int
+    sent_index: int
+    start: int
+    end: int
+    implicit: bool = False
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class DocumentExtraction:
+    """Everything extracted from one document, before cross-document merging."""
+
+    document: Document
+    info: ReportInfo
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    entities: list[Entity]
+    relations: list[Relation]
+    author_key: tuple[str, str, str] | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """The result of extracting a set of documents, merged across documents.
+
+    ``entities`` are merged across documents by key (type, canonical, scope), so
+    one entity may hold mentions from several documents.
+    """
+
+    documents: list[DocumentExtraction] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def relations(self) -> list[Relation]:
+        return [r for d in self.documents for r in d.relations]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for d in self.documents for m in d.mentions]

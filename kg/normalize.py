@@ -1,0 +1,256 @@
+"""Canonical names and merging: from mentions to entities.
+
+Within a report, surface variants of one thing become one entity: 县政府,
+县人民政府 and 开阳县人民政府 in a report of 开阳县 are all 开阳县人民政府.
+Names relative to the report's place are expanded with it (县司法局 →
+开阳县司法局, 县委 → 中共开阳县委员会). An entity's key is (type, canonical
+name, scope): the scope is the ``Region.key`` of the place a local entity
+belongs to, and "" for national organs, laws and systems that are not tied
+to a place, so those merge across reports while the 司法局 of two counties
+stay apart. Output order is by key, so it is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from kg import lexicon
+from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
+from kg.places import find_divisions, gazetteer, region_of
+
+_LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
+_TOWN_CHARS = ("镇", "乡", "街道")
+
+# Organ words after a place, and their canonical form ({p} is the place).
+_ORGANS: tuple[tuple[str, str], ...] = (
+    ("委常委会", "中共{p}委员会常务委员会"),
+    ("人民代表大会常务委员会", "{p}人大常委会"),
+    ("人大常委会", "{p}人大常委会"),
+    ("人民代表大会", "{p}人民代表大会"),
+    ("人大", "{p}人民代表大会"),
+    ("政协", "政协{p}委员会"),
+    ("人民政府办公室", "{p}人民政府办公室"),
+    ("政府办公室", "{p}人民政府办公室"),
+    ("政府办", "{p}人民政府办公室"),
+    ("人民政府办公厅", "{p}人民政府办公厅"),
+    ("政府办公厅", "{p}人民政府办公厅"),
+    ("人民政府党组", "{p}人民政府党组"),
+    ("政府党组", "{p}人民政府党组"),
+    ("人民政府", "{p}人民政府"),
+    ("政府", "{p}人民政府"),
+    ("委员会", "中共{p}委员会"),
+    ("委", "中共{p}委员会"),
+)
+
+
+@cache
+def _national_aliases() -> dict[str, str]:
+    """Alias → canonical name of central organs (kg/data/org_aliases.jsonl)."""
+    return {r["id"]: r["canonical"] for r in lexicon.records("org_aliases")}
+
+
+def _clean(name: str) -> str:
+    """Typography only: NFC, no quote or title marks, ASCII brackets, no spaces."""
+    s = unicodedata.normalize("NFC", name)
+    s = re.sub(r"[“”‘’「」『』《》〈〉\"\s]", "", s)
+    return s.replace("（", "(").replace("）", ")")
+
+
+def _place_for(prefix: str, place: Region | None) -> Region | None:
+    """The region a place word stands for: a level word (县) or a name (开阳县, 开阳)."""
+    if place is None:
+        return None
+    chain = place.chain()
+    if prefix in _TOWN_CHARS or prefix == "街道":
+        for r in chain:
+            if r.level == "township" and (
+                r.name.endswith(prefix) or prefix == "镇" and r.name.endswith("乡")
+            ):
+                return r
+        return None
+    if prefix in _LEVEL_OF_CHAR:
+        lvl = _LEVEL_OF_CHAR[prefix]
+        for r in chain:
+            if (
+                r.level == lvl
+                and (prefix != "区" or r.name.endswith("区"))
+                and (prefix != "县" or not r.name.endswith("区"))
+            ):
+                return r
+        for r in chain:
+            if r.level == lvl:
+                return r
+        return None
+    for r in chain:
+        if r.name == prefix or (len(prefix) >= 2 and r.name.startswith(prefix) and r.level != "township"):
+            return r
+    return None
+
+
+def _region_named(name: str, place: Region | None) -> Region | None:
+    """A Region for a place name written in an entity name (湛江市委 → 湛江市)."""
+    r = _place_for(name, place)
+    if r is not None:
+        return r
+    hits = [code for s, _, code in find_divisions(name, short=False) if s == 0]
+    if not hits:
+        return None
+    if place is not None:
+        near = {x.code for x in place.chain() if x.code}
+        for code in hits:
+            if code[:2] in {c[:2] for c in near}:
+                return region_of(code)
+    return region_of(sorted(hits)[0])
+
+
+def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, str]:
+    """(place word, its region, rest) for a name that starts with a place."""
+    s = name[2:] if name.startswith("中共") else name
+    if s.startswith("政协") and s.endswith("委员会") and len(s) > 5:
+        word = s[2:-3]
+        return word, _region_named(word, place), "政协"
+    if place is not None:
+        for r in place.chain():
+            if r.level == "national":
+                continue
+            if s.startswith(r.name):
+                return r.name, r, s[len(r.name) :]
+    full = [(e, code) for st, e, code in find_divisions(s, short=False) if st == 0]
+    if full:
+        e = max(x[0] for x in full)
+        word = s[:e]
+        return word, _region_named(word, place), s[e:]
+    if s.startswith("街道"):
+        return "街道", _place_for("街道", place), s[2:]
+    if s[:1] in "省市县区州镇乡":
+        return s[:1], _place_for(s[:1], place), s[1:]
+    return "", None, s
+
+
+def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
+    """(canonical name, scope) of an institution named ``name`` in a report."""
+    name = _clean(name)
+    national = _national_aliases()
+    if name in national:
+        return national[name], ""
+    if name in lexicon.word_set("org_national"):
+        return name, ""
+    word, region, rest = _split_place(name, info.place)
+    if region is None:
+        scope = info.place.key if info.place is not None and info.place.level != "national" else ""
+        if name.startswith(("中央", "国家", "全国", "国务院", "中共中央")):
+            scope = ""
+        if word and rest:
+            return name, scope
+        return name, scope
+    pname = region.name
+    if word == "政协" or rest == "政协":
+        return f"政协{pname}委员会", region.key
+    for organ, form in _ORGANS:
+        if rest == organ:
+            if region.level == "township" and organ in {"委", "委员会"}:
+                return f"{pname}党委", region.key
+            return form.format(p=pname), region.key
+    if rest.startswith("委") and len(rest) > 1 and rest not in {"委员会"}:
+        # 县委依法治县办, 县委常委会 …: the Party committee's organ
+        return f"{pname}委{rest[1:]}", region.key
+    return pname + rest, region.key
+
+
+def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
+    """Scope of a system, list or brand: local when it names the place or is a list or brand."""
+    place = info.place
+    if place is None or place.level == "national":
+        return ""
+    if typ in (EntityType.LIST, EntityType.BRAND):
+        return place.key
+    word, region, _ = _split_place(name, place)
+    if region is not None and word and len(word) >= 2:
+        return region.key
+    if name[:1] in "县市镇区乡" and name[1:2] not in "场级" and len(name) > 4:
+        return place.key
+    return ""
+
+
+def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
+    """(canonical name, scope) of a mention."""
+    if m.type is EntityType.INSTITUTION:
+        return canonical_institution(m.name, info)
+    name = _clean(m.name)
+    if m.type is EntityType.SYSTEM:
+        name = re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name)
+    if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
+        word, region, rest = _split_place(name, info.place)
+        if region is not None and len(word) == 1 and rest:
+            name = region.name + rest
+    return name, _scope_of_name(name, m.type, info)
+
+
+def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
+    """Key of the reporting institution's entity, or None when the author is unknown."""
+    if not info.author:
+        return None
+    name, scope = canonical_institution(info.author, info)
+    return (EntityType.INSTITUTION.value, name, scope)
+
+
+def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> list[Entity]:
+    """Merge the mentions of one report into entities, plus the reporting institution."""
+    groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    types: dict[tuple[str, str, str], EntityType] = {}
+    for m in mentions:
+        name, scope = canonical(m, info)
+        key = (m.type.value, name, scope)
+        groups[key].append(m)
+        types[key] = m.type
+    ak = author_key(info)
+    if ak is not None and ak not in groups:
+        groups[ak] = []
+        types[ak] = EntityType.INSTITUTION
+    out: list[Entity] = []
+    for key in sorted(groups):
+        ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))
+        labels = {_clean(x) for m in ms for x in (m.name, m.text)} - {key[1], ""}
+        if key == ak and info.author and _clean(info.author) != key[1]:
+            labels.add(_clean(info.author))
+        out.append(
+            Entity(
+                type=types[key],
+                canonical=key[1],
+                scope=key[2],
+                mentions=tuple(ms),
+                alt_labels=tuple(sorted(labels)),
+            )
+        )
+    return out
+
+
+def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """Merge entities with the same key across documents; sorted by key."""
+    groups: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
+    for e in entities:
+        groups[e.key].append(e)
+    out: list[Entity] = []
+    for key in sorted(groups):
+        es = groups[key]
+        mentions = sorted(
+            {m for e in es for m in e.mentions}, key=lambda m: (m.doc_id, m.start, m.end, m.rule)
+        )
+        labels = sorted({a for e in es for a in e.alt_labels} - {key[1]})
+        out.append(
+            Entity(
+                type=es[0].type,
+                canonical=key[1],
+                scope=key[2],
+                mentions=tuple(mentions),
+                alt_labels=tuple(labels),
+            )
+        )
+    return out
+
+
+__all__ = ["author_key", "canonical", "canonical_institution", "gazetteer", "link_entities", "merge_entities"]

@@ -1,0 +1,101 @@
+"""A persistent Oxigraph store on disk, for ``kg build --store`` and ``kg query --store``.
+
+Parsing a graph file costs more than answering most queries, so a store
+written once can be queried many times without parsing again. The store
+keeps the dataset's named graphs (the shared graph plus one per report).
+
+A store folder holds Oxigraph's RocksDB files plus ``kg-store.json``, which
+marks the folder as kg's: ``write_store`` replaces only a folder that is
+empty or already a kg store, never a folder of other files. The new store is
+written beside the old one and swapped in when complete, so an interrupted
+build leaves the previous store intact.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+
+from kg.errors import GraphError, OutputError
+from kg.export import to_ox
+
+MARKER = "kg-store.json"
+KIND = "kg oxigraph store"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """What ``write_store`` put in the store."""
+
+    path: Path
+    quads: int
+    graphs: tuple[str, ...]
+
+
+def is_store(path: str | Path) -> bool:
+    """True when ``path`` is a folder that ``write_store`` made."""
+    marker = Path(path) / MARKER
+    try:
+        return json.loads(marker.read_text(encoding="utf-8")).get("kind") == KIND
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _quads(ds: Dataset) -> Iterator[ox.Quad]:
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        graph = ox.NamedNode(str(name)) if isinstance(name, URIRef) else ox.DefaultGraph()
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+
+
+def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
+    """Write ``ds`` as a new Oxigraph store at ``path``, replacing a previous kg store."""
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: is a file; give a folder for the store")
+    if target.is_dir() and any(target.iterdir()) and not is_store(target):
+        raise OutputError(f"{target}: the folder is not empty and is not a kg store; choose a new folder")
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(tmp))
+        store.bulk_extend(_quads(ds))
+        store.flush()
+        quads = len(store)
+        graphs = tuple(sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)))
+        del store
+        gc.collect()  # RocksDB releases its lock only when the Store object is freed
+        (tmp / MARKER).write_text(
+            json.dumps({"kind": KIND, "quads": quads, "graphs": list(graphs)}, ensure_ascii=False, indent=1)
+            + "\n",
+            encoding="utf-8",
+        )
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OutputError(f"{target}: cannot write the store ({e})") from None
+    return StoreInfo(target, quads, graphs)
+
+
+def open_store(path: str | Path) -> ox.Store:
+    """Open a store written by ``write_store``, read-only, without parsing anything."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise GraphError(f"{folder}: no such store (write one with `kg build --store {folder}`)")
+    if not is_store(folder):
+        raise GraphError(f"{folder}: not a kg store (write one with `kg build --store {folder}`)")
+    try:
+        return ox.Store.read_only(str(folder))
+    except OSError as e:
+        raise GraphError(f"{folder}: cannot open the store ({e})") from None

@@ -1,0 +1,1 @@
+"""Text stages: sentence segmentation and tokenization."""

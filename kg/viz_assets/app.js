@@ -1,0 +1,412 @@
+/* kg graph page.
+ *
+ * Reads the graph from the JSON block #kg-data and draws it with vis-network
+ * (physics off: positions come from kg.viz). Every piece of report text is put
+ * into the page with textContent or as a vis-network plain-text tooltip, never
+ * as HTML, because names and sentences come from untrusted documents.
+ * window.kgView exposes the network and a few helpers for tests and debugging.
+ */
+(function () {
+  "use strict";
+
+  performance.mark("kg:start");
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg:parsed");
+  var kinds = {};
+  data.kinds.forEach(function (k) { kinds[k.key] = k; });
+  var ENTITY_KINDS = data.kinds.filter(function (k) { return k.key !== "report" && k.key !== "place"; })
+    .map(function (k) { return k.key; });
+  var byId = new Map();
+  data.nodes.forEach(function (n) { byId.set(n.id, n); });
+  var edgeById = new Map();
+  data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  var big = data.edges.length > 3000 || data.nodes.length > 1500;
+
+  // ------------------------------------------------------------------ helpers
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function norm(s) {
+    return String(s).normalize("NFKC").replace(/[\s《》“”"'「」『』〈〉]/g, "").toLowerCase();
+  }
+
+  function isEntity(n) { return n.kind !== "report" && n.kind !== "place"; }
+
+  function kindLabel(n) { return kinds[n.kind] ? kinds[n.kind].label : n.kind; }
+
+  function short(s, limit) { return s.length > limit ? s.slice(0, limit - 1) + "…" : s; }
+
+  function status(text) { document.getElementById("kg-status").textContent = text; }
+
+  // ------------------------------------------------------------------ state and filters
+
+  var state = { kinds: {}, report: "", place: "" };
+  data.kinds.forEach(function (k) { state.kinds[k.key] = k.key !== "place"; });
+
+  function nodeVisible(n) {
+    if (!state.kinds[n.kind]) return false;
+    if (state.report !== "") {
+      var r = Number(state.report);
+      if (n.kind === "report" && n.id !== r) return false;
+      if (isEntity(n) && n.reports.indexOf(r) < 0) return false;
+      if (n.kind === "place" && byId.get(r).places.indexOf(n.id) < 0) return false;
+    }
+    if (state.place !== "" && n.places.indexOf(Number(state.place)) < 0) return false;
+    return true;
+  }
+
+  var visible = new Set(data.nodes.filter(nodeVisible).map(function (n) { return n.id; }));
+
+  function applyFilters() {
+    var nodeChanges = [];
+    var next = new Set();
+    data.nodes.forEach(function (n) {
+      var show = nodeVisible(n);
+      if (show) next.add(n.id);
+      if (show !== visible.has(n.id)) nodeChanges.push({ id: n.id, hidden: !show });
+    });
+    var edgeChanges = [];
+    var shownEdges = 0;
+    data.edges.forEach(function (e) {
+      var show = next.has(e.from) && next.has(e.to);
+      var was = visible.has(e.from) && visible.has(e.to);
+      if (show) shownEdges++;
+      if (show !== was) edgeChanges.push({ id: e.id, hidden: !show });
+    });
+    visible = next;
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
+    var entities = 0;
+    next.forEach(function (id) { if (isEntity(byId.get(id))) entities++; });
+    document.getElementById("kg-counts").textContent =
+      "显示 " + next.size + " / " + data.nodes.length + " 个节点（实体 " + entities + "），" +
+      shownEdges + " / " + data.edges.length + " 条边";
+    document.getElementById("kg-empty").hidden = next.size > 0;
+    if (current && current.node && !visible.has(current.id)) closePanel();
+  }
+
+  // ------------------------------------------------------------------ vis-network
+
+  function nodeTitle(n) {
+    var lines = [n.label, kindLabel(n)];
+    if (isEntity(n)) {
+      lines[1] += " · 提及 " + n.mentions + " 次";
+      if (n.itemCount !== null && n.itemCount !== undefined) lines.push("项数：" + n.itemCount);
+      if (n.hover) lines.push(n.hover);
+    } else if (n.kind === "report") {
+      if (n.title) lines.push(n.title);
+      lines.push("提及实体 " + n.entities + " 个");
+    }
+    return lines.join("\n");
+  }
+
+  function edgeTitle(e) {
+    var text = byId.get(e.from).label + " —" + e.label + "→ " + byId.get(e.to).label;
+    if (e.evidence && e.evidence.length) text += "\n" + short(e.evidence[0].text.join(""), 120);
+    return text;
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var k = kinds[n.kind];
+    var size = n.kind === "report" ? 16 : n.kind === "place" ? 14 : Math.min(48, 7 + 5 * Math.sqrt(n.mentions || 1));
+    return {
+      id: n.id, label: n.label, x: n.x, y: n.y, size: size, shape: k.shape, hidden: !visible.has(n.id),
+      color: { background: k.color, border: "#333", highlight: { background: k.color, border: "#000" } },
+      title: nodeTitle(n)
+    };
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var relation = e.kind === "relation";
+    return {
+      id: e.id, from: e.from, to: e.to, hidden: !(visible.has(e.from) && visible.has(e.to)),
+      label: relation ? e.label : undefined,
+      title: edgeTitle(e),
+      arrows: e.kind === "mentions" ? "" : "to",
+      dashes: e.kind !== "relation",
+      width: relation ? 1.6 : 0.6,
+      color: relation ? { color: "#666", highlight: "#d62728" } : { color: "#bbb", highlight: "#888", opacity: 0.7 }
+    };
+  }));
+
+  performance.mark("kg:datasets");
+  var network = new vis.Network(document.getElementById("kg-network"), { nodes: nodes, edges: edges }, {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 7 },
+    interaction: {
+      hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+      multiselect: false, navigationButtons: false, keyboard: false
+    },
+    nodes: { borderWidth: 1, font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fafafa" } },
+    edges: {
+      smooth: false, selectionWidth: 2,
+      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      font: { size: 11, color: "#444", strokeWidth: 3, strokeColor: "#fafafa", align: "middle" }
+    }
+  });
+
+  performance.mark("kg:network");
+
+  // ------------------------------------------------------------------ side panel
+
+  var current = null;
+
+  function nodeButton(id) {
+    var n = byId.get(id);
+    var b = el("button", n.label, "kg-link");
+    b.type = "button";
+    b.addEventListener("click", function () { focusNode(id); });
+    return b;
+  }
+
+  function sentence(segments, from) {
+    var q = el("blockquote");
+    if (from) q.appendChild(el("span", from, "kg-from"));
+    segments.forEach(function (piece, i) {
+      if (piece) q.appendChild(i % 2 ? el("mark", piece) : document.createTextNode(piece));
+    });
+    return q;
+  }
+
+  function typeLine(n) {
+    var line = el("div", null, "kg-type");
+    var sw = el("span", null, "kg-swatch " + kinds[n.kind].shape);
+    sw.style.background = kinds[n.kind].color;
+    line.appendChild(sw);
+    line.appendChild(el("span", kindLabel(n)));
+    return line;
+  }
+
+  function openNode(n) {
+    var body = el("div");
+    body.appendChild(el("h2", n.label));
+    body.appendChild(typeLine(n));
+    if (isEntity(n)) {
+      var others = n.names.filter(function (x) { return x !== n.label; });
+      if (n.itemCount !== null && n.itemCount !== undefined) body.appendChild(el("p", "项数：" + n.itemCount));
+      if (n.scope !== null && n.scope !== undefined) {
+        var p = el("p", "所属地区：");
+        p.appendChild(nodeButton(n.scope));
+        body.appendChild(p);
+      }
+      body.appendChild(el("h3", "其他名称（" + others.length + "）"));
+      var ul = el("ul", null, "kg-names");
+      others.forEach(function (x) { ul.appendChild(el("li", x)); });
+      if (!others.length) ul.appendChild(el("li", "无"));
+      body.appendChild(ul);
+      body.appendChild(el("h3", "提及它的报告（" + n.reports.length + "）"));
+      var rl = el("ul", null, "kg-reports");
+      n.reports.forEach(function (r) { var li = el("li"); li.appendChild(nodeButton(r)); rl.appendChild(li); });
+      body.appendChild(rl);
+      body.appendChild(el("h3", "原文句子（" + n.sentences.length + "）"));
+      var box = el("div", null, "kg-sentences");
+      n.sentences.forEach(function (s) { box.appendChild(sentence(s.text, s.reportName)); });
+      body.appendChild(box);
+    } else if (n.kind === "report") {
+      if (n.title) body.appendChild(el("p", n.title));
+      body.appendChild(el("p", "编号：" + n.label + (n.year ? "　年度：" + n.year : "")));
+      if (n.place !== null && n.place !== undefined) {
+        var pl = el("p", "地区：");
+        pl.appendChild(nodeButton(n.place));
+        body.appendChild(pl);
+      }
+      body.appendChild(el("p", "提及实体 " + n.entities + " 个"));
+    } else {
+      if (n.level) body.appendChild(el("p", "级别：" + n.level));
+      if (n.parent !== null && n.parent !== undefined) {
+        var pa = el("p", "位于：");
+        pa.appendChild(nodeButton(n.parent));
+        body.appendChild(pa);
+      }
+    }
+    body.appendChild(el("p", n.iri, "kg-iri"));
+    showPanel(body, { node: true, id: n.id });
+  }
+
+  function openEdge(e) {
+    var body = el("div");
+    body.appendChild(el("h2", e.label + "（" + e.rel + "）"));
+    var line = el("p", null, "kg-edge-ends");
+    line.appendChild(nodeButton(e.from));
+    line.appendChild(el("span", " —" + e.label + "→ "));
+    line.appendChild(nodeButton(e.to));
+    body.appendChild(line);
+    if (e.evidence) {
+      body.appendChild(el("h3", "证据（" + e.evidence.length + "）"));
+      var box = el("div", null, "kg-sentences");
+      e.evidence.forEach(function (ev) {
+        box.appendChild(sentence(ev.text, ev.reportName + (ev.implicit ? "（主语隐含：报告发布机构）" : "")));
+      });
+      body.appendChild(box);
+    }
+    showPanel(body, { node: false, id: e.id });
+  }
+
+  function showPanel(body, what) {
+    var holder = document.getElementById("kg-panel-body");
+    holder.replaceChildren(body);
+    document.getElementById("kg-panel").hidden = false;
+    current = what;
+  }
+
+  function closePanel() {
+    document.getElementById("kg-panel").hidden = true;
+    document.getElementById("kg-panel-body").replaceChildren();
+    current = null;
+  }
+
+  // ------------------------------------------------------------------ search and focus
+
+  var nameIndex = [];
+  data.nodes.forEach(function (n) {
+    n.names.forEach(function (name) { nameIndex.push([norm(name), n.id]); });
+  });
+
+  function rank(a, b) {
+    var va = visible.has(a) ? 0 : 1, vb = visible.has(b) ? 0 : 1;
+    if (va !== vb) return va - vb;
+    var ea = isEntity(byId.get(a)) ? 0 : 1, eb = isEntity(byId.get(b)) ? 0 : 1;
+    if (ea !== eb) return ea - eb;
+    return (byId.get(b).mentions || 0) - (byId.get(a).mentions || 0) || a - b;
+  }
+
+  function search(query) {
+    var q = norm(query);
+    if (!q) return [];
+    var exact = new Set(), partial = new Set();
+    nameIndex.forEach(function (pair) {
+      if (pair[0] === q) exact.add(pair[1]);
+      else if (pair[0].indexOf(q) >= 0) partial.add(pair[1]);
+    });
+    var hits = Array.from(exact.size ? exact : partial);
+    return hits.sort(rank);
+  }
+
+  function focusNode(id) {
+    var n = byId.get(id);
+    if (!visible.has(id)) {
+      resetFilters();
+      if (!state.kinds[n.kind]) { state.kinds[n.kind] = true; syncControls(); applyFilters(); }
+      status("已重置筛选以显示「" + short(n.label, 30) + "」");
+    }
+    network.selectNodes([id]);
+    openNode(n);
+    // The panel covers the right of the canvas: centre the node in what stays visible.
+    var panel = document.getElementById("kg-panel");
+    network.focus(id, {
+      scale: Math.max(network.getScale(), 1.2),
+      offset: { x: -panel.offsetWidth / 2, y: 0 },
+      animation: { duration: 350, easingFunction: "easeInOutQuad" }
+    });
+  }
+
+  var lastQuery = "", lastHits = [], hitIndex = 0;
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var query = document.getElementById("kg-search").value;
+    if (query !== lastQuery) { lastQuery = query; lastHits = search(query); hitIndex = 0; }
+    else if (lastHits.length) hitIndex = (hitIndex + 1) % lastHits.length;
+    if (!lastHits.length) { status("没有找到「" + short(query, 30) + "」"); return; }
+    status(lastHits.length > 1 ? "第 " + (hitIndex + 1) + " / " + lastHits.length + " 个匹配（再按回车看下一个）" : "找到 1 个匹配");
+    focusNode(lastHits[hitIndex]);
+  });
+
+  var datalist = document.getElementById("kg-names");
+  var seen = new Set();
+  data.nodes.forEach(function (n) {
+    if (!isEntity(n)) return;
+    n.names.forEach(function (name) {
+      if (seen.has(name) || seen.size >= 5000) return;
+      seen.add(name);
+      var opt = document.createElement("option");
+      opt.value = name;
+      datalist.appendChild(opt);
+    });
+  });
+
+  // ------------------------------------------------------------------ controls
+
+  var legend = document.getElementById("kg-legend");
+  data.kinds.forEach(function (k) {
+    var count = data.nodes.filter(function (n) { return n.kind === k.key; }).length;
+    if (!count && (k.key === "report" || k.key === "place")) return;
+    var li = el("li");
+    var label = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.dataset.kind = k.key;
+    box.checked = state.kinds[k.key];
+    box.addEventListener("change", function () { state.kinds[k.key] = box.checked; applyFilters(); });
+    var sw = el("span", null, "kg-swatch " + k.shape);
+    sw.style.background = k.color;
+    label.appendChild(box);
+    label.appendChild(sw);
+    label.appendChild(el("span", k.key === "report" ? "报告（提及）" : k.label));
+    label.appendChild(el("span", String(count), "kg-count"));
+    li.appendChild(label);
+    legend.appendChild(li);
+  });
+
+  function fillSelect(select, kind) {
+    data.nodes.filter(function (n) { return n.kind === kind; })
+      .sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : a.id - b.id; })
+      .forEach(function (n) {
+        var opt = el("option", kind === "report" && n.title ? n.label + " " + short(n.title, 24) : n.label);
+        opt.value = String(n.id);
+        select.appendChild(opt);
+      });
+    select.addEventListener("change", function () { state[kind] = select.value; applyFilters(); });
+  }
+  fillSelect(document.getElementById("kg-report"), "report");
+  fillSelect(document.getElementById("kg-place"), "place");
+
+  function syncControls() {
+    legend.querySelectorAll("input[data-kind]").forEach(function (box) { box.checked = !!state.kinds[box.dataset.kind]; });
+    document.getElementById("kg-report").value = state.report;
+    document.getElementById("kg-place").value = state.place;
+  }
+
+  function resetFilters() {
+    data.kinds.forEach(function (k) { state.kinds[k.key] = k.key !== "place"; });
+    state.report = "";
+    state.place = "";
+    syncControls();
+    applyFilters();
+  }
+  document.getElementById("kg-reset").addEventListener("click", resetFilters);
+  document.getElementById("kg-panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") closePanel(); });
+
+  network.on("click", function (params) {
+    if (params.nodes.length) openNode(byId.get(params.nodes[0]));
+    else if (params.edges.length) openEdge(edgeById.get(params.edges[0]));
+    else closePanel();
+  });
+
+  // ------------------------------------------------------------------ start
+
+  var view = {
+    network: network, nodes: nodes, edges: edges, data: data, ready: false, readyAt: null,
+    visibleNodeIds: function () { return Array.from(visible).sort(function (a, b) { return a - b; }); },
+    search: search, focusNode: focusNode, applyFilters: applyFilters, state: state,
+    openNode: function (id) { openNode(byId.get(id)); },
+    openEdge: function (id) { openEdge(edgeById.get(id)); }
+  };
+  window.kgView = view;
+  network.once("afterDrawing", function () {
+    // Ready once the first frame is drawn and the event loop is free again.
+    performance.mark("kg:drawn");
+    setTimeout(function () {
+      view.ready = true;
+      view.readyAt = performance.now();
+      document.body.dataset.ready = "1";
+    }, 0);
+  });
+  applyFilters();
+  network.fit({ animation: false });
+})();

@@ -1,0 +1,531 @@
+"""Relation rules, tested on hand-made sentences with hand-placed mentions.
+
+The records are built here, not by the entity extractor, so a change there
+cannot make these tests pass or fail. Sentences are written in the style of
+the reports but are not copied from the gold.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import lexicon
+from kg.extract.relations import find_relations, relate
+from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
+from kg.text.segment import split_sentences
+
+AUTHOR = "开阳县人民政府"
+_MARKUP = re.compile(r"\{(机构|制度|清单|品牌):([^{}=]+)(?:=([^{}]+))?\}")
+_MARKS = re.compile(r"[《》“”]")
+
+Triple = tuple[str, str, str | int, bool]
+
+
+def build(
+    markup: str, author: str | None = AUTHOR
+) -> tuple[list[Sentence], list[Mention], list[Entity], tuple[str, str, str] | None]:
+    """Records for ``markup``: ``{type:surface}`` or ``{type:surface=canonical}`` marks a mention.
+
+    Mentions with the same (type, canonical) form one entity; the author gets
+    an entity of its own even when the text never names it.
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int, EntityType, str, str]] = []
+    pos, length = 0, 0
+    for m in _MARKUP.finditer(markup):
+        parts.append(markup[pos : m.start()])
+        length += m.start() - pos
+        surface = m.group(2)
+        name = _MARKS.sub("", surface)
+        spans.append((length, length + len(surface), EntityType(m.group(1)), name, m.group(3) or name))
+        parts.append(surface)
+        length += len(surface)
+        pos = m.end()
+    parts.append(markup[pos:])
+    text = "".join(parts)
+    doc = Document(id="t", path="t.txt", text=text, sha256="0" * 64)
+    sents = split_sentences(doc)
+    mentions: dict[tuple[EntityType, str], list[Mention]] = {}
+    for start, end, etype, name, canonical in spans:
+        idx = next(s.index for s in sents if s.start <= start and end <= s.end)
+        mention = Mention("t", start, end, idx, text[start:end], etype, name, "test")
+        mentions.setdefault((etype, canonical), []).append(mention)
+    if author is not None:
+        mentions.setdefault((EntityType.INSTITUTION, author), [])
+    entities = [
+        Entity(etype, canonical, "", tuple(ms), tuple(sorted({m.name for m in ms} - {canonical})))
+        for (etype, canonical), ms in sorted(mentions.items())
+    ]
+    author_key = (EntityType.INSTITUTION.value, author, "") if author is not None else None
+    flat = sorted((m for ms in mentions.values() for m in ms), key=lambda m: m.start)
+    return sents, flat, entities, author_key
+
+
+def run(markup: str, author: str | None = AUTHOR, kind: str = "report") -> list[Relation]:
+    sents, mentions, entities, author_key = build(markup, author)
+    return relate(sents, mentions, entities, author_key, kind)
+
+
+def triples(rels: list[Relation]) -> set[Triple]:
+    return {
+        (r.subject[1], r.predicate.value, r.object if isinstance(r.object, int) else r.object[1], r.implicit)
+        for r in rels
+    }
+
+
+def objects(rels: list[Relation], pred: Predicate) -> set[str | int]:
+    return {r.object if isinstance(r.object, int) else r.object[1] for r in rels if r.predicate is pred}
+
+
+# --- cue verbs and predicates by object type ---------------------------------
+
+
+def test_explicit_actor_formulates() -> None:
+    rels = run("{机构:县司法局}制定{制度:《行政执法公示办法》}。")
+    assert triples(rels) == {("县司法局", "formulates", "行政执法公示办法", False)}
+    assert rels[0].rule == "cue"
+
+
+def test_subjectless_sentence_implies_the_author() -> None:
+    assert triples(run("修订{制度:《合同审查办法》}。")) == {(AUTHOR, "formulates", "合同审查办法", True)}
+
+
+def test_no_implied_actor_in_news_or_without_author() -> None:
+    assert run("修订{制度:《合同审查办法》}。", kind="news") == []
+    assert run("修订{制度:《合同审查办法》}。", author=None) == []
+    # an explicit actor still counts in news
+    news = run("{机构:市司法局}印发{制度:《调解工作规则》}。", kind="news")
+    assert triples(news) == {("市司法局", "formulates", "调解工作规则", False)}
+
+
+@pytest.mark.parametrize(
+    ("markup", "pred", "obj"),
+    [
+        ("严格执行{制度:《行政复议条例》}。", "implements", "行政复议条例"),
+        ("全面推行{制度:证明事项告知承诺制}。", "implements", "证明事项告知承诺制"),
+        ("建立健全{制度:重大决策合法性审查机制}。", "formulates", "重大决策合法性审查机制"),
+        ("编制{清单:重大行政决策事项目录}。", "compiles", "重大行政决策事项目录"),
+        ("动态调整{清单:权责清单}。", "compiles", "权责清单"),
+        ("打造{品牌:“和事佬”}调解品牌。", "runs", "和事佬"),
+        ("上线{品牌:“随手拍”}小程序。", "runs", "随手拍"),
+    ],
+)
+def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, obj: str) -> None:
+    assert triples(run(markup)) == {(AUTHOR, pred, obj, True)}
+
+
+def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
+    # 落实 applies a rule; it does not compile a list
+    assert run("严格落实{清单:行政许可事项清单}。") == []
+    # 修订 makes rules, not brands
+    assert run("修订{品牌:“法润万家”}活动方案。") == []
+
+
+def test_chained_cues_and_coordinated_names() -> None:
+    rels = run("制定并实施{制度:《甲办法》}{制度:《乙规定》}和{制度:《丙制度》}。")
+    expected = {
+        (AUTHOR, p, o, True) for p in ("formulates", "implements") for o in ("甲办法", "乙规定", "丙制度")
+    }
+    assert triples(rels) == expected
+
+
+def test_clause_of_names_continues_the_list() -> None:
+    rels = run("制定{制度:《甲办法》}，{制度:《乙通知》}，建立{制度:联席会议制度}。")
+    assert objects(rels, Predicate.FORMULATES) == {"甲办法", "乙通知", "联席会议制度"}
+
+
+def test_clause_with_other_words_does_not_continue_the_list() -> None:
+    rels = run("制定{制度:《甲办法》}，组织学习{制度:《乙条例》}。")
+    assert objects(rels, Predicate.FORMULATES) == {"甲办法"}
+    assert objects(rels, Predicate.IMPLEMENTS) == set()
+
+
+def test_quoted_examples_before_a_list_do_not_block_the_cue() -> None:
+    rels = run("推行“开办餐馆”“新车上牌”等{清单:“一件事”事项清单}。")
+    assert objects(rels, Predicate.COMPILES) == {"一件事事项清单"}
+
+
+def test_cue_too_far_from_the_name_is_silent() -> None:
+    assert run("推进全县各级行政机关进一步规范执法行为并认真对待{制度:行政裁量权基准制度}。") == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "落实把{制度:《民法典》}纳入干部必修课。",
+        "推进各部门对照{制度:《法治政府建设示范指标体系》}自查。",
+        "开展{制度:《民法典》}宣传活动。",
+        "开展{制度:宪法}、{制度:民法典}等法律宣传。",
+        "组织{制度:《行政处罚法》}专题培训。",
+    ],
+)
+def test_blocked_or_topic_names_are_silent(markup: str) -> None:
+    assert objects(run(markup), Predicate.IMPLEMENTS) == set()
+
+
+def test_cue_inside_a_name_is_not_a_cue() -> None:
+    # 制定 inside the title must not make the author formulate what follows
+    assert run("{制度:《行政规范性文件制定和监督管理规定》}{制度:行政执法公示制度}。") == []
+
+
+def test_cue_inside_a_title_or_quoted_statement_is_not_the_authors() -> None:
+    # the notice's title holds 印发; only the inner title is a mention
+    rels = run("根据《关于印发〈{制度:督察工作规定}〉的通知》要求，现报告如下。")
+    assert objects(rels, Predicate.FORMULATES) == set()
+    # a quoted statement of a plenary session is not the author's action
+    assert run("全会提出，“建设完备的服务体系，完善{制度:法律援助制度}”。") == []
+    # a short quoted name is not a statement
+    assert objects(run("推行“{制度:最多跑一次}”改革。"), Predicate.IMPLEMENTS) == {"最多跑一次"}
+
+
+def test_alias_of_a_title_is_not_a_second_object() -> None:
+    rels = run("印发{制度:《公共法律服务实施意见》}(以下简称{制度:《意见》})。")
+    assert objects(rels, Predicate.FORMULATES) == {"公共法律服务实施意见"}
+
+
+def test_verb_after_the_name() -> None:
+    assert triples(run("持续抓好行政执法{制度:“三项制度”}落实。")) == {
+        (AUTHOR, "implements", "三项制度", True)
+    }
+    assert triples(run("{清单:高频服务清单}定期发布。")) == {(AUTHOR, "compiles", "高频服务清单", True)}
+
+
+def test_frame_construction() -> None:
+    assert triples(run("以{制度:《安全生产条例》}为指导，开展检查。")) == {
+        (AUTHOR, "implements", "安全生产条例", True)
+    }
+    assert triples(run("以{品牌:“法律进万家”}为载体服务群众。")) == {(AUTHOR, "runs", "法律进万家", True)}
+    assert run("以{制度:《安全生产条例》}的要求检查。") == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "尚未建立{制度:重大决策合法性审查机制}。",
+        "部分单位未全面落实{制度:行政执法公示制度}。",
+        "法制审查等{制度:依法决策机制}贯彻落实不到位。",
+        "落实{制度:行政执法公示制度}还不够。",
+    ],
+)
+def test_negated_cue_is_silent(markup: str) -> None:
+    assert run(markup) == []
+
+
+def test_negation_words_elsewhere_do_not_block() -> None:
+    rels = run("针对未成年人建立{制度:校园安全联防机制}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "校园安全联防机制", True)}
+
+
+def test_unnamed_list_members_before_a_name() -> None:
+    rels = run("组织开展“12·4”宪法宣传周、宪法法律宣传月和{品牌:“书香法治”}主题活动。")
+    assert triples(rels) == {(AUTHOR, "runs", "书香法治", True)}
+    # a long unnamed stretch is not a list
+    assert run("组织开展全县范围内各类宪法宣传周和法律进社区进乡村进学校和{品牌:“书香法治”}主题活动。") == []
+
+
+def test_frame_over_a_list_of_brands() -> None:
+    rels = run("以律所签约、{品牌:“三师助企”}专项行动、{品牌:“千所千会”}等形式开展法律服务。")
+    assert objects(rels, Predicate.RUNS) == {"三师助企", "千所千会"}
+
+
+# --- the actor -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "由{机构:县司法局}牵头制定{制度:《公职律师管理办法》}。",
+        "{机构:县司法局}已先后印发{制度:《公职律师管理办法》}。",
+        "一是{机构:县司法局}研究制定{制度:《公职律师管理办法》}。",
+    ],
+)
+def test_actor_before_the_verb(markup: str) -> None:
+    assert triples(run(markup)) == {("县司法局", "formulates", "公职律师管理办法", False)}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "在{机构:县委}的领导下制定{制度:《公职律师管理办法》}。",
+        "及时向{机构:县人大常委会}报告并印发{制度:《公职律师管理办法》}。",
+    ],
+)
+def test_institution_as_adjunct_is_not_the_actor(markup: str) -> None:
+    assert triples(run(markup)) == {(AUTHOR, "formulates", "公职律师管理办法", True)}
+
+
+def test_generic_plural_actor_blocks_the_implied_author() -> None:
+    assert run("推动各部门建立{清单:免罚清单}。") == []
+    assert run("全县7个乡镇、42个县直部门制定{清单:法律顾问工作清单}。") == []
+    # a generic noun inside a prepositional phrase is not the actor
+    rels = run("在8家部门推行{制度:告知承诺制}。")
+    assert triples(rels) == {(AUTHOR, "implements", "告知承诺制", True)}
+
+
+def test_unnamed_organ_as_subject_blocks_the_implied_author() -> None:
+    # 中办、国办 are not entities here: the author did not issue the opinion
+    assert run("中办、国办2019年6月印发{制度:《关于加快推进公共服务体系建设的意见》}。") == []
+    assert run("市委全面依法治市委员会办公室制定{制度:《督察工作办法》}。") == []
+
+
+def test_date_between_actor_and_verb() -> None:
+    rels = run("{机构:省政府办公厅}2019年6月印发{制度:《政务公开工作要点》}。")
+    assert triples(rels) == {("省政府办公厅", "formulates", "政务公开工作要点", False)}
+
+
+def test_coordinated_actors_share_the_verb() -> None:
+    rels = run("{机构:中共中央办公厅}、{机构:国务院办公厅}印发{制度:《督察工作规定》}。")
+    assert triples(rels) == {
+        ("中共中央办公厅", "formulates", "督察工作规定", False),
+        ("国务院办公厅", "formulates", "督察工作规定", False),
+    }
+
+
+def test_topic_subject_carries_to_later_clauses() -> None:
+    rels = run("{机构:省委政法委}推动立法，指导制定{制度:《法治乡村建设实施意见》}。")
+    assert triples(rels) == {("省委政法委", "formulates", "法治乡村建设实施意见", False)}
+    # an institution that opens the sentence as a modifier is not its topic
+    rels = run("{机构:县司法局}的同志参与调研，制定{制度:《调研工作办法》}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "调研工作办法", True)}
+
+
+def test_light_verb_before_a_cue_adds_nothing() -> None:
+    rels = run("推进建立{制度:部际联席会议制度}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "部际联席会议制度", True)}
+    # but two full verbs both count
+    rels = run("先行制定实施{制度:《创建实施方案》}。")
+    assert objects(rels, Predicate.FORMULATES) == objects(rels, Predicate.IMPLEMENTS) == {"创建实施方案"}
+
+
+def test_author_does_not_formulate_laws() -> None:
+    rels = run("出台{制度:《乡村振兴促进条例》}，修订{制度:《合同管理办法》}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "合同管理办法", True)}
+    assert run("修改{制度:农作物种子管理条例}。") == []
+    # a bare …法 without title marks may be a method the author made
+    assert objects(run("建立{制度:“三步工作法”}。"), Predicate.FORMULATES) == {"三步工作法"}
+    # a named legislature may
+    rels = run("{机构:省人大常委会}出台{制度:《乡村振兴促进条例》}。")
+    assert triples(rels) == {("省人大常委会", "formulates", "乡村振兴促进条例", False)}
+
+
+# --- issuer, basedOn ---------------------------------------------------------------
+
+
+def test_issuer_before_title() -> None:
+    rels = run("贯彻落实{机构:国务院}{制度:《重大行政决策程序暂行条例》}。")
+    assert triples(rels) == {
+        ("国务院", "formulates", "重大行政决策程序暂行条例", False),
+        (AUTHOR, "implements", "重大行政决策程序暂行条例", True),
+    }
+    assert {r.rule for r in rels} == {"issuer", "cue"}
+
+
+def test_issuer_needs_a_title_mark_and_adjacency() -> None:
+    rels = run("{机构:国务院}和{制度:《重大行政决策程序暂行条例》}。")
+    assert objects(rels, Predicate.FORMULATES) == set()
+
+
+def test_issuer_from_decree_number() -> None:
+    rels = run("严格执行{制度:《规范性文件管理规定》}({机构:省政府}令第192号)。")
+    assert ("省政府", "formulates", "规范性文件管理规定", False) in triples(rels)
+
+
+def test_based_on() -> None:
+    rels = run("根据{制度:《土地管理条例》}，制定并颁布了{制度:《集体建设用地管理试行办法》}。")
+    assert triples(rels) == {
+        (AUTHOR, "implements", "土地管理条例", True),
+        (AUTHOR, "formulates", "集体建设用地管理试行办法", True),
+        ("集体建设用地管理试行办法", "basedOn", "土地管理条例", False),
+    }
+
+
+def test_no_based_on_without_a_new_rule() -> None:
+    rels = run("根据{制度:《标准化条例》}组织开展标准修订工作。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+    assert objects(rels, Predicate.IMPLEMENTS) == {"标准化条例"}
+
+
+def test_no_based_on_when_the_rule_is_only_implemented() -> None:
+    rels = run("根据{制度:《甲条例》}，落实{制度:《乙办法》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+
+
+# --- item counts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "count"),
+    [
+        ("梳理{清单:政务服务事项清单}714项。", 714),
+        ("公布{清单:权责清单}共238项。", 238),
+        ("发布224项{清单:免于处罚事项清单}。", 224),
+        ("推行{清单:“一件事”事项清单}72个。", 72),
+    ],
+)
+def test_item_count(markup: str, count: int) -> None:
+    assert objects(run(markup), Predicate.ITEM_COUNT) == {count}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "建立{清单:权责清单}，实现233项事项网上办。",
+        "形成{清单:权责清单}3张。",
+        "明确执法事项27项(其中{清单:自选事项清单}39项)。",
+        "{清单:权责清单}2023年版发布。",
+    ],
+)
+def test_no_item_count(markup: str) -> None:
+    assert objects(run(markup), Predicate.ITEM_COUNT) == set()
+
+
+def test_item_count_evidence_covers_the_number() -> None:
+    text = "梳理政务服务事项清单714项。"
+    r = next(r for r in run("梳理{清单:政务服务事项清单}714项。") if r.predicate is Predicate.ITEM_COUNT)
+    assert text[r.start : r.end] == "政务服务事项清单714项"
+
+
+# --- partOf and brands named after institutions ---------------------------------------
+
+
+def test_part_of_from_name() -> None:
+    rels = run("{机构:县政府=开阳县人民政府}召开会议，{机构:县政府行政复议办公室}组织听证。")
+    assert triples(rels) == {("县政府行政复议办公室", "partOf", AUTHOR, False)}
+
+
+def test_part_of_bare_organ_name() -> None:
+    rels = run("{机构:县政府=开阳县人民政府}及{机构:政府办}制定的文件。")
+    assert ("政府办", "partOf", AUTHOR, False) in triples(rels)
+    # two governments in the report: the nearest before it in the sentence
+    rels = run("{机构:市政府=贵阳市人民政府}部署，{机构:县政府=开阳县人民政府}及{机构:政府办}。")
+    assert objects(rels, Predicate.PART_OF) == {AUTHOR}
+    # none before it: ambiguous
+    rels = run("{机构:政府办}报{机构:县政府=开阳县人民政府}、{机构:市政府=贵阳市人民政府}。")
+    assert objects(rels, Predicate.PART_OF) == set()
+
+
+def test_part_of_needs_a_body_head() -> None:
+    rels = run("{机构:县政府=开阳县人民政府}召开{机构:县政府常务会议}。")
+    assert objects(rels, Predicate.PART_OF) == set()
+
+
+def test_part_of_once_per_pair() -> None:
+    rels = run("{机构:县人大}和{机构:县人大常委会}。{机构:县人大常委会}听取报告。")
+    assert [(r.subject[1], r.object) for r in rels if r.predicate is Predicate.PART_OF] == [
+        ("县人大常委会", ("机构", "县人大", ""))
+    ]
+
+
+def test_department_of_the_government_named_in_one_sentence() -> None:
+    rels = run("{机构:县司法局}会同{机构:县政府=开阳县人民政府}法律顾问审核合同。")
+    assert triples(rels) == {("县司法局", "partOf", AUTHOR, False)}
+    assert rels[0].rule == "part-of-department"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # different places
+        "{机构:县司法局}和{机构:贵阳市人民政府}。",
+        # not a working department of the government
+        "{机构:县人民法院}和{机构:县政府=开阳县人民政府}。",
+        # not named in the same sentence
+        "{机构:县司法局}审核合同。{机构:县政府=开阳县人民政府}研究。",
+    ],
+)
+def test_no_department_relation(markup: str) -> None:
+    assert objects(run(markup, author=None), Predicate.PART_OF) == set()
+
+
+def test_brand_named_after_institution() -> None:
+    rels = run("{机构:长治市人民政府}发布公告，{品牌:长治市人民政府门户网}排名第一。", author=None)
+    assert triples(rels) == {("长治市人民政府", "runs", "长治市人民政府门户网", False)}
+
+
+# --- output shape ---------------------------------------------------------------------
+
+
+def test_one_relation_per_sentence_and_triple() -> None:
+    rels = run("构建{制度:“甲乙丙”=甲乙丙机制}的{制度:甲乙丙新模式=甲乙丙机制}。")
+    assert len(rels) == 1
+
+
+def test_find_relations_uses_the_author_from_normalize(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    sents, mentions, entities, key = build("印发{制度:《调解工作规则》}。")
+    fake = types.ModuleType("kg.normalize")
+    fake.author_key = lambda info: key  # type: ignore[attr-defined]
+    monkeypatch.setitem(__import__("sys").modules, "kg.normalize", fake)
+    doc = Document("t", "t.txt", "".join(s.text for s in sents), "0" * 64)
+    rels = find_relations(doc, sents, ReportInfo("t", author=AUTHOR), mentions, entities)
+    assert triples(rels) == {(AUTHOR, "formulates", "调解工作规则", True)}
+    # an author key that is not among the entities is not used
+    fake.author_key = lambda info: ("机构", "别的政府", "")  # type: ignore[attr-defined]
+    assert find_relations(doc, sents, ReportInfo("t"), mentions, entities) == []
+
+
+def test_cue_lists_load_and_formulate_and_implement_are_disjoint() -> None:
+    formulates = lexicon.word_set("relation_formulates")
+    implements = lexicon.word_set("relation_implements")
+    assert formulates and implements
+    assert not formulates & implements
+    for name in ("relation_compiles", "relation_runs", "relation_blockers", "relation_org_heads"):
+        assert lexicon.words(name)
+
+
+# --- properties -----------------------------------------------------------------------
+
+_FRAGMENTS = [
+    ("{机构:县司法局}", 3),
+    ("{机构:县政府=开阳县人民政府}", 2),
+    ("{机构:县政府办公室}", 1),
+    ("{制度:《调解办法》}", 3),
+    ("{制度:告知承诺制}", 2),
+    ("{清单:权责清单}", 3),
+    ("{品牌:“盐和”}", 2),
+    *[
+        (w, 2)
+        for w in ("制定", "落实", "梳理", "打造", "根据", "并", "和", "、", "以", "为指导", "由", "牵头")
+    ],
+    *[
+        (w, 1)
+        for w in ("714项", "(其中", ")", "各部门", "向", "的", "宣传", "，", "；", "。", "\n", " ", "A1")
+    ],
+]
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> str:
+    items = draw(st.lists(st.sampled_from([f for f, w in _FRAGMENTS for _ in range(w)]), max_size=40))
+    return "".join(items) + "。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(reports(), st.sampled_from(["report", "news"]), st.randoms(use_true_random=False))
+def test_relations_are_well_formed_and_deterministic(markup: str, kind: str, rnd: random.Random) -> None:
+    sents, mentions, entities, author = build(markup)
+    rels = relate(sents, mentions, entities, author, kind)
+    keys = {e.key for e in entities}
+    for r in rels:
+        assert r.subject in keys
+        if r.predicate is Predicate.ITEM_COUNT:
+            assert isinstance(r.object, int)
+        else:
+            assert r.object in keys
+        sent = sents[r.sent_index]
+        assert sent.start <= r.start < r.end <= sent.end
+        if kind == "news":
+            assert not r.implicit
+    # same input in another order: same output
+    shuffled_m, shuffled_e = list(mentions), list(entities)
+    rnd.shuffle(shuffled_m)
+    rnd.shuffle(shuffled_e)
+    assert relate(sents, shuffled_m, shuffled_e, author, kind) == rels
+    # one relation per (sentence, predicate, subject, object)
+    assert len({(r.sent_index, r.predicate, r.subject, r.object) for r in rels}) == len(rels)

@@ -1,0 +1,266 @@
+"""kg load against a small in-process store that speaks the Graph Store Protocol and SPARQL Update.
+
+The real servers (Virtuoso, Oxigraph) are exercised in tests/stores; here a
+stdlib HTTP server backed by a pyoxigraph Store checks the protocol choices,
+idempotence, chunking and the error messages.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from typer.testing import CliRunner
+
+from kg import load as kgload
+from kg.cli import app
+from kg.errors import GraphError
+from kg.export import serialize
+from kg.graph import build_dataset, union
+from kg.ids import SHARED_GRAPH
+from kg.load import DEFAULT_GRAPH_IRI, Endpoint, LoadError, load, read_graphs
+from kg.model import Extraction
+
+runner = CliRunner()
+
+
+class FakeStore(ThreadingHTTPServer):
+    """A pyoxigraph Store behind HTTP; ``gsp=False`` answers PUT with 405 like a SPARQL-only endpoint."""
+
+    def __init__(self, gsp: bool = True, auth: tuple[str, str] | None = None, refuse: int | None = None):
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.store = ox.Store()
+        self.gsp = gsp
+        self.auth = auth
+        self.refuse = refuse
+        self.requests: list[tuple[str, str]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def triples(self) -> int:
+        return len(self.store)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: FakeStore
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep the test output quiet
+        pass
+
+    def _answer(self, status: int, body: bytes = b"") -> None:
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _body(self) -> bytes:
+        return self.rfile.read(int(self.headers.get("Content-Length", 0)))
+
+    def _allowed(self) -> bool:
+        if self.server.auth is None:
+            return True
+        token = base64.b64encode(":".join(self.server.auth).encode()).decode()
+        if self.headers.get("Authorization") == f"Basic {token}":
+            return True
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="fake"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return False
+
+    def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
+        body = self._body()
+        if not self._allowed():
+            return
+        self.server.requests.append(("PUT", self.path))
+        if self.server.refuse:
+            return self._answer(self.server.refuse, b"<html><xmp>SR575: No permission</xmp></html>")
+        if not self.server.gsp:
+            return self._answer(405, b"PUT is not supported here")
+        graph = ox.NamedNode(urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0])
+        assert self.headers["Content-Type"].startswith("text/turtle")
+        existed = self.server.store.contains_named_graph(graph)
+        self.server.store.remove_graph(graph) if existed else None
+        self.server.store.load(body, format=ox.RdfFormat.TURTLE, to_graph=graph)
+        self._answer(204 if existed else 201)
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self._body()
+        if not self._allowed():
+            return
+        form = urllib.parse.parse_qs(body.decode("utf-8"))
+        self.server.requests.append(("POST", form["update"][0]))
+        self.server.store.update(form["update"][0])
+        self._answer(204)
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeStore]:
+    servers: list[FakeStore] = []
+
+    def make(**kw: object) -> FakeStore:
+        s = FakeStore(**kw)  # type: ignore[arg-type]
+        threading.Thread(target=s.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        servers.append(s)
+        return s
+
+    yield make  # type: ignore[misc]
+    for s in servers:
+        s.shutdown()
+        s.server_close()
+
+
+@pytest.fixture
+def trig(tmp_path: Path, small_extraction: Extraction) -> Path:
+    ds = build_dataset(small_extraction)
+    p = tmp_path / "graph.trig"
+    p.write_text(serialize(ds, union(ds), "trig"), encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
+    ds = build_dataset(small_extraction)
+    p = tmp_path / "graph.ttl"
+    p.write_text(serialize(ds, union(ds), "ttl"), encoding="utf-8")
+    return p
+
+
+def test_read_graphs_keeps_the_named_graphs(trig: Path) -> None:
+    graphs = read_graphs(trig)
+    assert str(SHARED_GRAPH) in graphs and len(graphs) == 2
+    assert read_graphs(trig, "http://example.org/one").keys() == {"http://example.org/one"}
+
+
+def test_triple_formats_go_to_one_graph(ttl: Path, trig: Path) -> None:
+    graphs = read_graphs(ttl)
+    assert list(graphs) == [DEFAULT_GRAPH_IRI]
+    assert len(graphs[DEFAULT_GRAPH_IRI]) == sum(len(t) for t in read_graphs(trig).values())
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        ("missing", GraphError, "no such graph file"),
+        ("bad-suffix", GraphError, "unknown RDF format"),
+        ("bad-iri", LoadError, "not a valid IRI"),
+        ("broken", GraphError, "not valid"),
+    ],
+)
+def test_read_graphs_errors(tmp_path: Path, trig: Path, make: str, error: type, message: str) -> None:
+    path, iri = trig, None
+    if make == "missing":
+        path = tmp_path / "none.trig"
+    elif make == "bad-suffix":
+        path = tmp_path / "graph.txt"
+        path.write_text("x", encoding="utf-8")
+    elif make == "bad-iri":
+        iri = "not an iri"
+    else:
+        path = tmp_path / "broken.ttl"
+        path.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(error, match=message):
+        read_graphs(path, iri)
+
+
+def test_graph_store_protocol_load_is_idempotent(fake, trig: Path) -> None:
+    server = fake()
+    graphs = read_graphs(trig)
+    report = load(graphs, Endpoint(server.url + "/store"))
+    assert report.protocol == "gsp" and report.triples == server.triples()
+    load(graphs, Endpoint(server.url + "/store"))
+    assert server.triples() == report.triples
+    assert [m for m, _ in server.requests] == ["PUT"] * 4
+
+
+def test_no_graph_store_falls_back_to_update(fake, trig: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kgload, "CHUNK", 10)  # several INSERT DATA per graph
+    server = fake(gsp=False)
+    graphs = read_graphs(trig)
+    report = load(graphs, Endpoint(server.url + "/store"))
+    again = load(graphs, Endpoint(server.url + "/store"))
+    assert report.protocol == again.protocol == "update"
+    assert server.triples() == report.triples == sum(len(t) for t in graphs.values())
+    updates = [body for method, body in server.requests if method == "POST"]
+    assert len(updates) > 2 * len(graphs)
+    assert updates[0].startswith("DROP SILENT GRAPH <")
+
+
+def test_update_endpoints_get_sparql_update_directly(fake, trig: Path) -> None:
+    server = fake()
+    report = load(read_graphs(trig), Endpoint(server.url + "/update"))
+    assert report.protocol == "update"
+    assert {m for m, _ in server.requests} == {"POST"}
+
+
+def test_basic_auth_is_sent_when_asked(fake, trig: Path) -> None:
+    server = fake(auth=("dba", "secret"))
+    graphs = read_graphs(trig)
+    with pytest.raises(LoadError, match="pass --user and --password"):
+        load(graphs, Endpoint(server.url + "/store"))
+    with pytest.raises(LoadError, match="refused these credentials"):
+        load(graphs, Endpoint(server.url + "/store", "dba", "wrong"))
+    assert load(graphs, Endpoint(server.url + "/store", "dba", "secret")).triples == server.triples()
+
+
+def test_forbidden_writes_name_the_reason(fake, trig: Path) -> None:
+    server = fake(refuse=403)
+    with pytest.raises(LoadError, match=r"HTTP 403.*SR575: No permission"):
+        load(read_graphs(trig), Endpoint(server.url + "/sparql-graph-crud"))
+
+
+def test_unreachable_and_malformed_endpoints(trig: Path) -> None:
+    with pytest.raises(LoadError, match="cannot reach"):
+        load(read_graphs(trig), Endpoint("http://127.0.0.1:9/store", timeout=5))
+    with pytest.raises(LoadError, match="not an http"):
+        Endpoint("localhost:7878/store")
+    with pytest.raises(LoadError, match="together"):
+        Endpoint("http://localhost:7878/store", user="dba")
+
+
+def test_cli_load_reports_what_it_loaded(fake, trig: Path) -> None:
+    server = fake()
+    result = runner.invoke(app, ["load", "--endpoint", server.url + "/store", "--graph", str(trig)])
+    assert result.exit_code == 0, result.output
+    assert f"loaded {server.triples()} triples" in result.output and "2 graphs" in result.output
+
+
+def test_cli_load_into_one_graph(fake, ttl: Path) -> None:
+    server = fake()
+    result = runner.invoke(
+        app,
+        ["load", "--endpoint", server.url + "/store", "-g", str(ttl), "--graph-iri", "http://example.org/kg"],
+    )
+    assert result.exit_code == 0, result.output
+    assert [g.value for g in server.store.named_graphs()] == ["http://example.org/kg"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--endpoint", "http://127.0.0.1:9/store"], "cannot reach"),
+        (["--endpoint", "ftp://example.org/"], "not an http(s) URL"),
+        (["--endpoint", "http://127.0.0.1:9/store", "--user", "dba"], "give --user and --password together"),
+    ],
+)
+def test_cli_load_user_errors(trig: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["load", *args, "--graph", str(trig)])
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_load_without_a_graph_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["load", "--endpoint", "http://127.0.0.1:9/store"])
+    assert result.exit_code == 1
+    assert "no such graph file" in result.output

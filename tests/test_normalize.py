@@ -1,0 +1,91 @@
+"""Canonical names, scopes and merging of entities."""
+
+from __future__ import annotations
+
+from kg.model import Document, EntityType, Mention, Region, ReportInfo
+from kg.normalize import author_key, canonical_institution, link_entities, merge_entities
+from kg.places import region_of
+
+KAIYANG = region_of("520121")
+NINGLING = region_of("411423")
+
+
+def info(place: Region | None = KAIYANG, author: str = "") -> ReportInfo:
+    return ReportInfo(doc_id="d", place=place, author=author)
+
+
+def mention(name: str, start: int, typ: EntityType = EntityType.INSTITUTION, doc: str = "d") -> Mention:
+    return Mention(
+        doc_id=doc, start=start, end=start + len(name), sent_index=0, text=name, type=typ, name=name, rule="t"
+    )
+
+
+def test_relative_institutions_take_the_place() -> None:
+    i = info()
+    assert canonical_institution("县司法局", i) == ("开阳县司法局", "520121")
+    assert canonical_institution("县委", i) == ("中共开阳县委员会", "520121")
+    assert canonical_institution("中共开阳县委", i) == ("中共开阳县委员会", "520121")
+    assert canonical_institution("县政协", i) == ("政协开阳县委员会", "520121")
+    assert canonical_institution("市政府", i) == ("贵阳市人民政府", "520100")
+
+
+def test_national_organs_have_no_scope() -> None:
+    assert canonical_institution("国务院", info()) == ("国务院", "")
+    assert canonical_institution("中共中央", info()) == ("党中央", "")
+    assert canonical_institution("中办", info()) == ("中共中央办公厅", "")
+
+
+def test_government_variants_merge_in_one_report() -> None:
+    ms = [mention("县政府", 0), mention("县人民政府", 10), mention("开阳县人民政府", 20)]
+    ents = [e for e in link_entities(Document("d", "", "", ""), info(), ms) if e.mentions]
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.canonical == "开阳县人民政府" and e.scope == "520121"
+    assert e.alt_labels == ("县人民政府", "县政府")
+    assert [x.start for x in e.mentions] == [0, 10, 20]
+
+
+def test_same_named_local_bodies_of_two_places_stay_apart() -> None:
+    a = link_entities(Document("a", "", "", ""), info(KAIYANG), [mention("县司法局", 0, doc="a")])
+    b = link_entities(Document("b", "", "", ""), info(NINGLING), [mention("县司法局", 0, doc="b")])
+    merged = merge_entities(a + b)
+    assert {e.canonical for e in merged} == {"开阳县司法局", "宁陵县司法局"}
+
+
+def test_laws_merge_across_reports() -> None:
+    a = link_entities(
+        Document("a", "", "", ""), info(KAIYANG), [mention("中华人民共和国民法典", 0, EntityType.SYSTEM, "a")]
+    )
+    b = link_entities(
+        Document("b", "", "", ""), info(NINGLING), [mention("民法典", 5, EntityType.SYSTEM, "b")]
+    )
+    merged = merge_entities(a + b)
+    assert len(merged) == 1
+    assert merged[0].scope == "" and merged[0].canonical == "民法典"
+    assert [m.doc_id for m in merged[0].mentions] == ["a", "b"]
+    assert merged[0].alt_labels == ("中华人民共和国民法典",)
+
+
+def test_lists_and_brands_are_local() -> None:
+    ms = [mention("权责清单", 0, EntityType.LIST), mention("宁法通", 9, EntityType.BRAND)]
+    ents = link_entities(Document("d", "", "", ""), info(NINGLING), ms)
+    assert {e.scope for e in ents} == {"411423"}
+
+
+def test_author_entity_exists_without_mentions() -> None:
+    i = info(author="县司法局")
+    assert author_key(i) == ("机构", "开阳县司法局", "520121")
+    ents = link_entities(Document("d", "", "", ""), i, [])
+    assert [e.key for e in ents] == [author_key(i)]
+    assert ents[0].mentions == () and ents[0].alt_labels == ("县司法局",)
+
+
+def test_no_author_no_key() -> None:
+    assert author_key(info(author="")) is None
+
+
+def test_order_is_by_key_and_deterministic() -> None:
+    ms = [mention("县委", 0), mention("国务院", 5), mention("县司法局", 9)]
+    ents = link_entities(Document("d", "", "", ""), info(), ms)
+    assert [e.key for e in ents] == sorted(e.key for e in ents)
+    assert ents == link_entities(Document("d", "", "", ""), info(), list(reversed(ms)))

@@ -1,0 +1,132 @@
+"""Report info: gazetteer, place, year, author and kind from the text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.places import (
+    NATIONAL,
+    detect_report_info,
+    expand_relative,
+    find_divisions,
+    gazetteer,
+    parent_code,
+    region_of,
+    short_name,
+)
+from kg.text.segment import split_sentences
+
+
+def info_of(text: str, doc_id: str = "t"):
+    doc = Document(id=doc_id, path="", text=text, sha256="")
+    return detect_report_info(doc, split_sentences(doc))
+
+
+def test_gazetteer_has_counties_with_codes() -> None:
+    g = gazetteer()
+    assert g["520121"].name == "开阳县"
+    assert g["520121"].level == "county"
+    assert g["520100"].level == "prefecture"
+    assert g["520000"].level == "province"
+
+
+@pytest.mark.parametrize(
+    ("code", "parent"),
+    [
+        ("520121", "520100"),  # county → prefecture
+        ("520100", "520000"),  # prefecture → province
+        ("110105", "110000"),  # a district of a municipality skips 市辖区
+        ("429004", "420000"),  # a county-level city directly under the province
+        ("520000", None),
+    ],
+)
+def test_parent_code(code: str, parent: str | None) -> None:
+    assert parent_code(code) == parent
+
+
+def test_region_chain() -> None:
+    r = region_of("520121")
+    assert [x.name for x in r.chain()] == ["开阳县", "贵阳市", "贵州省"]
+    assert r.key == "520121"
+
+
+@pytest.mark.parametrize(
+    ("full", "short"), [("新疆维吾尔自治区", "新疆"), ("海盐县", "海盐"), ("长治市", "长治")]
+)
+def test_short_name(full: str, short: str) -> None:
+    assert short_name(full) == short
+
+
+def test_find_divisions_full_and_short() -> None:
+    text = "海盐县司法局推进海盐法治建设"
+    codes = {c for _, _, c in find_divisions(text)}
+    assert "330424" in codes
+    spans = [(s, e) for s, e, c in find_divisions(text) if c == "330424"]
+    assert (0, 3) in spans and (8, 10) in spans
+
+
+def test_find_divisions_does_not_read_a_town_as_a_county() -> None:
+    # 吉水 is the short name of 吉水县, but 吉水镇 is a town elsewhere
+    assert find_divisions("吉水镇2024年法治政府建设年度报告", short=True) == []
+
+
+def test_short_names_only_for_allowed_codes() -> None:
+    assert find_divisions("乡村振兴", short=frozenset()) == []
+
+
+def test_county_report_from_title() -> None:
+    text = "宁陵县人民政府关于2022年度法治政府建设情况的报告\n2022年，我县坚持依法行政。县司法局牵头推进。\n"
+    info = info_of(text)
+    assert info.place is not None and info.place.name == "宁陵县"
+    assert info.place.code == "411423"
+    assert info.year == 2022
+    assert info.author == "宁陵县人民政府"
+    assert info.kind == "report"
+
+
+def test_town_report_attached_to_the_named_county() -> None:
+    text = (
+        "中共宁陵县委员会，宁陵县人民政府：\n"
+        "2023年，石桥镇在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：\n"
+        "石桥镇党委高度重视。\n"
+    )
+    info = info_of(text)
+    assert info.place is not None
+    assert info.place.name == "石桥镇" and info.place.level == "township"
+    assert info.place.parent is not None and info.place.parent.name == "宁陵县"
+    assert info.author == "石桥镇人民政府"
+
+
+def test_reply_author_from_issuer_line_is_expanded() -> None:
+    text = "发布机构: 县司法局\n关于县政协第5号提案的答复函\n委员：您提出的建议收悉。我县推进平湖县域治理。平湖县司法局\n"
+    info = info_of(text)
+    assert info.kind == "reply"
+    assert info.place is not None and info.place.name == "平湖市" or info.author.endswith("司法局")
+
+
+def test_issuer_expansion() -> None:
+    assert expand_relative("县司法局", region_of("330424")) == "海盐县司法局"
+    assert expand_relative("开阳县司法局", region_of("520121")) == "开阳县司法局"
+    assert expand_relative("司法局", None) == "司法局"
+
+
+def test_provincial_department_we() -> None:
+    text = (
+        "现将我厅2021年提案办理工作情况报告如下：\n我厅成立工作专班。四川省司法厅关于办理提案的通知已印发。\n"
+    )
+    info = info_of(text)
+    assert info.place is not None and info.place.name == "四川省"
+    assert info.author == "四川省司法厅"
+
+
+def test_national_reply() -> None:
+    info = info_of("司法部关于政协提案答复的函\n党中央、国务院高度重视公共法律服务。\n")
+    assert info.place == NATIONAL
+    assert info.author == "司法部"
+
+
+def test_common_words_are_not_places() -> None:
+    # 振兴 and 共和 are short names of divisions but ordinary words here
+    info = info_of("推进乡村振兴，学习中华人民共和国宪法。\n")
+    assert info.place is None

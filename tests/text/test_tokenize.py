@@ -1,0 +1,39 @@
+"""The private jieba tokenizer: offsets into the text, domain words, no global state."""
+
+from __future__ import annotations
+
+import jieba
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.text.tokenize import cut, tokenize
+
+
+def test_offsets_index_the_text() -> None:
+    text = "县司法局推进全面依法治县工作"
+    toks = tokenize(text, offset=10)
+    assert "".join(w for w, _, _ in toks) == text
+    for w, s, e in toks:
+        assert text[s - 10 : e - 10] == w
+
+
+def test_domain_words_are_kept_whole() -> None:
+    words = cut("成立全面依法治县委员会和法治政府建设工作领导小组")
+    assert "全面依法治县" in words
+    assert "领导小组" in words
+
+
+def test_global_tokenizer_is_untouched() -> None:
+    tokenize("依法治区办")
+    assert jieba.dt.FREQ.get("依法治区办") is None
+
+
+@given(st.text(max_size=60))
+def test_tokens_tile_any_text(text: str) -> None:
+    for hmm in (True, False):
+        toks = tokenize(text, hmm=hmm)
+        assert "".join(w for w, _, _ in toks) == text
+        pos = 0
+        for _, s, e in toks:
+            assert s == pos and e >= s
+            pos = e
