@@ -36,7 +36,8 @@ def extract_document(doc: Document) -> DocumentExtraction:
     info = detect_report_info(doc, sentences)
     mentions = find_mentions(doc, sentences, info)
     entities = link_entities(doc, info, mentions)
-    relations = find_relations(doc, sentences, info, mentions, entities)
+    author = author_key(info)
+    relations = find_relations(doc, sentences, info, mentions, entities, author)
     return DocumentExtraction(
         document=doc,
         info=info,
@@ -44,7 +45,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
         mentions=mentions,
         entities=entities,
         relations=relations,
-        author_key=author_key(info),
+        author_key=author,
     )
 
 

@@ -9,28 +9,38 @@ Rule families (each Relation records its family in ``rule``):
   governs the named rule, list or brand that follows it in the same clause.
   The object's type picks the predicate (制度 → formulates/implements, 清单 →
   compiles, 品牌 → runs); chained verbs (制定并实施) and coordinated names
-  (《A》《B》、C和D) each give a relation, and a clause made of names only
-  continues the list of the clause before it (制定《A》，《B》). Text between verb
-  and name is kept short and free of blocking words (纳入, 对照…), so distant
-  or indirect objects stay silent.
-* ``cue-post``: the verb follows the name (行政执法“三项制度”落实).
-* ``frame``: 以《X》为指导/依据/抓手 → implements (制度) or runs (品牌).
+  (《A》《B》、C和D, even after unnamed members: 开展A、B和“C”) each give a
+  relation, and a clause made of names only continues the list of the clause
+  before it (制定《A》，《B》). Text between verb and name is kept short and free
+  of blocking words (纳入, 对照…), so distant or indirect objects stay silent;
+  a light verb before another (推进建立) adds nothing of its own.
+* ``cue-post``: the verb follows the name (行政执法“三项制度”落实, 对《X》进行修订).
+* ``frame``: 以《X》为指导/依据/抓手, 以A、B等形式 → implements (制度) or runs (品牌).
 * ``issuer``: an institution written right before a title (国务院《…条例》), or a
   decree number after it (《…规定》(省政府令192号)), formulates it.
 * ``based-on``: 根据《A》，制定《B》 → B basedOn A.
 * ``item-count``: a list followed or preceded by a count (清单714项, 224项…清单).
 * ``part-of-name``: a body whose name starts with another institution's name
-  (县政府 + 行政复议办公室) is part of it.
+  (县政府 + 行政复议办公室, 政府 + 办) is part of it.
 * ``part-of-department``: a bureau of a place (县司法局) is part of that place's
   people's government (县人民政府) when one sentence names both.
 * ``runs-name``: a brand named after an institution (长治市人民政府门户网) is run by it.
 
 The actor of a cue is the nearest institution written before the verb with
-nothing but adverbs or 牵头/会同 between them (由县司法局牵头制定…). A sentence
-without such an actor is the reporting institution's own statement: the actor
-is then the report's author and the relation is ``implicit`` — unless a
-generic actor is the subject (各部门建立…, 全县7个乡镇制定…), and never in news
-articles, where the author is a newspaper.
+nothing but adverbs, dates or 牵头/会同 between them (由县司法局牵头制定…),
+together with institutions coordinated with it (中办、国办印发…); failing that,
+the institution the sentence opens with as its subject (省委政法委推动…，指导
+制定…). A sentence without either is the reporting institution's own
+statement: the actor is the report's author and the relation is ``implicit``.
+Silence instead when the subject is a word that names no entity (各部门建立…,
+全县7个乡镇制定…), in news articles (the author is a newspaper), and for
+implied authors of laws and regulations (《…法》, …条例 are passed by a
+legislature, not by the reporting government).
+
+Silence also for what the author does not do: negated or deficient cues
+(尚未建立, 落实不到位), rules that are only the topic of an activity
+(开展《民法典》宣传), and verbs inside titles or quoted statements (《关于印发…的
+通知》, 全会提出“…完善…制度”).
 
 Guarantees: subjects and objects are keys of the given entities; evidence
 offsets lie inside the evidence sentence; the output is sorted, has one
@@ -41,8 +51,9 @@ input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kg import lexicon
@@ -86,8 +97,6 @@ _LIST_SPLIT = re.compile(r"、|和|及|以及")
 _NEGATION_REACH = 6
 # How far a cue may follow its object (“三项制度”落实).
 _MAX_POST_GAP = 4
-# Cues that may follow their object.
-_POST_CUES = frozenset({"落实", "发布", "公布", "建设", "上线", "实施", "执行", "动态管理", "运行"})
 # Characters right before an institution that make it an adjunct, not the actor.
 _NOT_ACTOR_BEFORE = frozenset("向对在与和及把将被给为从跟同经")
 # Prepositions that put a generic noun into an adjunct (在8家部门推行…).
@@ -118,10 +127,12 @@ _HEADING = re.compile(
 )
 # 以《X》为指导: the name is the rule followed or the vehicle used.
 _FRAME_AFTER = re.compile(r"^[”’》〉\s]*为(?:指导|依据|指引|遵循|抓手|统领|引领|准绳|载体|基本遵循|根本遵循)")
+# The 以 of a frame, not of 以及, 可以, 予以, 所以, 以来, 以上, 以下.
+_FRAME_YI = re.compile(r"(?<![可予所加难])以(?![及来上下内外后前])")
 # 以A、B等形式开展…: the tail of a frame over a list of names.
 _FRAME_LIST_AFTER = re.compile(r"^(?:专项行动|行动|活动|项目)?(?:、[^、，,]{0,10}?)*等(?:形式|方式|载体)")
 # A count after a list: 清单714项, 清单共238项.
-_COUNT_AFTER = re.compile(r"^[”’》〉\s]*(?:共|计|共计|合计|达)?\s*(\d+)\s*(\S)")
+_COUNT_AFTER = re.compile(r"^[”’》〉\s]*[（(]?(?:事项|条目)?(?:共|计|共计|合计|达|含|涵盖)?\s*(\d+)\s*(\S)")
 # A count before a list: 224项免于处罚…清单.
 _COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
 # A decree number after a title: 《…规定》(省政府令192号).
@@ -145,6 +156,10 @@ class _Sent:
     sentence: Sentence
     mentions: list[Mention]
     cues: list[_Cue]
+    ends: list[int] = field(default_factory=list)  # clause-end offsets within the sentence
+
+    def __post_init__(self) -> None:
+        self.ends = [i for i, c in enumerate(self.sentence.text) if c in _CLAUSE_END]
 
 
 def find_relations(
@@ -153,23 +168,18 @@ def find_relations(
     info: ReportInfo,
     mentions: list[Mention],
     entities: list[Entity],
+    author: Key | None = None,
 ) -> list[Relation]:
     """The relations stated by the sentences of ``doc``, sorted.
 
-    The reporting institution (the actor of subjectless sentences) comes from
-    ``kg.normalize.author_key``; news articles have none.
+    ``author`` is the key of the reporting institution (the actor of
+    subjectless sentences); it is ignored unless one of ``entities`` has it,
+    and news articles have none.
     """
     del doc  # offsets suffice: every sentence carries its own text
-    return relate(sentences, mentions, entities, _author_key(info, entities), info.kind)
-
-
-def _author_key(info: ReportInfo, entities: Sequence[Entity]) -> Key | None:
-    # Imported here, not at module level: normalize sits below the extract stage
-    # in the layer order, and the author is the only thing taken from it.
-    from kg.normalize import author_key
-
-    key = author_key(info)
-    return key if key is not None and any(e.key == key for e in entities) else None
+    if author is not None and not any(e.key == author for e in entities):
+        author = None
+    return relate(sentences, mentions, entities, author, info.kind)
 
 
 def relate(
@@ -297,14 +307,10 @@ def _text(s: _Sent, start: int, end: int) -> str:
 
 def _clause_bounds(s: _Sent, pos: int) -> tuple[int, int]:
     """Document offsets of the clause that holds ``pos``."""
-    text, base = s.sentence.text, s.sentence.start
-    i = pos - base
-    lo = i
-    while lo > 0 and text[lo - 1] not in _CLAUSE_END:
-        lo -= 1
-    hi = i
-    while hi < len(text) and text[hi] not in _CLAUSE_END:
-        hi += 1
+    base, ends = s.sentence.start, s.ends
+    k = bisect_left(ends, pos - base)
+    lo = ends[k - 1] + 1 if k > 0 else 0
+    hi = ends[k] if k < len(ends) else len(s.sentence.text)
     return base + lo, base + hi
 
 
@@ -434,7 +440,7 @@ def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     """A cue right after the name (“三项制度”落实)."""
     _, hi = _clause_bounds(s, obj.end)
     for c in s.cues:
-        if obj.end <= c.start < hi and c.word in _POST_CUES:
+        if obj.end <= c.start < hi and c.word in lexicon.word_set("relation_post_cues"):
             gap = _without_names(s, obj.end, c.start, keep_institutions=True)
             ok = _gap_ok(gap, _MAX_POST_GAP) or bool(_POST_LIST.match(_MARKS.sub("", gap)))
             return [c] if ok else []
@@ -479,8 +485,8 @@ def _frame(s: _Sent, obj: Mention) -> bool:
     """
     lo, hi = _clause_bounds(s, obj.start)
     before = _MARKS.sub("", _without_names(s, lo, obj.start))
-    at = before.rfind("以")
-    if at < 0 or (before[at + 1 :] and not _list_prefix(before[at + 1 :])):
+    ats = [m.start() for m in _FRAME_YI.finditer(before)]
+    if not ats or (before[ats[-1] + 1 :] and not _list_prefix(before[ats[-1] + 1 :])):
         return False
     after = _MARKS.sub("", _without_names(s, obj.end, hi))
     return bool(_FRAME_AFTER.match(after) or _FRAME_LIST_AFTER.match(after))
@@ -701,48 +707,38 @@ def _part_of_names(
     evidence (a structural fact needs stating once).
     """
     heads = tuple(lexicon.words("relation_org_heads"))
-    insts = [e for e in entities if e.type is EntityType.INSTITUTION]
-    done: set[tuple[Key, Key]] = set()
+    insts = [(e.key, _names(e), _bare_names(e)) for e in entities if e.type is EntityType.INSTITUTION]
+    done: set[Key] = set()  # children already placed
+    seen: set[tuple[Key, str]] = set()
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         child = owner[m]
-        if child.type is not EntityType.INSTITUTION:
+        ck = child.key
+        if child.type is not EntityType.INSTITUTION or ck in done or (ck, m.name) in seen:
             continue
-        for parent in insts:
-            if parent.key == child.key or (child.key, parent.key) in done:
-                continue
-            if _composes(m.name, _names(parent), heads) or (
-                m == child.mentions[0] and _composes(child.canonical, _names(parent), heads)
-            ):
-                done.add((child.key, parent.key))
-                sent = sentences[m.sent_index]
-                yield Relation(
-                    doc_id=sent.doc_id,
-                    predicate=Predicate.PART_OF,
-                    subject=child.key,
-                    object=parent.key,
-                    sent_index=sent.index,
-                    start=m.start,
-                    end=m.end,
-                    rule="part-of-name",
+        seen.add((ck, m.name))
+        forms = [m.name, child.canonical] if m == child.mentions[0] else [m.name]
+        parents = [k for k, names, _ in insts if k != ck and any(_composes(f, names, heads) for f in forms)]
+        if not parents:
+            # 政府办 of the report's 县政府: a bare organ name composed on the one organ
+            # of that kind in the document, or the nearest one before it (政府 + 办).
+            parents = [k for k, _, bare in insts if k != ck and _composes(m.name, bare, heads)]
+            if len(parents) > 1:
+                before = sorted(
+                    (x for x in mentions if x.sent_index == m.sent_index and x.end <= m.start),
+                    key=lambda x: x.start,
                 )
-        # 政府办 of the report's 县政府: a bare organ name composed on the one organ
-        # of that kind in the document, or the nearest one before it (政府 + 办).
-        if any(c == child.key for c, _ in done):
-            continue
-        bare = [p for p in insts if p.key != child.key and _composes(m.name, _bare_names(p), heads)]
-        if len(bare) > 1:  # 县政府及政府办: the nearest such organ before it in the sentence decides
-            keys = {p.key for p in bare}
-            before = [x for x in mentions if x.sent_index == m.sent_index and x.end <= m.start]
-            near = [owner[x] for x in sorted(before, key=lambda x: x.start) if owner[x].key in keys]
-            bare = near[-1:]
-        if len(bare) == 1:
-            done.add((child.key, bare[0].key))
-            sent = sentences[m.sent_index]
+                parents = [owner[x].key for x in before if owner[x].key in parents][-1:]
+            if len(parents) > 1:
+                continue
+        if parents:
+            done.add(ck)
+        sent = sentences[m.sent_index]
+        for parent in parents:
             yield Relation(
                 doc_id=sent.doc_id,
                 predicate=Predicate.PART_OF,
-                subject=child.key,
-                object=bare[0].key,
+                subject=ck,
+                object=parent,
                 sent_index=sent.index,
                 start=m.start,
                 end=m.end,

@@ -195,6 +195,24 @@ def test_verb_after_the_name() -> None:
     assert triples(run("{清单:高频服务清单}定期发布。")) == {(AUTHOR, "compiles", "高频服务清单", True)}
 
 
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("对{制度:《合同管理办法》}进行了修订。", (AUTHOR, "formulates", "合同管理办法", True)),
+        (
+            "{制度:《合同管理办法》}由{机构:县政府=开阳县人民政府}印发。",
+            (AUTHOR, "formulates", "合同管理办法", False),
+        ),
+    ],
+)
+def test_verb_after_the_name_with_its_actor(markup: str, expected: Triple) -> None:
+    assert triples(run(markup)) == {expected}
+
+
+def test_law_taking_effect_is_not_implemented_by_the_author() -> None:
+    assert run("去年{制度:《乡村振兴促进法》}施行，提出了新要求。") == []
+
+
 def test_frame_construction() -> None:
     assert triples(run("以{制度:《安全生产条例》}为指导，开展检查。")) == {
         (AUTHOR, "implements", "安全生产条例", True)
@@ -365,6 +383,8 @@ def test_no_based_on_when_the_rule_is_only_implemented() -> None:
         ("公布{清单:权责清单}共238项。", 238),
         ("发布224项{清单:免于处罚事项清单}。", 224),
         ("推行{清单:“一件事”事项清单}72个。", 72),
+        ("编制{清单:权责清单}事项共238项。", 238),
+        ("公布{清单:免罚清单}(56项)。", 56),
     ],
 )
 def test_item_count(markup: str, count: int) -> None:
@@ -455,18 +475,14 @@ def test_one_relation_per_sentence_and_triple() -> None:
     assert len(rels) == 1
 
 
-def test_find_relations_uses_the_author_from_normalize(monkeypatch: pytest.MonkeyPatch) -> None:
-    import types
-
+def test_find_relations_uses_the_author_it_is_given() -> None:
     sents, mentions, entities, key = build("印发{制度:《调解工作规则》}。")
-    fake = types.ModuleType("kg.normalize")
-    fake.author_key = lambda info: key  # type: ignore[attr-defined]
-    monkeypatch.setitem(__import__("sys").modules, "kg.normalize", fake)
     doc = Document("t", "t.txt", "".join(s.text for s in sents), "0" * 64)
-    rels = find_relations(doc, sents, ReportInfo("t", author=AUTHOR), mentions, entities)
+    rels = find_relations(doc, sents, ReportInfo("t", author=AUTHOR), mentions, entities, key)
     assert triples(rels) == {(AUTHOR, "formulates", "调解工作规则", True)}
     # an author key that is not among the entities is not used
-    fake.author_key = lambda info: ("机构", "别的政府", "")  # type: ignore[attr-defined]
+    other = ("机构", "别的政府", "")
+    assert find_relations(doc, sents, ReportInfo("t"), mentions, entities, other) == []
     assert find_relations(doc, sents, ReportInfo("t"), mentions, entities) == []
 
 
@@ -477,6 +493,11 @@ def test_cue_lists_load_and_formulate_and_implement_are_disjoint() -> None:
     assert not formulates & implements
     for name in ("relation_compiles", "relation_runs", "relation_blockers", "relation_org_heads"):
         assert lexicon.words(name)
+    cues = set().union(
+        *(lexicon.word_set(f"relation_{p}") for p in ("formulates", "implements", "compiles", "runs"))
+    )
+    assert lexicon.word_set("relation_post_cues") <= cues
+    assert lexicon.word_set("relation_light_verbs") <= cues
 
 
 # --- properties -----------------------------------------------------------------------
