@@ -131,21 +131,52 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
     return "", None, s
 
 
+_LEVEL_RANK = {"township": 0, "county": 1, "prefecture": 2, "province": 3, "national": 4}
+# 原政务服务中心, 新建政务服务中心: the same body before and after a move.
+_TEMPORAL = re.compile(r"^(?:新建|原|新|现)(?![疆区城乡华港会闻时])(?=.{4,})")
+
+
+def _superior(word: str, place: Region | None) -> Region | None:
+    """The unnamed county (or city) above a town whose report never names it.
+
+    In a town report, 县委 and 县政府 are the county's organs; the county is
+    known only as "the county of 清溪镇", which is what the Region says, so
+    县政府 and 县人民政府 still merge and two towns' counties stay apart.
+    """
+    level = _LEVEL_OF_CHAR.get(word)
+    if place is None or level is None or _LEVEL_RANK[level] <= _LEVEL_RANK.get(place.level, 4):
+        return None
+    return Region(name=f"{place.name}所在{word}", level=level, parent=None)
+
+
+def _unit_heads() -> tuple[str, ...]:
+    return lexicon.words("org_unit_heads")
+
+
 def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
-    """(canonical name, scope) of an institution named ``name`` in a report."""
-    name = _clean(name)
+    """(canonical name, scope) of an institution named ``name`` in a report.
+
+    Place-relative names are expanded with the report's place (县司法局 →
+    开阳县司法局); a grassroots unit named without a place (综合行政执法大队)
+    takes the report's place as prefix, and in a town or street report every
+    unprefixed local unit does, since it can only be the town's own.
+    """
+    name = _TEMPORAL.sub("", _clean(name))
     national = _national_aliases()
     if name in national:
         return national[name], ""
     if name in lexicon.word_set("org_national"):
         return name, ""
     word, region, rest = _split_place(name, info.place)
+    if region is None and word and rest:
+        region = _superior(word, info.place)
     if region is None:
-        scope = info.place.key if info.place is not None and info.place.level != "national" else ""
+        place = info.place
+        scope = place.key if place is not None and place.level != "national" else ""
         if name.startswith(("中央", "国家", "全国", "国务院", "中共中央")):
             scope = ""
-        if word and rest:
-            return name, scope
+        elif place is not None and scope and not word and _is_local_unit(name, place):
+            return place.name + name, scope
         return name, scope
     pname = region.name
     if word == "政协" or rest == "政协":
@@ -155,10 +186,21 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
             if region.level == "township" and organ in {"委", "委员会"}:
                 return f"{pname}党委", region.key
             return form.format(p=pname), region.key
+    if rest.startswith("政府") and len(rest) > 4 and not rest.startswith(("政府办", "政府党组")):
+        # 县政府行政复议办公室: the government's office, named in full
+        return f"{pname}人民政府{rest[2:]}", region.key
     if rest.startswith("委") and len(rest) > 1 and rest not in {"委员会"}:
         # 县委依法治县办, 县委常委会 …: the Party committee's organ
         return f"{pname}委{rest[1:]}", region.key
     return pname + rest, region.key
+
+
+def _is_local_unit(name: str, place: Region) -> bool:
+    """An unprefixed unit that can only be the report's place's own (综合行政执法大队 in a town)."""
+    heads = _unit_heads()
+    if place.level == "township":
+        return name.endswith(heads) or name.endswith(("委员会", "领导小组", "中心组", "工作室"))
+    return name.endswith(tuple(h for h in heads if h in {"大队", "中队", "执法队", "支队"}))
 
 
 def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
@@ -208,6 +250,8 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         groups[key].append(m)
         types[key] = m.type
     ak = author_key(info)
+    for src, dst in sorted(_variant_targets(groups, ak).items()):
+        groups[dst].extend(groups.pop(src))
     if ak is not None and ak not in groups:
         groups[ak] = []
         types[ak] = EntityType.INSTITUTION
@@ -226,6 +270,60 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
                 alt_labels=tuple(sorted(labels)),
             )
         )
+    return out
+
+
+# Words a short form may leave out: 县政府政务中心 = 县政务服务中心, 行政复议室 = 行政复议办公室.
+_ELIDABLE = re.compile(r"(?:人民)?政府(?!办|党组|常务)|服务(?=中心)|办公(?=室)")
+
+
+def _fullness(name: str) -> int:
+    """How much of the full form a name spells out (服务中心 over 中心, no 政府 inserted)."""
+    return name.count("服务中心") + name.count("办公室") - name.count("政府")
+
+
+def _variant_targets(
+    groups: dict[tuple[str, str, str], list[Mention]], keep: tuple[str, str, str] | None
+) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """Institution keys of one report that name the same body as another key.
+
+    Two rules, both within one scope: short forms that leave out an elidable
+    word (政务中心 for 政务服务中心) join the fuller form, and an unprefixed
+    name that is the tail of exactly one longer institution name of the
+    report (理论学习中心组 of 兴隆镇党委理论学习中心组) joins it. A tail shared
+    by two longer names is ambiguous and stays apart.
+    """
+    inst = sorted(k for k in groups if k[0] == EntityType.INSTITUTION.value)
+    out: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+    def elided(k: tuple[str, str, str]) -> str:
+        return _ELIDABLE.sub("", k[1]) if k[1].endswith(("中心", "室")) else k[1]
+
+    by_short: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for k in inst:
+        by_short[(elided(k), k[2])].append(k)
+    for ks in by_short.values():
+        if len(ks) > 1:
+            best = min(ks, key=lambda k: (k != keep, -_fullness(k[1]), -len(groups[k]), -len(k[1]), k))
+            out.update({k: best for k in ks if k != best})
+
+    def raw_names(k: tuple[str, str, str]) -> set[str]:
+        return {_TEMPORAL.sub("", _clean(m.name)) for m in groups[k]}
+
+    for k in inst:
+        if k in out or k == keep:
+            continue
+        tails = raw_names(k)
+        if not tails or any(len(t) < 4 or _split_place(t, None)[0] for t in tails):
+            continue
+        targets = {
+            out.get(o, o)
+            for o in inst
+            if o != k and any(n != t and n.endswith(t) for t in tails for n in raw_names(o) | {o[1]})
+        }
+        targets.discard(k)
+        if len(targets) == 1 and next(iter(targets))[2] == k[2]:
+            out[k] = targets.pop()
     return out
 
 

@@ -89,3 +89,60 @@ def test_order_is_by_key_and_deterministic() -> None:
     ents = link_entities(Document("d", "", "", ""), info(), ms)
     assert [e.key for e in ents] == sorted(e.key for e in ents)
     assert ents == link_entities(Document("d", "", "", ""), info(), list(reversed(ms)))
+
+
+# ---------------------------------------------------------------- variants within one report
+
+TOWN = Region("清溪镇", "township")
+TOWN_B = Region("清溪镇", "township", parent=NINGLING)
+
+
+def canon(names: list[str], place: Region | None = KAIYANG) -> dict[str, str]:
+    """Surface name → canonical name of its entity, for mentions of one report."""
+    ms = [mention(n, i * 40) for i, n in enumerate(names)]
+    ents = link_entities(Document("d", "", "", ""), info(place), ms)
+    return {m.name: e.canonical for e in ents for m in e.mentions}
+
+
+def test_short_tail_joins_the_one_longer_name() -> None:
+    got = canon(["镇党委理论学习中心组", "理论学习中心组"], TOWN)
+    assert got["理论学习中心组"] == got["镇党委理论学习中心组"] == "清溪镇党委理论学习中心组"
+
+
+def test_ambiguous_tail_stays_apart() -> None:
+    got = canon(["县行政复议委员会", "市行政复议委员会", "行政复议委员会"])
+    assert len(set(got.values())) == 3
+
+
+def test_short_forms_and_moved_offices_merge() -> None:
+    got = canon(["县政务服务中心", "原政务服务中心", "新建政务服务中心", "县政府政务中心"])
+    assert set(got.values()) == {"开阳县政务服务中心"}
+    got = canon(["县政府行政复议办公室", "县政府行政复议室"])
+    assert set(got.values()) == {"开阳县人民政府行政复议办公室"}
+
+
+def test_new_is_not_stripped_from_place_names() -> None:
+    assert canonical_institution("新疆维吾尔自治区司法厅", info(None))[0] == "新疆维吾尔自治区司法厅"
+
+
+def test_town_units_take_the_town_as_prefix() -> None:
+    assert canonical_institution("综合行政执法大队", info(TOWN))[0] == "清溪镇综合行政执法大队"
+    assert canonical_institution("综合行政执法大队", info(KAIYANG))[0] == "开阳县综合行政执法大队"
+    # a county report's unprefixed committee is not forced onto the county
+    assert canonical_institution("行政复议委员会", info(KAIYANG))[0] == "行政复议委员会"
+
+
+def test_county_of_a_town_report_that_never_names_it() -> None:
+    got = canon(["县委", "县政府", "县人民政府"], TOWN)
+    assert got["县委"] == "中共清溪镇所在县委员会"
+    assert got["县政府"] == got["县人民政府"] == "清溪镇所在县人民政府"
+    # a town whose county the text names uses it
+    assert canonical_institution("县政府", info(TOWN_B))[0] == "宁陵县人民政府"
+
+
+def test_counties_of_two_towns_stay_apart() -> None:
+    a = link_entities(Document("a", "", "", ""), info(TOWN), [mention("县政府", 0, doc="a")])
+    b = link_entities(
+        Document("b", "", "", ""), info(Region("石门镇", "township")), [mention("县政府", 0, doc="b")]
+    )
+    assert len(merge_entities(a + b)) == 2

@@ -36,7 +36,6 @@ _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")",
 _CLOSE_OPEN = {v: k for k, v in _OPEN_CLOSE.items()}
 _PUNCT = set("，。、；：！？,.;:!?…—《》【】[]|/\\\n\r\t ")
 _NUM = "0-9０-９一二三四五六七八九十百千两几多N"
-_COUNT_RE = re.compile(rf"^[{_NUM}]+[{''.join(lexicon.words('count_words'))}]?$")
 _LEVEL = "省市县区州镇乡"
 
 
@@ -44,9 +43,21 @@ _LEVEL = "省市县区州镇乡"
 
 
 @cache
+def _count_re() -> re.Pattern[str]:
+    """A count word (三张, 12项): names never start with one."""
+    return re.compile(rf"^[{_NUM}]+[{''.join(lexicon.words('count_words'))}]?$")
+
+
+@cache
 def _alternation(name: str) -> re.Pattern[str]:
     words = sorted(lexicon.words(name), key=lambda w: (-len(w), w))
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+@cache
+def _by_length(name: str) -> tuple[str, ...]:
+    """A word list longest first, for greedy prefix and suffix matching."""
+    return tuple(sorted(lexicon.words(name), key=len, reverse=True))
 
 
 def _set(name: str) -> frozenset[str]:
@@ -63,8 +74,8 @@ class _Sent:
         self.sent = s
         self.text = s.text
         self._tokens: list[tuple[str, int, int]] | None = None
-        self._starts: set[int] = set()
-        self._tok_of: list[int] = []
+        self._starts: list[int] = []
+        self._start_set: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, s: Sentence) -> _Sent:
@@ -74,23 +85,21 @@ class _Sent:
     def tokens(self) -> list[tuple[str, int, int]]:
         if self._tokens is None:
             self._tokens = tokenize(self.text, hmm=False)
-            self._starts = {st for _, st, _ in self._tokens}
-            self._tok_of = [0] * len(self.text)
-            for i, (_, st, en) in enumerate(self._tokens):
-                for k in range(st, en):
-                    self._tok_of[k] = i
+            self._starts = [st for _, st, _ in self._tokens]
+            self._start_set = frozenset(self._starts)
         return self._tokens
 
     def token_before(self, pos: int) -> tuple[str, int] | None:
         """The token that contains ``pos - 1``, clipped at ``pos``: (word, start)."""
         if pos <= 0 or pos > len(self.text):
             return None
-        w, st, _ = self.tokens[self._tok_of[pos - 1]]
+        tokens = self.tokens
+        w, st, _ = tokens[bisect_right(self._starts, pos - 1) - 1]
         return w[: pos - st], st
 
     def is_token_start(self, pos: int) -> bool:
         _ = self.tokens
-        return pos in self._starts or pos == 0
+        return pos in self._start_set or pos == 0
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,11 @@ class _Cand:
 # ---------------------------------------------------------------- left boundary
 
 
+_RANK = re.compile(rf"[{_NUM}]+级")
+_ORDINAL = re.compile(rf"第[{_NUM}]+[届次批]?")
+_NUMBER = re.compile(r"\d+(\.\d+)?[%％]?")
+
+
 def _left_edge(
     v: _Sent,
     pos: int,
@@ -158,11 +172,11 @@ def _left_edge(
         if tok is None:
             break
         word, start = tok
-        if word in stops or _COUNT_RE.match(word) or re.fullmatch(rf"[{_NUM}]+级", word):
+        if word in stops or _count_re().match(word) or _RANK.fullmatch(word):
             break
-        if ordinals and re.fullmatch(rf"第[{_NUM}]+[届次批]?", word):
+        if ordinals and _ORDINAL.fullmatch(word):
             break
-        if re.fullmatch(r"\d+(\.\d+)?[%％]?", word):
+        if _NUMBER.fullmatch(word):
             break
         cur = start
         if level_stop and (
@@ -186,6 +200,12 @@ def _multi_stops() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+@cache
+def _lead_words() -> re.Pattern[str]:
+    words = sorted(lexicon.words("lead_words"), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def _trim(text: str, start: int, end: int, keep: int = 3) -> int:
     """Drop what jieba glued to the front of a name: adverbs, verbs, counts, 一是."""
     changed = True
@@ -202,7 +222,7 @@ def _trim(text: str, start: int, end: int, keep: int = 3) -> int:
         if ch in _SAFE_SINGLE:
             start, changed = start + 1, True
             continue
-        m = _multi_stops().match(text, start, end)
+        m = _multi_stops().match(text, start, end) or _lead_words().match(text, start, end)
         if m and end - m.end() >= keep and not text.startswith("依法治", m.end()):
             start, changed = m.end(), True
     return start
@@ -338,6 +358,10 @@ def _doc_part(v: _Sent, start: int, end: int) -> Iterator[_Cand]:
     body = _strip_marks(span[: head.start()])
     if len(body) < 2 or body in _set("system_generic") or _only_generic(body):
         return
+    if head.group() in {"制度", "机制"}:
+        trimmed = _trim(v.text, start, end)
+        if _GENERIC_COMPOUND.search(span) or not _specific(v.text[trimmed : end - len(head.group())]):
+            return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return
     typ = LIST if head.group() in _set("list_heads") else SYS
@@ -381,6 +405,12 @@ def _listed(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         parts.append((last, len(text)))
         if len(parts) < 2:
             continue
+        ends = [
+            re.sub(r"(?:等|和|及).*$", "", text[a:b]) if k == len(parts) - 1 else text[a:b]
+            for k, (a, b) in enumerate(parts)
+        ]
+        if sum(1 for e in ends if _DOC_END.search(e)) < 2:
+            continue  # cheap test first: the walk over jieba words is only needed for real lists
         items: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(parts):
             seg = text[a:b]
@@ -412,7 +442,12 @@ def _listed(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
 # ---------------------------------------------------------------- systems and lists by head
 
 
-_SYS_HEAD = re.compile(r"责任制|制度|机制|(?<=[^体机法编控限抵强建专压管税学兼])制(?=[、，。；,;和及等的]|$)")
+@cache
+def _sys_head() -> re.Pattern[str]:
+    heads = "|".join(sorted(lexicon.words("system_heads"), key=len, reverse=True))
+    return re.compile(heads + r"|(?<=[^体机法编控限抵强建专压管税学兼])制(?=[、，。；,;和及等的]|$)")
+
+
 _LIST_HEAD = re.compile(r"清单|目录|名录")
 _AFTER_BAD = re.compile(r"^(?:化|建设|改革|创新|体系|性|上|内|外|中|库|机制)")
 _PLURAL = re.compile(r"(?:[二三四五六七八九十两几多2-9]|\d\d+)[个张项类种]“?$")
@@ -425,24 +460,40 @@ def _by_head(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
     (法律顾问和合法性审核制度 → 法律顾问制度 + 合法性审核制度).
     """
     titled = [(m.start(), m.end()) for m in _TITLE.finditer(v.text)]
-    for rx, typ, rule in ((_SYS_HEAD, SYS, "system.head"), (_LIST_HEAD, LIST, "list.head")):
+    for rx, typ, rule in ((_sys_head(), SYS, "system.head"), (_LIST_HEAD, LIST, "list.head")):
         for h in rx.finditer(v.text):
             if any(a < h.start() < b for a, b in titled):
                 continue
             after = v.text[h.end() : h.end() + 2]
             if _AFTER_BAD.match(after) or (typ is LIST and after.startswith("管理")):
-                continue
+                # 推进矛盾纠纷多元化解机制建设: building a named mechanism still names it
+                if not (after == "建设" and _specific_long(v, h.start())):
+                    continue
             if h.group() == "机制" and v.text[max(0, h.start() - 2) : h.start()] in {"制度", "体制"}:
                 continue
             if _PLURAL.search(v.text[max(0, h.start() - 8) : _left_edge(v, h.start())]):
                 continue
+            if _GENERIC_COMPOUND.search(v.text, 0, h.end()):
+                continue
             start = _left_edge(v, h.start())
             start = _trim(v.text, start, h.end())
+            start = _drop_own_level(v.text, start, h.start())
+            if _after_deng(v.text, start):
+                # 法制审查等依法决策机制: the words after 等 name the kind of the items
+                continue
+            joined = _join_coordination(v, start, h.start())
+            if joined != start:
+                # 行政执法和刑事司法衔接机制: one name across 和, no conjuncts
+                name = _strip_marks(v.text[joined : h.end()])
+                yield _Cand(joined, h.end(), typ, name, rule + ".joined")
+                continue
             body = v.text[start : h.start()]
             short = re.search(
                 rf"(?:[{_CJK}]{{2,3}}、)+[{_CJK}]{{2,3}}$", v.text[max(0, start - 16) : h.start()]
             )
             if typ is SYS and len(body) <= 3 and short and v.text[start - 1 : start] == "、":
+                if _after_deng(v.text, h.start() - len(short.group())):
+                    continue
                 # 讲法、学法、评法机制: short coordinated words form one name
                 start = h.start() - len(short.group())
                 s2 = _trim(v.text, _left_edge(v, start), h.end())
@@ -459,6 +510,76 @@ def _by_head(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
             if typ is LIST and "事项" in body:
                 tail = "事项" + tail
             yield from _conjuncts(v, start, typ, tail, rule + ".conj")
+
+
+# Compounds that mean "rules and systems" in general (完善提案办理制度机制,
+# 健全规章制度): never a name, whatever the modifier.
+_GENERIC_COMPOUND = re.compile(r"(?:制度机制|体制机制|法规制度|规章制度|政策制度)$")
+
+
+_DENG_CHAIN = re.compile(r"等(?:[^，。；,;、等“”]{1,10}、)*$")
+
+
+def _after_deng(text: str, start: int) -> bool:
+    """True when the name starts after 等 (or after short items that follow it): a kind, not a name."""
+    return start > 1 and bool(_DENG_CHAIN.search(text, 0, start))
+
+
+def _drop_own_level(text: str, start: int, head_start: int) -> int:
+    """我县规范性文件报备管理机制: the level word after 我/本 is the report's place, not the name."""
+    if (
+        text[start : start + 1] in _LEVEL
+        and text[start - 1 : start] in {"我", "本"}
+        and head_start - start > 3
+    ):
+        return start + 1
+    return start
+
+
+def _specific_long(v: _Sent, head_start: int) -> bool:
+    start = _trim(v.text, _left_edge(v, head_start), head_start)
+    return head_start - start >= 4 and _specific(v.text[start:head_start])
+
+
+_CONJ = "和与及"
+
+
+@cache
+def _relational_end() -> re.Pattern[str]:
+    words = sorted(lexicon.words("coord_relational"), key=lambda w: (-len(w), w))
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+
+
+def _join_coordination(v: _Sent, start: int, head_start: int) -> int:
+    """Where a name starts when 和/与/及 joins parts of one name, else ``start``.
+
+    Three shapes make one name of X和Y+head: Y opens with an adverb of manner
+    (违法行政行为预防和及时纠正机制), Y ends with a word that relates two
+    parties (行政执法和刑事司法衔接机制), or Y repeats the last word of X
+    before its own end (纠错案件和败诉案件过错责任追究机制: X parallels the
+    front of Y, not the whole of it), or Y alone would only name a kind
+    (法制审查和备案配套制度). Otherwise X is a conjunct of its own
+    that borrows the head (法律顾问和合法性审核制度).
+    """
+    t = v.text
+    adverbs = _by_length("coord_adverbs")
+    conj = start - 1
+    right = t[start:head_start]
+    adv = next((a for a in adverbs if t.endswith(a, 0, start)), None)
+    if adv and t[start - len(adv) - 1 : start - len(adv)] in _CONJ:
+        conj = start - len(adv) - 1
+    elif t[conj : conj + 1] not in _CONJ or len(right) < 2:
+        return start
+    left_start = _trim(t, _left_edge(v, conj, max_len=20), conj, keep=2)
+    left = t[left_start:conj]
+    if len(left) < 2 or not _specific(left) or head_start - left_start > 40:
+        return start
+    if adv is None:
+        tail = left[-2:]
+        repeats = tail in right[:-1] and not right.endswith(tail)
+        if not (repeats or _relational_end().search(right) or _field_and_generic(right)):
+            return start
+    return left_start
 
 
 def _conjuncts(v: _Sent, start: int, typ: EntityType, tail: str, rule: str) -> Iterator[_Cand]:
@@ -500,16 +621,29 @@ def _specific(body: str) -> bool:
     b = _strip_marks(body)
     if len(b) < 2 or b in _set("system_generic"):
         return False
-    if _COUNT_RE.match(b) or re.fullmatch(rf"[{_NUM}]+[张个项种类条][{_CJK}]{{0,2}}", b):
+    if _count_re().match(b) or re.fullmatch(rf"[{_NUM}]+[张个项种类条][{_CJK}]{{0,2}}", b):
         return False
-    if _only_generic(b):
+    if _only_generic(b) or _field_and_generic(b):
         return False
     return not re.fullmatch(r"[\W\d]+", b)
 
 
+def _field_and_generic(body: str) -> bool:
+    """执法配套, 监督管理: a two-character field followed by generic words names a kind, not a system."""
+    generic = _by_length("system_kind_words")
+    rest = body
+    stripped = False
+    while True:
+        g = next((g for g in generic if rest.endswith(g) and len(rest) > len(g)), None)
+        if g is None:
+            break
+        rest, stripped = rest[: -len(g)], True
+    return stripped and len(rest) <= 2
+
+
 def _only_generic(body: str) -> bool:
     """True when the modifier is made of generic words only (配套改革工作)."""
-    generic = sorted(lexicon.words("system_generic"), key=len, reverse=True)
+    generic = _by_length("system_generic")
     rest = body
     while rest:
         for g in generic:
@@ -548,7 +682,10 @@ def _enumerations(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         if len(items) < 2:
             continue
         for s, e in items:
-            s = _trim(v.text, s, e, keep=2)
+            if v.text[s] in _PREPOSITIONS:
+                continue  # 与高校合作培养人才: an action, not a name
+            if v.text[s - 1 : s] != "、":
+                s = _trim(v.text, s, e, keep=2)
             item = v.text[s:e]
             bare = _strip_marks(item)
             quoted = item.startswith("“") and item.endswith("”")
@@ -574,6 +711,30 @@ def _enumerations(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
             yield _Cand(s, e, typ, name, "enum.shared_head")
 
 
+def _item_start(text: str, s: int, max_extra: int = 4) -> int:
+    """Widen an item to the 、 before it: 督促化解 in 风险告知、督促化解等 is a whole item.
+
+    The leftward walk stops at verbs such as 督促, but between two 、 of one
+    enumeration a short verb belongs to the item. Conjunctions, counts and
+    punctuation still end it.
+    """
+    if text[s - 1 : s] in _CONJ:
+        # 、与高校合作…: an item that opens with a preposition is kept whole (and later dropped)
+        return s - 1 if text[s - 2 : s - 1] == "、" else s
+    k = s - 1
+    while k >= 0 and s - k <= max_extra + 1:
+        ch = text[k]
+        if ch == "、":
+            return k + 1 if k + 1 < s else s
+        if ch in _PUNCT or ch in _CONJ or ch in "“”（）()" or re.match(rf"[{_NUM}]", ch):
+            return s
+        k -= 1
+    return s
+
+
+_PREPOSITIONS = set("与和及对向在为由按从")
+
+
 def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
     """The items of the enumeration that ends at ``pos``, separated by 、.
 
@@ -592,6 +753,7 @@ def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
             if s2 >= s - 1:
                 break
             s = s2
+        s = _item_start(v.text, s)
         items.append((s, cur))
         if s == 0:
             break
@@ -612,13 +774,14 @@ def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"]")
 _HONOUR_END = re.compile(r"(?:村|县|市|区|镇|乡|单位|集体|个人|城市|窗口|称号|社区|案例|基地)$")
 _HONOUR_BEFORE = re.compile(r"(?:评为|获评|入选|荣获|命名|授予|称号|创建为|成为|获得)[^，。；,;]{0,20}$")
+_CAMPAIGN_AFTER = re.compile(r"(?:专项)?(?:行动|活动)|工程|项目|品牌")
 _IMPLEMENT_BEFORE = re.compile(r"(?:推行|实行|推动落实|全面落实|落实)$")
 
 
 def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
     """“盐和”调解品牌 (brand), “三项制度” (system), “负面清单” (list), slogans (nothing)."""
     after_alt = _alternation("brand_after").pattern
-    sys_after = sorted(lexicon.words("system_after"), key=len, reverse=True)
+    sys_after = _by_length("system_after")
     reforms = _set("national_reforms")
     quotes = list(_QUOTE.finditer(v.text))
     # quotes in one enumeration (“A”“B”、“C”专项行动、“D”) share brand context
@@ -668,7 +831,7 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
                 start = _left_edge(v, q.start(), max_len=12)
                 start = _trim(v.text, start, end)
             name = _strip_marks(v.text[start:end])
-            if head in {"监管", "抽查", "责任"}:
+            if head in {"监管", "抽查", "检查", "责任"}:
                 name = bare
             yield _Cand(start, end, SYS, name, "quote.system")
             continue
@@ -682,7 +845,10 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         if not is_brand:
             pre = re.search(r"(?:" + _alternation("brand_before").pattern + r")$", before)
             is_brand = bool(pre) and not re.search(r"(问题|难题|目标|要求|精神)", after[:4])
-        if not is_brand or "、" in bare or _HONOUR_END.search(bare) or _HONOUR_BEFORE.search(clause):
+        if not is_brand or "、" in bare or _HONOUR_BEFORE.search(clause):
+            continue
+        if _HONOUR_END.search(bare) and not _CAMPAIGN_AFTER.match(after):
+            # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
         yield _Cand(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
 
@@ -690,11 +856,14 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
 # ---------------------------------------------------------------- unquoted brands
 
 
+_APP_WORD = re.compile(r"App|APP|app|小程序|公众号")
 _APP = re.compile(rf"([{_CJK}]{{2,6}})\s?(?:App|APP|app|小程序|公众号)")
 
 
 def _apps(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
     """三晋通 App, 渝快政 App: a short coined name before App."""
+    if not _APP_WORD.search(v.text):
+        return
     for m in _APP.finditer(v.text):
         start = _left_edge(v, m.end(1), max_len=6)
         if m.end(1) - start >= 2:
@@ -708,6 +877,15 @@ def _apps(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
 def _national_re() -> re.Pattern[str]:
     words = sorted(lexicon.words("org_national"), key=lambda w: (-len(w), w))
     return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")(?![门署分长])")
+
+
+@cache
+def _national_by_last() -> dict[str, tuple[str, ...]]:
+    """Central organ names by their last character, in file order (a cheap suffix test)."""
+    out: dict[str, list[str]] = {}
+    for w in lexicon.words("org_national"):
+        out.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _national(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
@@ -777,6 +955,9 @@ _HEAD_AFTER_BAD = {
     "厅": re.compile(r"^(?:长|领导|级)"),
     "执法队": re.compile(r"^伍"),
     "大队": re.compile(r"^伍"),
+    "服务团": re.compile(r"^队"),
+    "顾问团": re.compile(r"^队"),
+    "宣讲团": re.compile(r"^队"),
     "中队": re.compile(r"^伍"),
     "支队": re.compile(r"^伍"),
     "商会": re.compile(r"^[审议]"),
@@ -832,7 +1013,7 @@ def _org_by_head(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         if len(_strip_marks(body)) < 2 and not (body in "厅局部委院" and head in {"办公室", "党组", "党委"}):
             if not (len(body) == 1 and body in _LEVEL and len(head) >= 2):
                 continue
-        for w in lexicon.words("org_national"):
+        for w in _national_by_last().get(name[-1:], ()):
             if name.endswith(w) and name != w and not is_division_name(name[: -len(w)]):
                 # 地被国家信访局: a central organ does not take a modifier
                 start, name = h.end() - len(w), w
@@ -905,6 +1086,14 @@ _RULES = (
 )
 
 
+_PLACE_PREFIXED = re.compile(rf"^(?:中共)?[{_CJK}]{{0,8}}?[省市县区州镇乡]|^街道|^中央|^国家|^全国")
+_COUNT_BEFORE = re.compile(rf"[{_NUM}]+[个家所支间名]$")
+_COUNT_AFTER = re.compile(rf"^[{_NUM}]+[个家所支]")
+_EACH_BEFORE = re.compile(rf"各[级类个地]?$|(?:^|[、，,])[{_LEVEL}]、$")
+_EACH_IN_CLAUSE = re.compile(rf"各[{_LEVEL}]|各(?:部门|单位|地|社区|村|街道|机关)")
+_CLAUSE_END = re.compile(r"[，。；,;]")
+
+
 def _generic(c: _Cand, v: _Sent) -> bool:
     """Plural or kind references (各部门, 1个综合行政执法队, 人民调解委员会24个)."""
     name = c.name
@@ -913,18 +1102,14 @@ def _generic(c: _Cand, v: _Sent) -> bool:
     if c.type is INST:
         before = v.text[max(0, c.start - 4) : c.start]
         after = v.text[c.end : c.end + 3]
-        place_prefixed = re.match(
-            rf"^(?:中共)?[{_CJK}]{{0,8}}?[省市县区州镇乡]|^街道|^中央|^国家|^全国", name
-        )
-        if re.search(rf"[{_NUM}]+[个家所支间名]$", before) or re.match(rf"^[{_NUM}]+[个家所支]", after):
-            return True
-        if re.search(r"各[级类个地]?$", before) or re.search(rf"(?:^|[、，,])[{_LEVEL}]、$", before):
-            return True
-        clause = re.split(r"[，。；,;]", v.text[: c.start])[-1]
-        if not place_prefixed and re.search(rf"各[{_LEVEL}]|各(?:部门|单位|地)", clause):
+        if _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(after) or _EACH_BEFORE.search(before):
             return True
         if name in _set("org_generic"):
             return True
+        if "各" in v.text[: c.start] and not _PLACE_PREFIXED.match(name):
+            clause = _CLAUSE_END.split(v.text[: c.start])[-1]
+            if _EACH_IN_CLAUSE.search(clause):
+                return True
     return False
 
 

@@ -9,6 +9,7 @@ overlap, sorted by (start, end).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from kg.model import Mention
@@ -17,14 +18,24 @@ Policy = Callable[[list[Mention]], list[Mention]]
 
 
 def _greedy(mentions: Iterable[Mention], order: Callable[[Mention], tuple[object, ...]]) -> list[Mention]:
-    taken: list[tuple[int, int]] = []
+    """Take mentions in ``order``, skipping any that overlaps one already taken.
+
+    Taken spans never overlap, so they are kept sorted by start and a new
+    span only needs checking against its two neighbours (O(log n) each).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Mention] = []
     for m in sorted(mentions, key=order):
         if m.end <= m.start:
             continue
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect_right(starts, m.start)
+        if i > 0 and ends[i - 1] > m.start:
             continue
-        taken.append((m.start, m.end))
+        if i < len(starts) and starts[i] < m.end:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
         kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))
 

@@ -13,8 +13,12 @@ from functools import cache
 import jieba
 
 
-@cache
-def _tokenizer() -> jieba.Tokenizer:
+def new_tokenizer() -> jieba.Tokenizer:
+    """A fresh jieba tokenizer with kg's dictionary state (main dictionary + domain words).
+
+    kg keeps one of these (``_tokenizer``); benchmarks build their own to
+    compare kg against a plain ``lcut`` with the same dictionary.
+    """
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
@@ -23,6 +27,11 @@ def _tokenizer() -> jieba.Tokenizer:
     for w in lexicon.words("jieba_domain"):
         tk.add_word(w, freq=None)
     return tk
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    return new_tokenizer()
 
 
 def tokenize(text: str, offset: int = 0, hmm: bool = True) -> list[tuple[str, int, int]]:

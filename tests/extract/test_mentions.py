@@ -134,9 +134,66 @@ def test_enumeration_with_deng_shares_the_head() -> None:
     assert {"执法案卷评查制度", "执法人员考评制度", "执法过错追究制度"} <= got
 
 
+def test_enumeration_items_keep_their_verbs_and_drop_actions() -> None:
+    got = names("出台案件移送、督促整改、约谈提醒等N个管理办法。", SYS)
+    assert got == {"案件移送管理办法", "督促整改管理办法", "约谈提醒管理办法"}
+    got = names("建立案件合议、案前调解、与律所合作办案等制度。", SYS)
+    assert got == {"案件合议制度", "案前调解制度"}
+
+
 def test_enumeration_of_lists_with_a_count() -> None:
     got = names("公布行政许可事项、行政检查事项“两张清单”。", LIST)
     assert {"行政许可事项清单", "行政检查事项清单"} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("健全食品安全和刑事司法衔接机制。", "食品安全和刑事司法衔接机制"),
+        ("建立不当执法行为发现和及时纠正机制。", "不当执法行为发现和及时纠正机制"),
+        ("出台复议纠错案件和诉讼败诉案件责任追究机制。", "复议纠错案件和诉讼败诉案件责任追究机制"),
+        ("完善重大执法决定审核和备案配套制度。", "重大执法决定审核和备案配套制度"),
+    ],
+)
+def test_coordination_inside_one_name(text: str, name: str) -> None:
+    got = names(text, SYS)
+    assert name in got
+    assert not any(n != name and name.endswith(n) for n in got), got
+
+
+def test_coordination_of_two_names_stays_split() -> None:
+    got = names("建立健全行政调解和公证调解机制。", SYS)
+    assert {"行政调解机制", "公证调解机制"} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "案卷评查、考评通报等监督机制运行良好。",
+        "衔接调解、仲裁、诉讼等多元化、便捷化纠纷解决机制。",
+        "注重建立完善执法配套制度。",
+        "健全监督管理制度。",
+        "完善信访事项办理制度机制。",
+        "健全政务公开法规制度。",
+    ],
+)
+def test_kinds_after_deng_and_field_plus_generic_are_not_systems(text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+def test_named_mechanism_under_construction_is_still_named() -> None:
+    assert "涉企纠纷多元化解机制" in names("推进涉企纠纷多元化解机制建设。", SYS)
+    assert names("加强制度建设。", SYS) == set()
+
+
+def test_own_place_word_is_not_part_of_a_system_name() -> None:
+    got = names("加强我县行政规范性文件备案审查机制。", SYS)
+    assert got == {"行政规范性文件备案审查机制"}
+
+
+def test_verbs_of_showing_a_list_are_not_part_of_its_name() -> None:
+    assert names("动态调整县级权责清单，公示乡镇赋权事项清单。", LIST) == {"县级权责清单", "乡镇赋权事项清单"}
+    assert "行政执法公示制度" in names("推行行政执法公示、执法全过程记录等制度。", SYS)
 
 
 # ---------------------------------------------------------------- quoted names
@@ -149,6 +206,9 @@ def test_enumeration_of_lists_with_a_count() -> None:
         ("上线“掌上复议”小程序，方便群众。", "掌上复议"),
         ("开展“送法进万家”专项行动。", "送法进万家"),
         ("推出“葵乡·法润”普法项目。", "葵乡·法润"),
+        ("组织开展“法官进社区”专项行动。", "法官进社区"),
+        ("开设“有事好商量”服务窗口。", "有事好商量"),
+        ("依托“皖事通”办理公证预约。", "皖事通"),
     ],
 )
 def test_quoted_brands(text: str, name: str) -> None:
@@ -163,6 +223,8 @@ def test_quoted_brands(text: str, name: str) -> None:
         "深化“放管服”改革，推进“一网通办”。",
         "打造“全天候、全方位”服务体系。",
         "被评为“全国法治政府建设示范县”。",
+        "创建“民主法治示范社区”。",
+        "依托“互联网+政务服务”推进审批。",
     ],
 )
 def test_slogans_reforms_and_honours_are_not_brands(text: str) -> None:
@@ -224,6 +286,15 @@ def test_national_organs() -> None:
 )
 def test_generic_institutions(text: str) -> None:
     assert names(text, INST) == set()
+
+
+def test_named_teams_are_institutions() -> None:
+    assert ("护航民企律师服务团", INST) in found("组建“护航民企”律师服务团。")
+    assert names("组建法律顾问团队。", INST) == set()
+
+
+def test_generic_rooms_in_every_community_are_not_institutions() -> None:
+    assert names("各社区设立法律服务室。", INST) == set()
 
 
 def test_person_is_not_the_committee() -> None:
