@@ -175,7 +175,7 @@ def build(
             progress("html")
         from kg.viz import render
 
-        render(graph, out / "graph.html")
+        render(graph, out / "graph.html", title="法治政府建设报告知识图谱")
         written.append(out / "graph.html")
     return BuildSummary(
         documents=len(result.documents),

@@ -21,7 +21,8 @@ out, and writes one HTML file. Guarantees:
   for 5,000 nodes on the 2-core reference machine), so above
   ``EXACT_LAYOUT_MAX`` nodes a grid-approximated force layout is used.
 
-This is the only module that uses networkx and pyvis's assets.
+This is the only module that uses pyvis (for its vis-network files). It
+needs numpy for the layouts.
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ from kg.vocab import ROL
 
 SCHEMA = Namespace("https://schema.org/")
 
-#: Graphs up to this many nodes get networkx's exact spring layout.
-EXACT_LAYOUT_MAX = 500
+#: Graphs up to this many nodes get networkx's exact spring layout (networkx itself
+#: switches to a scipy solver at 500 nodes; kg needs only numpy).
+EXACT_LAYOUT_MAX = 499
 #: Seed of every layout, so the same graph always gets the same picture.
 LAYOUT_SEED = 7
 #: vis-network version shipped in pyvis 0.3.2; its CSS and JS are inlined.
@@ -76,6 +78,14 @@ RELATIONS = {
     ROL.runs: ("runs", "打造"),
     ROL.partOf: ("partOf", "隶属"),
     ROL.basedOn: ("basedOn", "依据"),
+}
+
+#: Edges that are not relations: name → (kind, Chinese label).
+LINKS = {
+    "mentions": ("mentions", "提及"),
+    "scope": ("place", "所属地区"),
+    "place": ("place", "地区"),
+    "containedIn": ("place", "位于"),
 }
 
 #: Node kinds in legend order: key, legend label, colour (Okabe-Ito, colour-blind safe), vis shape.
@@ -143,12 +153,13 @@ class _Entity:
     item_count: int | None
     mentions: tuple[_Mention, ...]
     reports: set[URIRef] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)
 
-    @property
-    def names(self) -> list[str]:
-        """Every surface form: canonical, alternative and as written in the reports."""
-        seen = dict.fromkeys([self.label, *self.alt, *(m.surface for m in self.mentions)])
-        return [n for n in seen if n]
+    def __post_init__(self) -> None:
+        # Every surface form: canonical, alternative and as written in the reports.
+        self.names = [
+            n for n in dict.fromkeys([self.label, *self.alt, *(m.surface for m in self.mentions)]) if n
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,47 +216,62 @@ def _uri(value: Node | None) -> URIRef | None:
     return value if isinstance(value, URIRef) else None
 
 
-_READ = (
-    RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.identifier, DCTERMS.title,
-    RDF.subject, RDF.predicate, RDF.object, SCHEMA.containedInPlace, ROL.scope, ROL.hasMention,
-    ROL.itemCount, ROL.inReport, ROL.start, ROL.surfaceForm, ROL.sentence, ROL.implicit,
-    ROL.place, ROL.year, ROL.divisionLevel, ROL.mentions, *RELATIONS,
-)  # fmt: skip
+def _local(iri: URIRef) -> str:
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+#: What ``_read`` looks at, by local name (unique across these vocabularies).
+_READ = {
+    _local(p): p
+    for p in (
+        RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.identifier, DCTERMS.title,
+        RDF.subject, RDF.predicate, RDF.object, SCHEMA.containedInPlace, ROL.scope, ROL.hasMention,
+        ROL.itemCount, ROL.inReport, ROL.start, ROL.surfaceForm, ROL.sentence, ROL.implicit,
+        ROL.place, ROL.year, ROL.divisionLevel, ROL.mentions, *RELATIONS,
+    )
+}  # fmt: skip
 
 
 class _Index:
-    """The graph's statements by predicate and subject, read in one pass.
+    """The statements ``_read`` needs, by predicate name and subject, read once.
 
-    Looking each value up with ``Graph.value`` costs a store query per call:
-    12 s for a 5,000-entity graph, against well under a second for one pass.
+    Looking each value up with ``Graph.value`` costs a store query per call
+    (12 s for a 5,000-entity graph). Here each predicate is queried once and
+    terms are keyed by their plain string, because rdflib's ``__eq__`` is
+    pure Python and dominated the profile.
     """
 
     def __init__(self, graph: Graph) -> None:
-        wanted = set(_READ)
-        self._by: dict[Node, dict[Node, list[Node]]] = {p: defaultdict(list) for p in wanted}
-        for s, p, o in graph:
-            if p in wanted:
-                self._by[p][s].append(o)
+        self._by: dict[str, dict[str, list[Node]]] = {}
+        for name, p in _READ.items():
+            bucket: dict[str, list[Node]] = defaultdict(list)
+            for s, _, o in graph.triples((None, p, None)):
+                bucket[str(s)].append(o)
+            self._by[name] = bucket
+        self._typed: dict[str, list[URIRef]] = defaultdict(list)
+        for s, _, o in graph.triples((None, RDF.type, None)):
+            if isinstance(s, URIRef):
+                self._typed[str(o)].append(s)
 
-    def all(self, s: Node, p: Node) -> list[Node]:
-        return self._by[p].get(s, [])
+    def all(self, s: Node, p: str) -> list[Node]:
+        return self._by[p].get(str(s), [])
 
-    def one(self, s: Node, p: Node) -> Node | None:
+    def one(self, s: Node, p: str) -> Node | None:
         """The value, or the smallest one when a (malformed) graph holds several."""
-        values = self._by[p].get(s)
+        values = self._by[p].get(str(s))
         if not values:
             return None
         return values[0] if len(values) == 1 else min(values, key=lambda v: (type(v).__name__, str(v)))
 
-    def pairs(self, p: Node) -> list[tuple[Node, Node]]:
+    def pairs(self, p: str) -> list[tuple[str, Node]]:
         return [(s, o) for s, objs in self._by[p].items() for o in objs]
 
-    def of_type(self, cls: Node) -> list[URIRef]:
-        return sorted((s for s, o in self.pairs(RDF.type) if o == cls and isinstance(s, URIRef)), key=str)
+    def of_type(self, cls: URIRef) -> list[URIRef]:
+        return sorted(set(self._typed.get(str(cls), [])), key=str)
 
     def label(self, node: Node) -> str:
         """rdfs:label (Chinese first), else skos:prefLabel, else the IRI's last segment."""
-        for prop in (RDFS.label, SKOS.prefLabel):
+        for prop in ("label", "prefLabel"):
             labels = self.all(node, prop)
             if labels:
                 return str(min(labels, key=lambda v: (getattr(v, "language", None) != "zh", str(v))))
@@ -259,18 +285,18 @@ def _read(graph: Graph) -> _Model:
     for r in g.of_type(ROL.Report):
         reports[r] = _Report(
             iri=r,
-            ident=_text(g.one(r, DCTERMS.identifier)) or g.label(r),
-            title=_text(g.one(r, DCTERMS.title)),
-            place=_uri(g.one(r, ROL.place)),
-            year=_text(g.one(r, ROL.year)),
+            ident=_text(g.one(r, "identifier")) or g.label(r),
+            title=_text(g.one(r, "title")),
+            place=_uri(g.one(r, "place")),
+            year=_text(g.one(r, "year")),
         )
     regions: dict[URIRef, _Region] = {}
     for p in g.of_type(ROL.Region):
         regions[p] = _Region(
             iri=p,
             label=g.label(p),
-            level=_text(g.one(p, ROL.divisionLevel)),
-            parent=_uri(g.one(p, SCHEMA.containedInPlace)),
+            level=_text(g.one(p, "divisionLevel")),
+            parent=_uri(g.one(p, "containedInPlace")),
         )
     entities: dict[URIRef, _Entity] = {}
     for cls, etype in CLASS_TYPE.items():
@@ -280,49 +306,52 @@ def _read(graph: Graph) -> _Model:
             mentions = sorted(
                 (
                     _Mention(
-                        report=_uri(g.one(m, ROL.inReport)),
-                        start=_int(g.one(m, ROL.start)),
-                        surface=_text(g.one(m, ROL.surfaceForm)),
-                        sentence=_text(g.one(m, ROL.sentence)),
+                        report=_uri(g.one(m, "inReport")),
+                        start=_int(g.one(m, "start")),
+                        surface=_text(g.one(m, "surfaceForm")),
+                        sentence=_text(g.one(m, "sentence")),
                     )
-                    for m in g.all(e, ROL.hasMention)
+                    for m in g.all(e, "hasMention")
                 ),
                 key=lambda m: (str(m.report), m.start, m.surface, m.sentence),
             )
-            count = g.one(e, ROL.itemCount)
+            count = g.one(e, "itemCount")
             entities[e] = _Entity(
                 iri=e,
                 type=etype,
                 label=g.label(e),
-                alt=tuple(sorted({str(a) for a in g.all(e, SKOS.altLabel)})),
-                scope=_uri(g.one(e, ROL.scope)),
+                alt=tuple(sorted({str(a) for a in g.all(e, "altLabel")})),
+                scope=_uri(g.one(e, "scope")),
                 item_count=_int(count) if count is not None else None,
                 mentions=tuple(mentions),
                 reports={m.report for m in mentions if m.report in reports},
             )
-    for r, e in g.pairs(ROL.mentions):
-        if r in reports and e in entities:
-            entities[e].reports.add(r)  # type: ignore[index]
+    report_of = {str(r): r for r in reports}
+    entity_of = {str(e): e for e in entities}
+    for r_key, e_node in g.pairs("mentions"):
+        if r_key in report_of and str(e_node) in entity_of:
+            entities[entity_of[str(e_node)]].reports.add(report_of[r_key])
 
-    evidence: dict[tuple[Node | None, ...], set[_Evidence]] = defaultdict(set)
+    evidence: dict[tuple[str, str, str], set[_Evidence]] = defaultdict(set)
     for ev in g.of_type(ROL.RelationEvidence):
-        key = (g.one(ev, RDF.subject), g.one(ev, RDF.predicate), g.one(ev, RDF.object))
+        key = (_text(g.one(ev, "subject")), _text(g.one(ev, "predicate")), _text(g.one(ev, "object")))
         evidence[key].add(
             _Evidence(
-                report=_uri(g.one(ev, ROL.inReport)),
-                start=_int(g.one(ev, ROL.start)),
-                sentence=_text(g.one(ev, ROL.sentence)),
-                implicit=_bool(g.one(ev, ROL.implicit)),
+                report=_uri(g.one(ev, "inReport")),
+                start=_int(g.one(ev, "start")),
+                sentence=_text(g.one(ev, "sentence")),
+                implicit=_bool(g.one(ev, "implicit")),
             )
         )
     relations = []
     for pred in RELATIONS:
-        for s, o in g.pairs(pred):
-            if isinstance(s, URIRef) and isinstance(o, URIRef) and s in entities and o in entities:
+        for s, o in g.pairs(_local(pred)):
+            if s in entity_of and str(o) in entity_of:
                 evs = sorted(
-                    evidence.get((s, pred, o), ()), key=lambda v: (str(v.report), v.start, v.sentence)
+                    evidence.get((s, str(pred), str(o)), ()),
+                    key=lambda v: (str(v.report), v.start, v.sentence, v.implicit),
                 )
-                relations.append(_Relation(s, pred, o, tuple(evs)))
+                relations.append(_Relation(entity_of[s], pred, entity_of[str(o)], tuple(evs)))
     relations.sort(key=lambda r: (str(r.subject), str(r.predicate), str(r.object)))
     return _Model(entities, reports, regions, relations)
 
@@ -336,16 +365,16 @@ def _norm(name: str) -> str:
 
 
 def _parse_types(types: Iterable[str]) -> set[EntityType]:
-    by_name = {}
+    by_name: dict[str, EntityType] = {}
     for t in EntityType:
         by_name[t.value] = t
         by_name[t.english.casefold()] = t
     out = set()
     for name in types:
-        t = by_name.get(name.strip()) or by_name.get(name.strip().casefold())
-        if t is None:
+        found = by_name.get(name.strip()) or by_name.get(name.strip().casefold())
+        if found is None:
             raise VizError.unknown_type(name)
-        out.add(t)
+        out.add(found)
     return out
 
 
@@ -432,7 +461,7 @@ def _layout(n: int, edges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         pos = _mesh_layout(n, edges)
     pos -= pos.mean(axis=0)
     extent = float(np.abs(pos).max()) or 1.0
-    half_side = 100.0 * math.sqrt(n) + 100.0  # room for a label between neighbours
+    half_side = 200.0 * math.sqrt(n) + 100.0  # about one label of room between neighbours
     pos *= half_side / extent
     return [(int(round(x)), int(round(y))) for x, y in pos]
 
@@ -508,10 +537,6 @@ def _segments(sentence: str, forms: Iterable[str]) -> list[str]:
     return out
 
 
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class _Ids:
     """Integer ids for the page, in the order the nodes are listed."""
 
@@ -550,12 +575,8 @@ def _payload(model: _Model, keep: set[URIRef], title: str) -> dict[str, Any]:
     def places_of(*anchors: URIRef | None) -> list[int]:
         return sorted({ids[p] for a in anchors for p in chain(a)})
 
-    def report_name(r: URIRef | None) -> str:
-        rep = model.reports.get(r) if r is not None else None
-        return (rep.title or rep.ident) if rep else ""
-
     nodes = [
-        _entity_node(e, ids, places_of(e.scope, *(model.reports[r].place for r in e.reports)), report_name)
+        _entity_node(e, ids, places_of(e.scope, *(model.reports[r].place for r in e.reports)))
         for e in entities
     ]
     for r in report_iris:
@@ -588,19 +609,23 @@ def _payload(model: _Model, keep: set[URIRef], title: str) -> dict[str, Any]:
                 "parent": ids.get(reg.parent),
             }
         )
-    edges = _edges(model, entities, report_iris, regions, ids, report_name)
+    edges = _edges(model, entities, report_iris, regions, ids)
     positions = _layout(len(nodes), [(e["from"], e["to"]) for e in edges])
     for node, (x, y) in zip(nodes, positions, strict=True):
         node["x"], node["y"] = x, y
+    rels = {name: {"kind": "relation", "label": label} for name, label in RELATIONS.values()}
+    rels.update({name: {"kind": kind, "label": label} for name, (kind, label) in LINKS.items()})
     return {
         "title": title,
         "kinds": [{"key": k, "label": lab, "color": col, "shape": shape} for k, lab, col, shape in KINDS],
-        "nodes": nodes,
+        "rels": rels,
+        # Absent rather than null: a 5,000-node page is parsed faster when it is smaller.
+        "nodes": [{k: v for k, v in n.items() if v is not None} for n in nodes],
         "edges": edges,
     }
 
 
-def _entity_node(e: _Entity, ids: _Ids, places: list[int], report_name: Any) -> dict[str, Any]:
+def _entity_node(e: _Entity, ids: _Ids, places: list[int]) -> dict[str, Any]:
     """An entity with every sentence that mentions it, grouped by report, names highlighted."""
     by_sentence: dict[tuple[URIRef | None, str], list[str]] = {}
     for m in e.mentions:
@@ -617,9 +642,8 @@ def _entity_node(e: _Entity, ids: _Ids, places: list[int], report_name: Any) -> 
         "places": places,
         "scope": ids.get(e.scope),
         "itemCount": e.item_count,
-        "hover": _short(e.mentions[0].sentence) if e.mentions else "",
         "sentences": [
-            {"report": ids.get(r), "reportName": report_name(r), "text": _segments(s, [*forms, e.label])}
+            {"report": ids.get(r), "text": _segments(s, [*forms, e.label])}
             for (r, s), forms in by_sentence.items()
         ],
     }
@@ -631,22 +655,15 @@ def _edges(
     report_iris: list[URIRef],
     regions: list[URIRef],
     ids: _Ids,
-    report_name: Any,
 ) -> list[dict[str, Any]]:
     """Relation edges with their evidence, plus report→entity and place edges; sorted, numbered."""
     edges: list[dict[str, Any]] = []
     for rel in model.relations:
         if rel.subject not in ids or rel.object not in ids:
             continue
-        name, label = RELATIONS[rel.predicate]
         names = model.entities[rel.subject].names + model.entities[rel.object].names
         evidence = [
-            {
-                "report": ids.get(ev.report),
-                "reportName": report_name(ev.report),
-                "implicit": ev.implicit,
-                "text": _segments(ev.sentence, names),
-            }
+            {"report": ids.get(ev.report), "implicit": ev.implicit, "text": _segments(ev.sentence, names)}
             for ev in rel.evidence
         ]
         edges.append(
@@ -654,24 +671,23 @@ def _edges(
                 "from": ids[rel.subject],
                 "to": ids[rel.object],
                 "kind": "relation",
-                "rel": name,
-                "label": label,
-                "evidence": evidence,
+                "rel": RELATIONS[rel.predicate][0],
+                "evidence": [{k: v for k, v in ev.items() if v is not None} for ev in evidence],
             }
         )
 
-    def link(src: URIRef, dst: URIRef | None, kind: str, rel: str, label: str) -> None:
+    def link(src: URIRef, dst: URIRef | None, rel: str) -> None:
         if dst is not None and dst in ids:
-            edges.append({"from": ids[src], "to": ids[dst], "kind": kind, "rel": rel, "label": label})
+            edges.append({"from": ids[src], "to": ids[dst], "kind": LINKS[rel][0], "rel": rel})
 
     for e in entities:
         for r in e.reports:
-            link(r, e.iri, "mentions", "mentions", "提及")
-        link(e.iri, e.scope, "place", "scope", "所属地区")
+            link(r, e.iri, "mentions")
+        link(e.iri, e.scope, "scope")
     for r in report_iris:
-        link(r, model.reports[r].place, "place", "place", "地区")
+        link(r, model.reports[r].place, "place")
     for p in regions:
-        link(p, model.regions[p].parent, "place", "containedIn", "位于")
+        link(p, model.regions[p].parent, "containedIn")
     edges.sort(key=lambda x: (x["from"], x["to"], x["rel"]))
     for i, edge in enumerate(edges):
         edge["id"] = i

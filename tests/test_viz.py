@@ -5,6 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from kg.model import EntityType, Extraction
 from kg.viz import VizError, render
 from kg.vocab import ROL
 
+ROOT = Path(__file__).resolve().parent.parent
 SFJ = ids.entity_iri(EntityType.INSTITUTION, "开阳县司法局", "520121")
 
 
@@ -114,7 +118,9 @@ def test_entity_node_has_names_reports_and_highlighted_sentences(small_graph: Gr
     assert {data["nodes"][i]["label"] for i in sfj["places"]} == {"开阳县", "贵阳市", "贵州省"}
     [sentence] = sfj["sentences"]
     assert sentence["text"] == ["", "县司法局", "制定《开阳县行政执法公示办法》，贯彻落实《民法典》。"]
-    assert sentence["reportName"].startswith("开阳县人民政府关于2021年度")
+    assert sentence["report"] == by_label["small-2021"]["id"]
+    assert "hover" not in sfj and "itemCount" not in sfj  # absent, not null
+    assert by_label["small-2021"]["title"].startswith("开阳县人民政府关于2021年度")
     assert by_label["政务服务事项清单"]["itemCount"] == 714
     assert by_label["small-2021"]["kind"] == "report"
     assert by_label["small-2021"]["year"] == "2021"
@@ -124,7 +130,7 @@ def test_edges_carry_relation_labels_and_evidence(small_graph: Graph, tmp_path: 
     data = draw(small_graph, tmp_path)
     name = {n["id"]: n["label"] for n in data["nodes"]}
     relations = {
-        (name[e["from"]], e["rel"], e["label"], name[e["to"]])
+        (name[e["from"]], e["rel"], data["rels"][e["rel"]]["label"], name[e["to"]])
         for e in data["edges"]
         if e["kind"] == "relation"
     }
@@ -314,6 +320,25 @@ def test_same_graph_gives_the_same_bytes(small_extraction: Extraction, tmp_path:
     render(g1, tmp_path / "a.html")
     render(g2, tmp_path / "b.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_bytes_do_not_depend_on_the_hash_seed(small_graph: Graph, tmp_path: Path) -> None:
+    """Set and dict order must never leak into the page: render in two processes."""
+    source = tmp_path / "graph.nt"
+    small_graph.serialize(source, format="nt", encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from rdflib import Graph; from kg.viz import render; "
+        "render(Graph().parse(sys.argv[1]), Path(sys.argv[2]))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", script, str(source), str(tmp_path / f"{seed}.html")],
+            env=env,
+            check=True,
+            cwd=ROOT,
+        )
+    assert (tmp_path / "1.html").read_bytes() == (tmp_path / "2.html").read_bytes()
 
 
 # --------------------------------------------------------------------------- layout

@@ -14,12 +14,13 @@
   performance.mark("kg:parsed");
   var kinds = {};
   data.kinds.forEach(function (k) { kinds[k.key] = k; });
-  var ENTITY_KINDS = data.kinds.filter(function (k) { return k.key !== "report" && k.key !== "place"; })
-    .map(function (k) { return k.key; });
   var byId = new Map();
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   var edgeById = new Map();
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  // Large graphs skip what costs most per frame: node borders, edges while dragging or
+  // zooming, and relation labels and arrowheads except on the selected node's edges
+  // (see emphasise).
   var big = data.edges.length > 3000 || data.nodes.length > 1500;
 
   // ------------------------------------------------------------------ helpers
@@ -42,6 +43,17 @@
   function short(s, limit) { return s.length > limit ? s.slice(0, limit - 1) + "…" : s; }
 
   function status(text) { document.getElementById("kg-status").textContent = text; }
+
+  function relLabel(e) { return data.rels[e.rel] ? data.rels[e.rel].label : e.rel; }
+
+  function reportName(id) {
+    var r = id === undefined || id === null ? null : byId.get(id);
+    return r ? r.title || r.label : "";
+  }
+
+  function firstSentence(n) {
+    return n.sentences && n.sentences.length ? short(n.sentences[0].text.join(""), 120) : "";
+  }
 
   // ------------------------------------------------------------------ state and filters
 
@@ -97,7 +109,7 @@
     if (isEntity(n)) {
       lines[1] += " · 提及 " + n.mentions + " 次";
       if (n.itemCount !== null && n.itemCount !== undefined) lines.push("项数：" + n.itemCount);
-      if (n.hover) lines.push(n.hover);
+      if (n.sentences.length) lines.push(firstSentence(n));
     } else if (n.kind === "report") {
       if (n.title) lines.push(n.title);
       lines.push("提及实体 " + n.entities + " 个");
@@ -106,31 +118,37 @@
   }
 
   function edgeTitle(e) {
-    var text = byId.get(e.from).label + " —" + e.label + "→ " + byId.get(e.to).label;
+    var text = byId.get(e.from).label + " —" + relLabel(e) + "→ " + byId.get(e.to).label;
     if (e.evidence && e.evidence.length) text += "\n" + short(e.evidence[0].text.join(""), 120);
     return text;
   }
 
+  // Per-item options are merged one item at a time by vis-network, which is slow for
+  // thousands of items: colours and shapes live in groups and edge defaults, and an
+  // item carries only what differs.
+  var groups = {};
+  data.kinds.forEach(function (k) {
+    groups[k.key] = { shape: k.shape, color: { background: k.color, border: "#333", highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
+  });
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var k = kinds[n.kind];
     var size = n.kind === "report" ? 16 : n.kind === "place" ? 14 : Math.min(48, 7 + 5 * Math.sqrt(n.mentions || 1));
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, size: size, shape: k.shape, hidden: !visible.has(n.id),
-      color: { background: k.color, border: "#333", highlight: { background: k.color, border: "#000" } },
-      title: nodeTitle(n)
+      id: n.id, group: n.kind, label: n.label, x: n.x, y: n.y, size: size,
+      hidden: !visible.has(n.id), title: nodeTitle(n)
     };
   }));
+  var SECONDARY = { color: "#bbb", highlight: "#888", hover: "#888" };
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var relation = e.kind === "relation";
-    return {
-      id: e.id, from: e.from, to: e.to, hidden: !(visible.has(e.from) && visible.has(e.to)),
-      label: relation ? e.label : undefined,
-      title: edgeTitle(e),
-      arrows: e.kind === "mentions" ? "" : "to",
-      dashes: e.kind !== "relation",
-      width: relation ? 1.6 : 0.6,
-      color: relation ? { color: "#666", highlight: "#d62728" } : { color: "#bbb", highlight: "#888", opacity: 0.7 }
-    };
+    var item = { id: e.id, from: e.from, to: e.to, hidden: !(visible.has(e.from) && visible.has(e.to)), title: edgeTitle(e) };
+    if (e.kind === "relation") {
+      if (!big) item.label = relLabel(e);
+    } else {
+      item.dashes = true;
+      item.width = 0.6;
+      item.color = SECONDARY;
+      if (e.kind === "mentions") item.arrows = { to: { enabled: false } };
+    }
+    return item;
   }));
 
   performance.mark("kg:datasets");
@@ -142,10 +160,11 @@
       hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
       multiselect: false, navigationButtons: false, keyboard: false
     },
-    nodes: { borderWidth: 1, font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fafafa" } },
+    groups: groups,
+    nodes: { borderWidth: big ? 0 : 1, font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fafafa" } },
     edges: {
-      smooth: false, selectionWidth: 2,
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      smooth: false, selectionWidth: 2, width: 1.6, color: { color: "#666", highlight: "#d62728", hover: "#d62728" },
+      arrows: { to: { enabled: !big, scaleFactor: 0.5 } },
       font: { size: 11, color: "#444", strokeWidth: 3, strokeColor: "#fafafa", align: "middle" }
     }
   });
@@ -205,7 +224,7 @@
       body.appendChild(rl);
       body.appendChild(el("h3", "原文句子（" + n.sentences.length + "）"));
       var box = el("div", null, "kg-sentences");
-      n.sentences.forEach(function (s) { box.appendChild(sentence(s.text, s.reportName)); });
+      n.sentences.forEach(function (s) { box.appendChild(sentence(s.text, reportName(s.report))); });
       body.appendChild(box);
     } else if (n.kind === "report") {
       if (n.title) body.appendChild(el("p", n.title));
@@ -230,17 +249,17 @@
 
   function openEdge(e) {
     var body = el("div");
-    body.appendChild(el("h2", e.label + "（" + e.rel + "）"));
+    body.appendChild(el("h2", relLabel(e) + "（" + e.rel + "）"));
     var line = el("p", null, "kg-edge-ends");
     line.appendChild(nodeButton(e.from));
-    line.appendChild(el("span", " —" + e.label + "→ "));
+    line.appendChild(el("span", " —" + relLabel(e) + "→ "));
     line.appendChild(nodeButton(e.to));
     body.appendChild(line);
     if (e.evidence) {
       body.appendChild(el("h3", "证据（" + e.evidence.length + "）"));
       var box = el("div", null, "kg-sentences");
       e.evidence.forEach(function (ev) {
-        box.appendChild(sentence(ev.text, ev.reportName + (ev.implicit ? "（主语隐含：报告发布机构）" : "")));
+        box.appendChild(sentence(ev.text, reportName(ev.report) + (ev.implicit ? "（主语隐含：报告发布机构）" : "")));
       });
       body.appendChild(box);
     }
@@ -295,6 +314,7 @@
       status("已重置筛选以显示「" + short(n.label, 30) + "」");
     }
     network.selectNodes([id]);
+    emphasise([id]);
     openNode(n);
     // The panel covers the right of the canvas: centre the node in what stays visible.
     var panel = document.getElementById("kg-panel");
@@ -352,6 +372,11 @@
     legend.appendChild(li);
   });
 
+  if (big) {
+    document.getElementById("kg-legend-hint").textContent =
+      "节点大小＝被提及次数。图较大：关系名和箭头只画在选中节点的连线上，悬停任一连线可看关系。";
+  }
+
   function fillSelect(select, kind) {
     data.nodes.filter(function (n) { return n.kind === kind; })
       .sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : a.id - b.id; })
@@ -382,6 +407,26 @@
   document.getElementById("kg-panel-close").addEventListener("click", closePanel);
   document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") closePanel(); });
 
+  // In a large graph, edge labels and arrowheads each cost about a tenth of every frame
+  // (vis-network lays out a label's text even when it is too small to draw), so they
+  // are drawn only where the reader is looking: on the edges of the selected node.
+  var emphasised = [];
+  function emphasise(nodeIds) {
+    if (!big) return;
+    var on = [];
+    nodeIds.forEach(function (id) {
+      network.getConnectedEdges(id).forEach(function (e) { if (edgeById.get(e).kind !== "mentions") on.push(e); });
+    });
+    var updates = emphasised.map(function (e) { return { id: e, label: "", arrows: { to: { enabled: false } } }; });
+    on.forEach(function (e) {
+      var edge = edgeById.get(e);
+      updates.push({ id: e, label: edge.kind === "relation" ? relLabel(edge) : "", arrows: { to: { enabled: true, scaleFactor: 0.5 } } });
+    });
+    emphasised = on;
+    if (updates.length) edges.update(updates);
+  }
+  network.on("select", function (params) { emphasise(params.nodes); });
+
   network.on("click", function (params) {
     if (params.nodes.length) openNode(byId.get(params.nodes[0]));
     else if (params.edges.length) openEdge(edgeById.get(params.edges[0]));
@@ -408,5 +453,4 @@
     }, 0);
   });
   applyFilters();
-  network.fit({ animation: false });
 })();

@@ -39,7 +39,9 @@ FLAGS = [
 
 def pytest_configure(config: pytest.Config) -> None:
     # Also registered in pyproject.toml; repeated here so this folder runs on its own.
-    config.addinivalue_line("markers", "browser: drives headless Chromium (Debian's chromium + chromium-driver)")
+    config.addinivalue_line(
+        "markers", "browser: drives headless Chromium (Debian's chromium + chromium-driver)"
+    )
 
 
 def _missing() -> str | None:

@@ -49,6 +49,18 @@ def click_canvas(page: Page, x: float, y: float) -> None:
     ).click().perform()
 
 
+def hover_canvas(page: Page, x: float, y: float) -> None:
+    """Rest the mouse at DOM coordinates (x, y) of the canvas, as a reader does before a tooltip."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = page.driver.find_element(By.CSS_SELECTOR, "#kg-network canvas")
+    w, h = canvas.size["width"], canvas.size["height"]
+    ActionChains(page.driver).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).pause(
+        0.1
+    ).move_by_offset(1, 1).perform()
+
+
 def show(page: Page, node: int) -> dict[str, float]:
     """Zoom onto a node without animation; returns its DOM position on the canvas."""
     return page.js(
@@ -77,21 +89,16 @@ def test_page_draws_every_node_and_edge(browser: Page, small_page: tuple[Path, d
         "return Array.from(document.querySelectorAll('#kg-legend li')).map(li => li.textContent)"
     )
     assert [t[:2] for t in legend] == ["机构", "制度", "清单", "品牌", "报告", "地点"]
+    assert browser.js("return kgView.edges.get().filter(e => e.label).length") == summary["relations"]
     assert browser.console_errors() == []
     browser.screenshot("small.png")
 
 
 def test_hover_shows_name_type_and_a_sentence(browser: Page, small_page: tuple[Path, dict[str, Any]]) -> None:
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
 
     browser.open(small_page[0])
     at = show(browser, node_id(browser, SFJ))
-    canvas = browser.driver.find_element(By.CSS_SELECTOR, "#kg-network canvas")
-    w, h = canvas.size["width"], canvas.size["height"]
-    ActionChains(browser.driver).move_to_element_with_offset(
-        canvas, int(at["x"] - w / 2), int(at["y"] - h / 2)
-    ).pause(0.1).move_by_offset(1, 1).perform()
+    hover_canvas(browser, at["x"], at["y"])
     tip = browser.wait(
         "var t = document.querySelector('div.vis-tooltip');"
         "return t && t.style.visibility !== 'hidden' && t.innerText;"
@@ -176,6 +183,12 @@ def test_click_edge_shows_relation_and_evidence(
         src,
         dst,
     )
+    hover_canvas(browser, at["x"], at["y"])
+    tip = browser.wait(
+        "var t = document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility !== 'hidden' && t.innerText;"
+    )
+    assert tip.splitlines() == [f"{SFJ} —制定→ 开阳县行政执法公示办法", SFJ_SENTENCE]
     click_canvas(browser, at["x"], at["y"])
     assert browser.js("return kgView.network.getSelectedEdges()") == [edge]
     text = browser.wait(
@@ -272,3 +285,40 @@ def test_injected_markup_stays_text(browser: Page, tmp_path: Path, hostile_graph
     assert browser.js("return document.querySelectorAll('a[href]').length") == 0
     assert browser.console_errors() == []
     browser.screenshot("hostile.png")
+
+
+def test_large_graph_labels_only_the_selected_nodes_edges(browser: Page, tmp_path: Path) -> None:
+    """Above 1,500 nodes edge labels and arrowheads are drawn only around the selection."""
+    from rdflib import RDF, RDFS, Literal
+
+    from kg import ids
+    from kg.model import EntityType
+    from kg.vocab import ROL
+
+    g = Graph()
+    iris = [ids.entity_iri(EntityType.INSTITUTION, f"机构{i:04d}") for i in range(1600)]
+    for i, iri in enumerate(iris):
+        g.add((iri, RDF.type, ROL.Institution))
+        g.add((iri, RDFS.label, Literal(f"机构{i:04d}", lang="zh")))
+        g.add((iri, ROL.partOf, iris[(i + 1) % len(iris)]))
+    out = tmp_path / "large.html"
+    render(g, out)
+    browser.open(out)
+
+    def labelled() -> list[list[Any]]:
+        return sorted(
+            browser.js("return kgView.edges.get().filter(e => e.label).map(e => [e.from, e.to, e.label])")
+        )
+
+    assert labelled() == []
+    assert "图较大" in browser.js("return document.getElementById('kg-legend-hint').textContent")
+    centre = node_id(browser, "机构0100")
+    browser.js("kgView.focusNode(arguments[0]);", centre)
+    before, after = node_id(browser, "机构0099"), node_id(browser, "机构0101")
+    assert labelled() == [[before, centre, "隶属"], [centre, after, "隶属"]]
+    arrows = browser.js("return kgView.edges.get().filter(e => e.arrows && e.arrows.to.enabled).length")
+    assert arrows == 2
+    # Selecting elsewhere moves the emphasis.
+    browser.js("kgView.focusNode(arguments[0]);", node_id(browser, "机构1000"))
+    assert len(labelled()) == 2
+    assert [centre, after, "隶属"] not in labelled()

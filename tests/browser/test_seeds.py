@@ -1,0 +1,141 @@
+"""The page built from the five seed reports, checked against the graph it was drawn from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Page
+from rdflib import Graph
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PREFIXES = """
+PREFIX rol: <https://w3id.org/kg-rol/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+"""
+ENTITY = "VALUES ?class { rol:Institution rol:System rol:List rol:Brand } ?e a ?class ."
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_build: Path) -> tuple[Path, Graph]:
+    return seeds_build / "graph.html", Graph().parse(seeds_build / "graph.ttl")
+
+
+def select(graph: Graph, query: str) -> list[tuple[str, ...]]:
+    return [tuple(str(v) for v in row) for row in graph.query(PREFIXES + query)]  # type: ignore[union-attr]
+
+
+def visible_entity_iris(page: Page) -> set[str]:
+    return set(
+        page.js(
+            "return kgView.visibleNodeIds().map(id => kgView.data.nodes[id])"
+            ".filter(n => n.kind !== 'report' && n.kind !== 'place').map(n => n.iri)"
+        )
+    )
+
+
+def choose(page: Page, select_id: str, label: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    Select(page.driver.find_element(By.ID, select_id)).select_by_visible_text(label)
+
+
+def test_every_entity_and_report_is_a_node(browser: Page, seeds: tuple[Path, Graph]) -> None:
+    path, graph = seeds
+    browser.open(path)
+    entities = {row[0] for row in select(graph, f"SELECT ?e WHERE {{ {ENTITY} }}")}
+    assert entities and visible_entity_iris(browser) == entities
+    reports = browser.js("return kgView.data.nodes.filter(n => n.kind === 'report').map(n => n.label).sort()")
+    assert reports == [
+        "bohu-2023",
+        "changzhi-2023-news",
+        "haiyan-2023-reply",
+        "kaiyang-2021",
+        "xinglong-2024",
+    ]
+    assert browser.console_errors() == []
+    browser.screenshot("seeds.png")
+
+
+def test_search_by_other_name_opens_every_sentence(browser: Page, seeds: tuple[Path, Graph]) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    path, graph = seeds
+    # The most mentioned entity that has another name; search it by that name.
+    [(iri, alt)] = select(
+        graph,
+        f"""SELECT ?e (MIN(?alt) AS ?name) WHERE {{ {ENTITY} ?e skos:altLabel ?alt ; rol:hasMention ?m . }}
+        GROUP BY ?e ORDER BY DESC(COUNT(DISTINCT ?m)) ?e LIMIT 1""",
+    )
+    sentences = {
+        row[0]
+        for row in select(graph, f"SELECT DISTINCT ?s WHERE {{ <{iri}> rol:hasMention/rol:sentence ?s }}")
+    }
+    browser.open(path)
+    browser.driver.find_element(By.ID, "kg-search").send_keys(alt, Keys.ENTER)
+    selected = browser.js("return kgView.network.getSelectedNodes().map(id => kgView.data.nodes[id].iri)")
+    names = browser.js(
+        "return kgView.data.nodes.filter(n => n.names.includes(arguments[0])).map(n => n.iri)", alt
+    )
+    assert selected[0] in names and iri in names
+    if selected != [iri]:  # several entities share that name: step to ours with Enter
+        for _ in names:
+            browser.driver.find_element(By.ID, "kg-search").send_keys(Keys.ENTER)
+            if browser.js(
+                "return kgView.network.getSelectedNodes().map(id => kgView.data.nodes[id].iri)"
+            ) == [iri]:
+                break
+    quotes = browser.js(
+        "return Array.from(document.querySelectorAll('#kg-panel .kg-sentences blockquote'))"
+        ".map(q => Array.from(q.childNodes).slice(1).map(n => n.textContent).join(''))"
+    )
+    assert sorted(quotes) == sorted(sentences)  # one quote per distinct sentence, each exact
+    assert browser.js("return document.querySelectorAll('#kg-panel .kg-sentences mark').length") >= len(
+        sentences
+    )
+
+
+def test_report_and_place_filters_match_the_graph(browser: Page, seeds: tuple[Path, Graph]) -> None:
+    path, graph = seeds
+    browser.open(path)
+    bohu = {
+        row[0]
+        for row in select(
+            graph, f'SELECT ?e WHERE {{ {ENTITY} ?r dcterms:identifier "bohu-2023" ; rol:mentions ?e . }}'
+        )
+    }
+    choose(
+        browser,
+        "kg-report",
+        next(
+            o
+            for o in browser.js(
+                "return Array.from(document.querySelectorAll('#kg-report option')).map(o => o.textContent)"
+            )
+            if o.startswith("bohu-2023")
+        ),
+    )
+    assert bohu and visible_entity_iris(browser) == bohu
+    choose(browser, "kg-report", "全部报告")
+
+    [(place, name)] = select(
+        graph,
+        'SELECT ?p ?name WHERE { ?r dcterms:identifier "kaiyang-2021" ; rol:place ?p . ?p rdfs:label ?name }',
+    )
+    in_place = {
+        row[0]
+        for row in select(
+            graph,
+            f"""SELECT DISTINCT ?e WHERE {{ {ENTITY}
+              {{ ?e rol:scope/schema:containedInPlace* <{place}> }}
+              UNION {{ ?r rol:mentions ?e ; rol:place/schema:containedInPlace* <{place}> }} }}""",
+        )
+    }
+    choose(browser, "kg-place", name)
+    assert in_place and visible_entity_iris(browser) == in_place
