@@ -155,3 +155,126 @@ def test_heldout_each_document_holds(
     _, errors, per_doc = heldout_scores
     weak = {d: round(v, 3) for d, v in per_doc.items() if v < 0.75}
     assert not weak, f"{weak}\n" + "\n".join(errors)
+
+
+# ---------------------------------------------------------------- relations on the fixtures
+
+RELATIONS = ("formulates", "implements", "compiles", "runs", "partOf", "basedOn", "itemCount")
+
+
+def _relation_gold() -> list[dict[str, Any]]:
+    with (HERE / "relations.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _forms(value: object) -> set[str]:
+    values = value if isinstance(value, list | tuple) else [value]
+    return {norm(str(v)) for v in values} - {""}
+
+
+def score_relations(
+    entity_gold: Iterable[dict[str, Any]],
+    relation_gold: Iterable[dict[str, Any]],
+    preds: Iterable[dict[str, Any]],
+) -> tuple[dict[str, int], list[str]]:
+    """Micro counts (tp, fp, fn) and readable errors, as the shared relation scorer counts them.
+
+    A prediction matches a gold relation of its document when the predicate
+    agrees and one subject and one object form name the gold entities (any
+    of their alts); itemCount compares the numbers. Repeats of a matched
+    relation count neither way.
+    """
+    names: dict[tuple[str, str], set[str]] = {}
+    for g in entity_gold:
+        for e in g["entities"]:
+            names[(g["doc"], norm(e["name"]))] = {norm(e["name"]), *(norm(a) for a in e["alts"])}
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for p in preds:
+        if p.get("p") in RELATIONS:
+            by_doc.setdefault(str(p["doc"]), []).append(p)
+    counts = {"tp": 0, "fp": 0, "fn": 0}
+    errors: list[str] = []
+    for g in relation_gold:
+        doc = g["doc"]
+        gold: list[tuple[dict[str, Any], set[str], set[str] | int]] = []
+        for r in g["relations"]:
+            s = names.get((doc, norm(r["s"])), {norm(r["s"])})
+            o: set[str] | int = (
+                int(r["o"])
+                if r["p"] == "itemCount"
+                else names.get((doc, norm(str(r["o"]))), {norm(str(r["o"]))})
+            )
+            gold.append((r, s, o))
+        matched: set[int] = set()
+        for p in by_doc.get(doc, []):
+            ps = _forms(p["s"])
+            hit = next(
+                (
+                    i
+                    for i, (r, s, o) in enumerate(gold)
+                    if r["p"] == p["p"]
+                    and ps & s
+                    and (p["o"] == o if isinstance(o, int) else bool(_forms(p["o"]) & o))
+                ),
+                None,
+            )
+            if hit is None:
+                counts["fp"] += 1
+                errors.append(f"wrong  {doc} {p['s'][0]} {p['p']} {p['o']}")
+            elif hit not in matched:
+                matched.add(hit)
+                counts["tp"] += 1
+        for i, (r, _, _) in enumerate(gold):
+            if i not in matched:
+                counts["fn"] += 1
+                errors.append(f"missed {doc} {r['s']} {r['p']} {r['o']}")
+    return counts, errors
+
+
+def test_score_relations_matches_alts_and_counts_numbers() -> None:
+    entities = [
+        {
+            "doc": "d",
+            "entities": [
+                {"name": "开阳县人民政府", "type": "机构", "alts": ["县政府"], "optional": False},
+                {"name": "权力清单", "type": "清单", "alts": [], "optional": False},
+            ],
+        }
+    ]
+    relations = [
+        {
+            "doc": "d",
+            "relations": [
+                {"s": "开阳县人民政府", "p": "compiles", "o": "权力清单"},
+                {"s": "权力清单", "p": "itemCount", "o": 12},
+            ],
+        }
+    ]
+    preds = [
+        {"doc": "d", "p": "compiles", "s": ["县政府"], "o": ["“权力清单”"]},
+        {"doc": "d", "p": "compiles", "s": ["开阳县人民政府"], "o": ["权力清单"]},
+        {"doc": "d", "p": "itemCount", "s": ["权力清单"], "o": 13},
+        {"doc": "d", "p": "runs", "s": ["县政府"], "o": ["权力清单"]},
+        {"doc": "d", "p": "mentions", "s": ["县政府"], "o": ["权力清单"]},
+    ]
+    counts, errors = score_relations(entities, relations, preds)
+    assert counts == {"tp": 1, "fp": 2, "fn": 1}
+    assert len(errors) == 3
+
+
+def test_relation_gold_names_gold_entities() -> None:
+    known = {(g["doc"], norm(n)) for g in _gold() for e in g["entities"] for n in (e["name"], *e["alts"])}
+    for g in _relation_gold():
+        for r in g["relations"]:
+            assert (g["doc"], norm(r["s"])) in known, r
+            if r["p"] != "itemCount":
+                assert (g["doc"], norm(str(r["o"]))) in known, r
+
+
+def test_heldout_relations_precision_and_recall() -> None:
+    from kg.pipeline import relation_records
+
+    counts, errors = score_relations(_gold(), _relation_gold(), relation_records(extract(_reports())))
+    p = counts["tp"] / (counts["tp"] + counts["fp"])
+    r = counts["tp"] / (counts["tp"] + counts["fn"])
+    assert p >= 0.85 and r >= 0.70, f"P {p:.3f} R {r:.3f}\n" + "\n".join(errors)

@@ -9,7 +9,17 @@ import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 PURE = ["model.py", "errors.py", "lexicon.py", "places.py", "normalize.py", "io", "text", "extract"]
-FORBIDDEN = {"rdflib", "pyoxigraph", "pyvis", "networkx", "typer", "kg.graph", "kg.cli", "kg.sparql", "kg.viz"}
+FORBIDDEN = {
+    "rdflib",
+    "pyoxigraph",
+    "pyvis",
+    "networkx",
+    "typer",
+    "kg.graph",
+    "kg.cli",
+    "kg.sparql",
+    "kg.viz",
+}
 
 
 def _modules() -> list[Path]:

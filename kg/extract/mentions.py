@@ -334,14 +334,32 @@ def _after_trigger(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         if nxt and nxt not in _PUNCT:
             continue
         pos = t.end()
-        for part in re.split(r"(和|及|等)", m.group()):
+        parts = re.split(r"(和|及|等)", m.group())
+        for k, part in enumerate(parts):
             p_start, pos = pos, pos + len(part)
             if part in {"和", "及", "等"} or not part:
                 continue
+            if k + 2 < len(parts) and parts[k + 1] in {"和", "及"} and _one_name(part, parts[k + 2]):
+                # 纠错案件和败诉案件过错责任追究机制: one name across 和
+                yield from _doc_part(v, p_start, pos + 1 + len(parts[k + 2]))
+                break
             yield from _doc_part(v, p_start, pos)
 
 
 _INNER_VERB = re.compile(r"纳入|列入|列为|作为|印发|出台|制定|修改|贯彻|学习|带头|营造|提供|开展")
+
+
+def _one_name(left: str, right: str) -> bool:
+    """X和Y+head is one name when X has no head of its own and Y repeats X's last word.
+
+    行政复议纠错案件和行政诉讼败诉案件过错责任追究机制: the cases of both kinds
+    share one mechanism; 法律顾问和合法性审核制度 stays two names.
+    """
+    head = _doc_head_re().search(right)
+    if _doc_head_re().search(left) or not head or len(left) < 4:
+        return False
+    right, tail = right[: head.start()], left[-2:]
+    return tail in right[:-1] and not right.endswith(tail) and bool(re.fullmatch(rf"[{_CJK}]+", left))
 
 
 def _doc_part(v: _Sent, start: int, end: int) -> Iterator[_Cand]:
@@ -476,7 +494,7 @@ def _by_head(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
             if _GENERIC_COMPOUND.search(v.text, 0, h.end()):
                 continue
             start = _left_edge(v, h.start())
-            start = _trim(v.text, start, h.end())
+            start = _attributive_adverb(v.text, _trim(v.text, start, h.end()))
             start = _drop_own_level(v.text, start, h.start())
             if _after_deng(v.text, start):
                 # 法制审查等依法决策机制: the words after 等 name the kind of the items
@@ -523,6 +541,14 @@ _DENG_CHAIN = re.compile(r"等(?:[^，。；,;、等“”]{1,10}、)*$")
 def _after_deng(text: str, start: int) -> bool:
     """True when the name starts after 等 (or after short items that follow it): a kind, not a name."""
     return start > 1 and bool(_DENG_CHAIN.search(text, 0, start))
+
+
+def _attributive_adverb(text: str, start: int) -> int:
+    """的定期统计分析工作机制: after 的, an adverb of manner qualifies the name, so keep it."""
+    for a in _by_length("coord_adverbs"):
+        if text.endswith(a, 0, start) and text[start - len(a) - 1 : start - len(a)] == "的":
+            return start - len(a)
+    return start
 
 
 def _drop_own_level(text: str, start: int, head_start: int) -> int:
@@ -735,6 +761,20 @@ def _item_start(text: str, s: int, max_extra: int = 4) -> int:
 _PREPOSITIONS = set("与和及对向在为由按从")
 
 
+def _over_final_verb(v: _Sent, pos: int) -> int:
+    """Start of an item that ends in a verb-like word (数字素养能力提升 in …提升等机制).
+
+    Before 等+head the last word names what the mechanism does, so it belongs
+    to the item; the walk goes on from the word before it. Items shorter
+    than four characters stay unnamed.
+    """
+    tok = v.token_before(pos)
+    if tok is None or not re.fullmatch(rf"[{_CJK}]{{2,4}}", tok[0]):
+        return pos
+    s = _left_edge(v, tok[1], max_len=36)
+    return s if s < tok[1] and pos - s >= 4 else pos
+
+
 def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
     """The items of the enumeration that ends at ``pos``, separated by 、.
 
@@ -745,6 +785,8 @@ def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
     cur = pos
     for n in range(12):
         s = _left_edge(v, cur, max_len=40)
+        if s >= cur:
+            s = _over_final_verb(v, cur)
         if s >= cur:
             break
         # _left_edge stops at 和/及; extend over it except in the last item
@@ -774,8 +816,49 @@ def _items_before(v: _Sent, pos: int) -> list[tuple[int, int]]:
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"]")
 _HONOUR_END = re.compile(r"(?:村|县|市|区|镇|乡|单位|集体|个人|城市|窗口|称号|社区|案例|基地)$")
 _HONOUR_BEFORE = re.compile(r"(?:评为|获评|入选|荣获|命名|授予|称号|创建为|成为|获得)[^，。；,;]{0,20}$")
-_CAMPAIGN_AFTER = re.compile(r"(?:专项)?(?:行动|活动)|工程|项目|品牌")
+_CAMPAIGN_AFTER = re.compile(r"(?:专项)?(?:行动|活动)|工程|项目|品牌|创建")
 _IMPLEMENT_BEFORE = re.compile(r"(?:推行|实行|推动落实|全面落实|落实)$")
+# A verb of carrying out a national reform, with at most a short field word
+# between it and the quoted name (推进政务服务“一网通办”, 落实行政审批“两集中、两到位”).
+_REFORM_VERB = re.compile(rf"(?:推进|推行|推广|落实|深化|实行|实施|试行|做好|抓好|按照|执行)[{_CJK}]{{0,4}}$")
+# What follows a group of quoted reform names (“A”“B”等重点改革工作, “C”试点).
+_REFORM_TAIL = re.compile(r"^等?(?:重点|各项)?(?:改革|试点)")
+_REFORM_SOFT_TAIL = re.compile(r"^等?(?:重点|各项)?(?:措施|工作|要求|模式)")
+# The shape of a reform name: counted parts (一规划两纲要, 两集中、两到位) or …通办.
+_REFORM_SHAPE = re.compile(r"[一二两三四五六七八九十百千万]|通办$")
+# A count of things (一张图, 四个意识) is a slogan or a target, not a reform.
+_COUNTED_THING = re.compile(r"^[一二两三四五六七八九十]+[张个]")
+_PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
+
+
+def _reform_groups(v: _Sent, groups: list[list[re.Match[str]]], brand_ctx: set[int]) -> dict[int, bool]:
+    """Quoted names carried out as national reforms: start → True when every member counts.
+
+    A group of quotes is a reform group when an implementing verb governs it
+    (推进“一网通办”“跨省通办”) or 改革/试点 follows it (“A”“B”等重点改革工作).
+    With 改革/试点 after the group every member is a reform; with only a verb
+    before, a member must look like one (counted parts, …通办, a listed name).
+    """
+    out: dict[int, bool] = {}
+    for g in groups:
+        if any(q.start() in brand_ctx for q in g):
+            continue
+        clause = re.split(r"[，。；：,;:]", v.text[: g[0].start()])[-1]
+        tail = v.text[g[-1].end() : g[-1].end() + 8]
+        strong = bool(_REFORM_TAIL.match(tail))
+        if tail.startswith("等") and not strong and not _REFORM_SOFT_TAIL.match(tail):
+            continue  # “A”“B”等办好…事项清单: examples of the items of something else
+        if strong or _REFORM_VERB.search(clause) or _REFORM_SOFT_TAIL.match(tail):
+            for q in g:
+                out[q.start()] = strong
+    return out
+
+
+def _reform_name(bare: str, strong: bool) -> bool:
+    """A quoted name that can be a national reform (not a slogan such as “一把手”)."""
+    if bare in _set("slogans") or _COUNTED_THING.match(bare) or len(bare) > 16 or bare.endswith("式"):
+        return False
+    return strong or bare in _set("national_reforms") or bool(_REFORM_SHAPE.search(bare))
 
 
 def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
@@ -803,6 +886,10 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
                 hit = True
         if hit:
             brand_ctx.update(q.start() for q in g)
+    reform_ctx = _reform_groups(v, groups, brand_ctx)
+    for m in _PUFA.finditer(v.text):
+        # “八五”普法: the national five-year programme of legal education
+        yield _Cand(m.start(), m.end(), SYS, m.group(1) + "普法", "quote.reform")
     for q in quotes:
         inner = q.group(1).strip()
         bare = _strip_marks(inner)
@@ -835,6 +922,9 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
                 name = bare
             yield _Cand(start, end, SYS, name, "quote.system")
             continue
+        if q.start() in reform_ctx and _reform_name(bare, reform_ctx[q.start()]):
+            yield _Cand(q.start(), q.end(), SYS, bare, "quote.reform")
+            continue
         if bare in reforms or bare.startswith(("八五", "七五", "六五")):
             continue
         clause = re.split(r"[，。；,;]", v.text[: q.start()])[-1]
@@ -845,12 +935,42 @@ def _quoted(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
         if not is_brand:
             pre = re.search(r"(?:" + _alternation("brand_before").pattern + r")$", before)
             is_brand = bool(pre) and not re.search(r"(问题|难题|目标|要求|精神)", after[:4])
+        if not is_brand:
+            is_brand = _brand_by_own_head(bare) or _built_programme(clause, after)
         if not is_brand or "、" in bare or _HONOUR_BEFORE.search(clause):
             continue
         if _HONOUR_END.search(bare) and not _CAMPAIGN_AFTER.match(after):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
         yield _Cand(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
+
+
+_SERVICE_HEAD = re.compile(r"(?:通道|专窗|平台|热线|驿站|服务站|小程序|公众号|App|APP)$")
+_BUILD_BEFORE = re.compile(r"(?:推进|推动|打造|完成|深化|加快|加强)[^，。；,;“”]{0,6}$")
+
+
+def _brand_by_own_head(bare: str) -> bool:
+    """“企业投资绿色通道”, “法润民生”热线: a quoted coined name of a service channel or platform."""
+    m = _SERVICE_HEAD.search(bare)
+    return bool(m) and len(bare) - len(m.group()) >= 2
+
+
+def _built_programme(clause: str, after: str) -> bool:
+    """推进“诚信政府”建设, 完成…“全国一张网”建设: a quoted programme that is being built."""
+    return after.startswith("建设") and bool(_BUILD_BEFORE.search(clause))
+
+
+_COUNTED_VISITS = re.compile(rf"([{_CJK}]{{2}})“([一二三四五六七八九十]进)”")
+
+
+def _counted_visits(v: _Sent, ctx: _Ctx) -> Iterator[_Cand]:
+    """法治“六进”, 普法“八进”: a campaign named by where it goes, with its field word."""
+    if "进”" not in v.text:
+        return
+    for m in _COUNTED_VISITS.finditer(v.text):
+        if _strip_marks(m.group(1)) in _set("name_stops"):
+            continue
+        yield _Cand(m.start(), m.end(), BRAND, m.group(1) + m.group(2), "brand.counted_visits")
 
 
 # ---------------------------------------------------------------- unquoted brands
@@ -1077,6 +1197,7 @@ _RULES = (
     _by_head,
     _enumerations,
     _quoted,
+    _counted_visits,
     _apps,
     _national,
     _local,
@@ -1142,6 +1263,16 @@ def find_mentions(doc: Document, sentences: list[Sentence], info: ReportInfo) ->
     return resolve_overlaps(found + _repeats(doc, sentences, found), POLICY)
 
 
+def _borrowed_head(m: Mention) -> bool:
+    """法治督察 in 法治督察、风险告知等管理办法: the surface names the 办法 only there.
+
+    Elsewhere the same words name an activity (加强法治督察), so such a
+    system is never repeated; a list's items (法定执法事项27项) still are.
+    """
+    bare = _strip_marks(m.text)
+    return m.type is SYS and m.name != bare and m.name.startswith(bare)
+
+
 def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
     """Other occurrences of names already found (a name is an entity wherever it recurs).
 
@@ -1153,7 +1284,7 @@ def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> 
     starts = [s.start for s in sentences]
     by_text: dict[str, Mention] = {}
     for m in found:
-        if len(m.text) >= 3 and m.text.strip() == m.text:
+        if len(m.text) >= 3 and m.text.strip() == m.text and not _borrowed_head(m):
             by_text.setdefault(m.text, m)
     out: list[Mention] = []
     for text, m in sorted(by_text.items()):

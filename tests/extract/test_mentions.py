@@ -362,3 +362,83 @@ def test_mentions_slice_the_text_and_do_not_overlap(text: str) -> None:
 @given(TEXTS)
 def test_extraction_is_deterministic(text: str) -> None:
     assert _mentions(text) == _mentions(text)
+
+
+# ---------------------------------------------------------------- national reforms carried out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("深入推进“一网通办”“跨省通办”，方便群众办事。", "跨省通办"),
+        ("推进政务服务“全城通办”“一窗受理”等重点改革工作。", "一窗受理"),
+        ("全面落实行政审批“两集中、两到位”，提高效能。", "两集中、两到位"),
+        ("按照“一规划两纲要”要求推进法治建设。", "一规划两纲要"),
+        ("积极推行“多评合一、联合评审”试点。", "多评合一、联合评审"),
+        ("深入开展“八五”普法工作。", "八五普法"),
+    ],
+)
+def test_quoted_reforms_carried_out_are_systems(text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "严格落实“一把手”领办要求。",  # a slogan, listed as one
+        "严格实行“一站式”服务。",  # a manner (…式), not a rule
+        "实行智慧管理“一张图”。",  # a count of things
+        "推行“新生儿出生”“二手房过户”等办好一件事事项清单。",  # examples of other items
+        "打通服务群众“最后一公里”。",  # no implementing verb, a goal
+    ],
+)
+def test_quoted_slogans_and_examples_are_not_reforms(text: str) -> None:
+    got = {n for n, t in found(text) if t is SYS}
+    assert not got & {"一把手", "一站式", "一张图", "新生儿出生", "二手房过户", "最后一公里"}
+
+
+# ---------------------------------------------------------------- quoted service brands and programmes
+
+
+def test_quoted_service_channels_and_built_programmes_are_brands() -> None:
+    assert {"企业投资绿色通道", "老年人快速通道"} <= names("设立“企业投资绿色通道”“老年人快速通道”。", BRAND)
+    assert "诚信政府" in names("稳步推进“诚信政府”建设，优化环境。", BRAND)
+    assert "民主法治示范村(社区)" in names("深化“民主法治示范村(社区)”创建。", BRAND)
+    assert "法治六进" in names("以法治“六进”为抓手深化宣传。", BRAND)
+
+
+def test_quoted_channel_words_alone_and_unbuilt_goals_are_not_brands() -> None:
+    assert not names("设立“通道”。", BRAND)  # the head alone names no channel
+    assert "诚信政府" not in names("群众期待“诚信政府”。", BRAND)
+    assert not names("被评为“民主法治示范村”。", BRAND)
+
+
+# ---------------------------------------------------------------- shared heads and joined names
+
+
+def test_enumeration_items_ending_in_a_verb_share_the_head() -> None:
+    got = names("建立健全政务服务评估评价、数字素养能力提升等机制。", SYS)
+    assert {"政务服务评估评价机制", "数字素养能力提升机制"} <= got
+    assert not names("建立提升等机制。", SYS)
+
+
+def test_cases_of_two_kinds_share_one_mechanism_after_a_verb() -> None:
+    text = "率先出台行政复议纠错案件和行政诉讼败诉案件过错责任追究机制。"
+    assert "行政复议纠错案件和行政诉讼败诉案件过错责任追究机制" in names(text, SYS)
+    assert {"行政调解机制", "公证调解机制"} <= names("出台行政调解和公证调解机制。", SYS)
+
+
+def test_adverb_after_de_stays_in_the_name() -> None:
+    assert "定期统计分析工作机制" in names("建立对复议案件的定期统计分析工作机制。", SYS)
+    # without 的 the adverb is a verb's: 定期开展 is not part of a name
+    assert "定期开展评查机制" not in names("定期开展评查机制。", SYS)
+
+
+def test_short_surface_of_a_borrowed_head_is_not_repeated() -> None:
+    doc = Document(
+        id="t", path="", text="派生法治督察、风险告知等管理办法。三是加强法治督察工作。", sha256=""
+    )
+    info = ReportInfo(doc_id="t", place=region_of(NINGLING))
+    ms = find_mentions(doc, split_sentences(doc), info)
+    assert any(m.name == "法治督察管理办法" for m in ms)
+    assert not any(m.rule == "repeat" and m.text == "法治督察" for m in ms)

@@ -550,3 +550,38 @@ def test_relations_are_well_formed_and_deterministic(markup: str, kind: str, rnd
     assert relate(sents, shuffled_m, shuffled_e, author, kind) == rels
     # one relation per (sentence, predicate, subject, object)
     assert len({(r.sent_index, r.predicate, r.subject, r.object) for r in rels}) == len(rels)
+
+
+# --- national reforms and quoted programmes, end to end -------------------------
+
+
+def _extracted(text: str) -> set[Triple]:
+    from kg.pipeline import extract_document
+
+    doc = Document(id="t", path="", text="宁陵县人民政府2023年法治政府建设工作报告\n" + text, sha256="")
+    return triples(list(extract_document(doc).relations))
+
+
+def test_reforms_carried_out_are_implemented_by_the_author() -> None:
+    got = _extracted("深入推进“一网通办”“跨省通办”，方便群众办事。")
+    assert ("宁陵县人民政府", "implements", "一网通办", True) in got
+    assert ("宁陵县人民政府", "implements", "跨省通办", True) in got
+
+
+def test_slogans_and_examples_give_no_relation() -> None:
+    got = _extracted("严格落实“一把手”领办要求，严格实行“一站式”服务。")
+    assert not {t for t in got if t[2] in {"一把手", "一站式"}}
+
+
+def test_derived_measures_are_formulated() -> None:
+    got = _extracted("派生法治督察、风险告知等管理办法。")
+    assert ("宁陵县人民政府", "formulates", "风险告知管理办法", True) in got
+    assert not {t for t in _extracted("三是加强法治督察。") if t[2] == "法治督察管理办法"}
+
+
+def test_law_enforcement_inspection_is_not_implementing_the_law() -> None:
+    got = _extracted("县人大常委会开展《中华人民共和国行政处罚法》执法检查。")
+    assert not {t for t in got if t[1] == "implements"}
+    assert ("宁陵县人民政府", "implements", "行政处罚法", True) in _extracted(
+        "严格执行《中华人民共和国行政处罚法》。"
+    )
