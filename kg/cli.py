@@ -242,7 +242,10 @@ def query(
 
         ep = Endpoint(endpoint, user, password)
         if named is not None:
-            sparql = named_queries.render(named, values, graphs=kg_graphs(ep))
+            found = kg_graphs(ep)
+            if not found:
+                raise QueryError(f"{endpoint}: holds no kg graphs (load them with `kg load` first)")
+            sparql = named_queries.render(named, values, graphs=found)
         assert sparql is not None
         result = remote_query(ep, sparql, fmt.value)
     else:
