@@ -102,6 +102,28 @@ def small_extraction() -> Extraction:
     return make_small_extraction()
 
 
+@pytest.fixture
+def small_ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
+    """The small extraction written as Turtle (the union of its graphs)."""
+    return _write_small(tmp_path, small_extraction, "ttl")
+
+
+@pytest.fixture
+def small_trig(tmp_path: Path, small_extraction: Extraction) -> Path:
+    """The small extraction written as TriG (a shared graph and one report graph)."""
+    return _write_small(tmp_path, small_extraction, "trig")
+
+
+def _write_small(folder: Path, extraction: Extraction, fmt: str) -> Path:
+    from kg.export import serialize
+    from kg.graph import build_dataset, union
+
+    ds = build_dataset(extraction)
+    path = folder / f"graph.{fmt}"
+    path.write_text(serialize(ds, union(ds), fmt), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the five seeds once per session; returns the output folder.

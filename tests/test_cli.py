@@ -12,9 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.export import serialize
-from kg.graph import build_dataset, build_graph
-from kg.model import Extraction
 
 runner = CliRunner()
 COMMANDS = ["build", "extract", "query", "viz", "validate", "stats"]
@@ -30,15 +27,6 @@ def _user_error(result, message: str) -> None:
     assert message in result.output
     assert "Traceback" not in result.output
     assert len([line for line in result.output.splitlines() if line.startswith("error:")]) == 1
-
-
-@pytest.fixture
-def small_ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
-    p = tmp_path / "graph.ttl"
-    p.write_text(
-        serialize(build_dataset(small_extraction), build_graph(small_extraction), "ttl"), encoding="utf-8"
-    )
-    return p
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

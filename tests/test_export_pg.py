@@ -12,10 +12,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import OutputError
-from kg.export import serialize
 from kg.export_pg import export, neo4j_csv, to_networkx
-from kg.graph import build_dataset, union
-from kg.model import Extraction
 from kg.sparql import load_store
 
 runner = CliRunner()
@@ -24,14 +21,6 @@ SFJ = ID + "inst/520121-开阳县司法局"
 GOV = ID + "inst/520121-开阳县人民政府"
 LAW = ID + "sys/开阳县行政执法公示办法"
 LIST = ID + "list/520121-政务服务事项清单"
-
-
-@pytest.fixture
-def small_ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
-    ds = build_dataset(small_extraction)
-    p = tmp_path / "graph.ttl"
-    p.write_text(serialize(ds, union(ds), "ttl"), encoding="utf-8")
-    return p
 
 
 def test_nodes_are_the_rdf_resources_with_their_labels(small_ttl: Path) -> None:

@@ -21,11 +21,8 @@ from typer.testing import CliRunner
 from kg import load as kgload
 from kg.cli import app
 from kg.errors import GraphError
-from kg.export import serialize
-from kg.graph import build_dataset, union
 from kg.ids import SHARED_GRAPH
 from kg.load import DEFAULT_GRAPH_IRI, Endpoint, LoadError, load, read_graphs
-from kg.model import Extraction
 
 runner = CliRunner()
 
@@ -118,32 +115,16 @@ def fake() -> Iterator[FakeStore]:
         s.server_close()
 
 
-@pytest.fixture
-def trig(tmp_path: Path, small_extraction: Extraction) -> Path:
-    ds = build_dataset(small_extraction)
-    p = tmp_path / "graph.trig"
-    p.write_text(serialize(ds, union(ds), "trig"), encoding="utf-8")
-    return p
-
-
-@pytest.fixture
-def ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
-    ds = build_dataset(small_extraction)
-    p = tmp_path / "graph.ttl"
-    p.write_text(serialize(ds, union(ds), "ttl"), encoding="utf-8")
-    return p
-
-
-def test_read_graphs_keeps_the_named_graphs(trig: Path) -> None:
-    graphs = read_graphs(trig)
+def test_read_graphs_keeps_the_named_graphs(small_trig: Path) -> None:
+    graphs = read_graphs(small_trig)
     assert str(SHARED_GRAPH) in graphs and len(graphs) == 2
-    assert read_graphs(trig, "http://example.org/one").keys() == {"http://example.org/one"}
+    assert read_graphs(small_trig, "http://example.org/one").keys() == {"http://example.org/one"}
 
 
-def test_triple_formats_go_to_one_graph(ttl: Path, trig: Path) -> None:
-    graphs = read_graphs(ttl)
+def test_triple_formats_go_to_one_graph(small_ttl: Path, small_trig: Path) -> None:
+    graphs = read_graphs(small_ttl)
     assert list(graphs) == [DEFAULT_GRAPH_IRI]
-    assert len(graphs[DEFAULT_GRAPH_IRI]) == sum(len(t) for t in read_graphs(trig).values())
+    assert len(graphs[DEFAULT_GRAPH_IRI]) == sum(len(t) for t in read_graphs(small_trig).values())
 
 
 @pytest.mark.parametrize(
@@ -155,8 +136,8 @@ def test_triple_formats_go_to_one_graph(ttl: Path, trig: Path) -> None:
         ("broken", GraphError, "not valid"),
     ],
 )
-def test_read_graphs_errors(tmp_path: Path, trig: Path, make: str, error: type, message: str) -> None:
-    path, iri = trig, None
+def test_read_graphs_errors(tmp_path: Path, small_trig: Path, make: str, error: type, message: str) -> None:
+    path, iri = small_trig, None
     if make == "missing":
         path = tmp_path / "none.trig"
     elif make == "bad-suffix":
@@ -171,9 +152,9 @@ def test_read_graphs_errors(tmp_path: Path, trig: Path, make: str, error: type, 
         read_graphs(path, iri)
 
 
-def test_graph_store_protocol_load_is_idempotent(fake, trig: Path) -> None:
+def test_graph_store_protocol_load_is_idempotent(fake, small_trig: Path) -> None:
     server = fake()
-    graphs = read_graphs(trig)
+    graphs = read_graphs(small_trig)
     report = load(graphs, Endpoint(server.url + "/store"))
     assert report.protocol == "gsp" and report.triples == server.triples()
     load(graphs, Endpoint(server.url + "/store"))
@@ -181,10 +162,10 @@ def test_graph_store_protocol_load_is_idempotent(fake, trig: Path) -> None:
     assert [m for m, _ in server.requests] == ["PUT"] * 4
 
 
-def test_no_graph_store_falls_back_to_update(fake, trig: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_graph_store_falls_back_to_update(fake, small_trig: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kgload, "CHUNK", 10)  # several INSERT DATA per graph
     server = fake(gsp=False)
-    graphs = read_graphs(trig)
+    graphs = read_graphs(small_trig)
     report = load(graphs, Endpoint(server.url + "/store"))
     again = load(graphs, Endpoint(server.url + "/store"))
     assert report.protocol == again.protocol == "update"
@@ -194,16 +175,16 @@ def test_no_graph_store_falls_back_to_update(fake, trig: Path, monkeypatch: pyte
     assert updates[0].startswith("DROP SILENT GRAPH <")
 
 
-def test_update_endpoints_get_sparql_update_directly(fake, trig: Path) -> None:
+def test_update_endpoints_get_sparql_update_directly(fake, small_trig: Path) -> None:
     server = fake()
-    report = load(read_graphs(trig), Endpoint(server.url + "/update"))
+    report = load(read_graphs(small_trig), Endpoint(server.url + "/update"))
     assert report.protocol == "update"
     assert {m for m, _ in server.requests} == {"POST"}
 
 
-def test_basic_auth_is_sent_when_asked(fake, trig: Path) -> None:
+def test_basic_auth_is_sent_when_asked(fake, small_trig: Path) -> None:
     server = fake(auth=("dba", "secret"))
-    graphs = read_graphs(trig)
+    graphs = read_graphs(small_trig)
     with pytest.raises(LoadError, match="pass --user and --password"):
         load(graphs, Endpoint(server.url + "/store"))
     with pytest.raises(LoadError, match="refused these credentials"):
@@ -211,33 +192,41 @@ def test_basic_auth_is_sent_when_asked(fake, trig: Path) -> None:
     assert load(graphs, Endpoint(server.url + "/store", "dba", "secret")).triples == server.triples()
 
 
-def test_forbidden_writes_name_the_reason(fake, trig: Path) -> None:
+def test_forbidden_writes_name_the_reason(fake, small_trig: Path) -> None:
     server = fake(refuse=403)
     with pytest.raises(LoadError, match=r"HTTP 403.*SR575: No permission"):
-        load(read_graphs(trig), Endpoint(server.url + "/sparql-graph-crud"))
+        load(read_graphs(small_trig), Endpoint(server.url + "/sparql-graph-crud"))
 
 
-def test_unreachable_and_malformed_endpoints(trig: Path) -> None:
+def test_unreachable_and_malformed_endpoints(small_trig: Path) -> None:
     with pytest.raises(LoadError, match="cannot reach"):
-        load(read_graphs(trig), Endpoint("http://127.0.0.1:9/store", timeout=5))
+        load(read_graphs(small_trig), Endpoint("http://127.0.0.1:9/store", timeout=5))
     with pytest.raises(LoadError, match="not an http"):
         Endpoint("localhost:7878/store")
     with pytest.raises(LoadError, match="together"):
         Endpoint("http://localhost:7878/store", user="dba")
 
 
-def test_cli_load_reports_what_it_loaded(fake, trig: Path) -> None:
+def test_cli_load_reports_what_it_loaded(fake, small_trig: Path) -> None:
     server = fake()
-    result = runner.invoke(app, ["load", "--endpoint", server.url + "/store", "--graph", str(trig)])
+    result = runner.invoke(app, ["load", "--endpoint", server.url + "/store", "--graph", str(small_trig)])
     assert result.exit_code == 0, result.output
     assert f"loaded {server.triples()} triples" in result.output and "2 graphs" in result.output
 
 
-def test_cli_load_into_one_graph(fake, ttl: Path) -> None:
+def test_cli_load_into_one_graph(fake, small_ttl: Path) -> None:
     server = fake()
     result = runner.invoke(
         app,
-        ["load", "--endpoint", server.url + "/store", "-g", str(ttl), "--graph-iri", "http://example.org/kg"],
+        [
+            "load",
+            "--endpoint",
+            server.url + "/store",
+            "-g",
+            str(small_ttl),
+            "--graph-iri",
+            "http://example.org/kg",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert [g.value for g in server.store.named_graphs()] == ["http://example.org/kg"]
@@ -251,8 +240,8 @@ def test_cli_load_into_one_graph(fake, ttl: Path) -> None:
         (["--endpoint", "http://127.0.0.1:9/store", "--user", "dba"], "give --user and --password together"),
     ],
 )
-def test_cli_load_user_errors(trig: Path, args: list[str], message: str) -> None:
-    result = runner.invoke(app, ["load", *args, "--graph", str(trig)])
+def test_cli_load_user_errors(small_trig: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["load", *args, "--graph", str(small_trig)])
     assert result.exit_code == 1, result.output
     assert message in result.output
     assert "Traceback" not in result.output

@@ -38,14 +38,6 @@ def store(small_extraction: Extraction) -> ox.Store:
     return st
 
 
-@pytest.fixture
-def small_trig(tmp_path: Path, small_extraction: Extraction) -> Path:
-    ds = build_dataset(small_extraction)
-    p = tmp_path / "graph.trig"
-    p.write_text(serialize(ds, union(ds), "trig"), encoding="utf-8")
-    return p
-
-
 def rows(store: ox.Store, name: str, **params: str) -> list[tuple[str | None, ...]]:
     r = run(nq.render(nq.get(name), params), store)
     return sorted(tuple(None if t is None else t.value for t in row) for row in r.rows)

@@ -10,20 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GraphError, QueryError
-from kg.export import serialize
-from kg.graph import build_dataset, build_graph
-from kg.model import Extraction
 from kg.sparql import check_read_only, format_table, load_store, query, run
-
-
-@pytest.fixture
-def small_ttl(tmp_path: Path, small_extraction: Extraction) -> Path:
-    p = tmp_path / "graph.ttl"
-    p.write_text(
-        serialize(build_dataset(small_extraction), build_graph(small_extraction), "ttl"), encoding="utf-8"
-    )
-    return p
-
 
 LISTS = "SELECT ?name ?n WHERE { ?l a rol:List ; rdfs:label ?name ; rol:itemCount ?n } ORDER BY ?name"
 
