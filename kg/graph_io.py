@@ -14,18 +14,9 @@ from rdflib import Dataset, Graph
 
 from kg.errors import GraphError
 from kg.graph import bind_prefixes
+from kg.rdf_files import graph_file_format
 
-PARSERS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
+PARSERS = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 def read_graph(paths: Sequence[str | Path]) -> Graph:
@@ -34,11 +25,7 @@ def read_graph(paths: Sequence[str | Path]) -> Graph:
     bind_prefixes(g)
     for raw in paths:
         path = Path(raw)
-        if not path.is_file():
-            raise GraphError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
-        fmt = PARSERS.get(path.suffix.lower())
-        if fmt is None:
-            raise GraphError(f"{path}: unknown RDF format (use .ttl, .nt, .trig, .nq or .jsonld)")
+        fmt = PARSERS[graph_file_format(path)]
         try:
             if fmt in {"trig", "nquads"}:
                 ds = Dataset()

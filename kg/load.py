@@ -16,6 +16,7 @@ and Basic (Fuseki, GraphDB).
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.parse
@@ -28,6 +29,7 @@ import pyoxigraph as ox
 
 from kg.errors import GraphError, KgError
 from kg.ids import GRAPH_BASE
+from kg.rdf_files import graph_file_format
 from kg.sparql import FORMATS, QueryResult, check_read_only
 
 DEFAULT_GRAPH_IRI = GRAPH_BASE + "all"
@@ -96,6 +98,13 @@ class Endpoint:
         if accept:
             req.add_header("Accept", accept)
         try:
+            if body and self.user is not None:
+                # A server that answers 401 before reading the body (Virtuoso)
+                # closes the connection mid-upload, and urllib reports a broken
+                # pipe instead of retrying with credentials: authenticate first.
+                header = self._authorization(url, method)
+                if header:
+                    req.add_header("Authorization", header)
             with self._opener().open(req, timeout=self.timeout) as resp:
                 return int(resp.status), resp.read()
         except urllib.error.HTTPError as e:
@@ -103,6 +112,30 @@ class Endpoint:
         except (urllib.error.URLError, OSError) as e:
             reason = getattr(e, "reason", e)
             raise LoadError(f"cannot reach {self.url}: {reason}") from None
+
+    def _authorization(self, url: str, method: str) -> str | None:
+        """An Authorization header for ``method url``, from the challenge of a bodiless GET.
+
+        None when the server asks for no credentials (or for a scheme urllib
+        cannot answer), in which case the handlers of ``_opener`` take over.
+        """
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=self.timeout):
+                return None
+        except urllib.error.HTTPError as e:
+            challenge = e.headers.get("WWW-Authenticate", "") if e.code == 401 else ""
+        scheme, _, params = challenge.partition(" ")
+        if scheme.lower() == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
+            return f"Basic {token}"
+        if scheme.lower() == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, url, self.user, self.password or "")
+            handler = urllib.request.HTTPDigestAuthHandler(passwords)
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
+            auth = handler.get_authorization(urllib.request.Request(url, method=method), fields)
+            return f"Digest {auth}" if auth else None
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +159,7 @@ def read_graphs(path: str | Path, graph_iri: str | None = None) -> dict[str, lis
     ``DEFAULT_GRAPH_IRI``.
     """
     file = Path(path)
-    if not file.is_file():
-        raise GraphError(f"{file}: no such graph file (run `kg build --format trig` first, or pass --graph)")
-    fmt = FORMATS.get(file.suffix.lower())
-    if fmt is None:
-        raise GraphError(f"{file}: unknown RDF format (use .trig, .nq, .ttl, .nt or .jsonld)")
+    fmt = FORMATS[graph_file_format(file, "kg build --format trig")]
     if graph_iri is not None:
         try:
             ox.NamedNode(graph_iri)

@@ -19,17 +19,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphError, QueryError
+from kg.rdf_files import graph_file_format
 
 FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
 RESULT_FORMATS = {
@@ -61,11 +59,7 @@ def load_store(paths: Sequence[str | Path]) -> ox.Store:
     store = ox.Store()
     for raw in paths:
         path = Path(raw)
-        if not path.is_file():
-            raise GraphError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
-        fmt = FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            raise GraphError(f"{path}: unknown RDF format (use .ttl, .nt, .trig, .nq or .jsonld)")
+        fmt = FORMATS[graph_file_format(path)]
         try:
             store.load(path=str(path), format=fmt)
         except SyntaxError as e:

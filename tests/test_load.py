@@ -73,9 +73,14 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         return False
 
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self._allowed():
+            self._answer(200)
+
     def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
         body = self._body()
         if not self._allowed():
+            self.server.requests.append(("PUT without credentials", self.path))
             return
         self.server.requests.append(("PUT", self.path))
         if self.server.refuse:
@@ -189,7 +194,11 @@ def test_basic_auth_is_sent_when_asked(fake, small_trig: Path) -> None:
         load(graphs, Endpoint(server.url + "/store"))
     with pytest.raises(LoadError, match="refused these credentials"):
         load(graphs, Endpoint(server.url + "/store", "dba", "wrong"))
+    server.requests.clear()
     assert load(graphs, Endpoint(server.url + "/store", "dba", "secret")).triples == server.triples()
+    # With credentials, the data goes out once, already authenticated: a server
+    # that answers 401 before reading a large body would cut the upload.
+    assert server.requests and {m for m, _ in server.requests} == {"PUT"}
 
 
 def test_forbidden_writes_name_the_reason(fake, small_trig: Path) -> None:
