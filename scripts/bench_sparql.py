@@ -5,9 +5,13 @@ The graph has kg's shape and IRIs: a shared graph (entity types, labels,
 scopes, regions) and one named graph per report (report node, mentions with
 offsets and sentences, relations and their evidence, item counts). It is
 generated deterministically (seeded), written as N-Quads, then loaded into
-pyoxigraph (what ``kg query`` uses) and into an rdflib Dataset. Each query
-runs ``--repeat`` times on Oxigraph after one warm-up run (best time
-reported) and once on rdflib, which is given up after ``--timeout`` seconds. Both engines must return the same number of rows.
+pyoxigraph (what ``kg query`` uses) and into an rdflib Dataset; loading is
+timed on its own. On Oxigraph each query runs through ``kg.sparql.run``, as
+``kg query`` runs it (evaluation plus the Python rows), once to warm up and
+then ``--repeat`` times; the best time is reported, since other processes on
+the machine only ever add time. rdflib runs each query once and is given up
+after ``--timeout`` seconds. Both engines must return the same number of rows.
+The load average before and after is printed: re-run on a quiet machine.
 
     python scripts/bench_sparql.py              # ~1M triples, prints a markdown table
     python scripts/bench_sparql.py --reports 50 --no-rdflib   # quick check
@@ -18,6 +22,7 @@ Exit code 1 if any query takes 100 ms or more on Oxigraph.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import signal
@@ -34,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import named_queries as nq  # noqa: E402 - after the path set-up, so the script runs from a checkout
 from kg.ids import BASE, GRAPH_BASE, ONTOLOGY  # noqa: E402
+from kg.sparql import run  # noqa: E402
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -239,10 +245,11 @@ def best_of(fn, repeat: int) -> tuple[float, int]:  # type: ignore[no-untyped-de
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=700, help="reports to generate (700 ≈ 1M triples)")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per query after the warm-up")
     ap.add_argument("--no-rdflib", action="store_true", help="skip rdflib (its load alone takes ~1 min)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before an rdflib query is given up")
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.nq"
@@ -278,7 +285,7 @@ def main() -> int:
             text = nq.render(nq.get(name), params)
 
             def ox_run(text: str = text) -> int:
-                return len(list(store.query(text, use_default_graph_as_union=True)))
+                return len(run(text, store).rows)
 
             ox_ms, ox_rows = best_of(ox_run, args.repeat)
             rdf_ms, rdf_rows = float("nan"), None
@@ -302,6 +309,10 @@ def main() -> int:
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}.\n"
     )
     print(f"Load: pyoxigraph {ox_load:.1f} s, rdflib {rdf_load:.1f} s.\n")
+    print(
+        f"Oxigraph: best of {args.repeat} after a warm-up; load average {load_before:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs.\n"
+    )
     print("| named query | parameters | rows | Oxigraph (ms) | rdflib (ms) |")
     print("|---|---|---:|---:|---:|")
     slow = 0
