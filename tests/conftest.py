@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kg.model import (
     Document,
@@ -19,6 +20,11 @@ from kg.model import (
     ReportInfo,
     Sentence,
 )
+
+# CI runs on a busy 2-core machine: a property test's first example may pay
+# for jieba's start-up, so examples are judged on their result, not their time.
+settings.register_profile("kg", deadline=None)
+settings.load_profile("kg")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
