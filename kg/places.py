@@ -425,9 +425,14 @@ def _is_org(cand: str, place: Region | None) -> bool:
     )
 
 
+# 市县…, 省市县…, 县乡…: a name about several levels at once belongs to none of them
+# (《市县法治政府建设示范指标体系》 is national), so it is never given a place.
+_MULTI_LEVEL = re.compile(r"^(?:省市县?|市县乡?|县乡|县区|区县|市州|州县|市区县)")
+
+
 def expand_relative(name: str, place: Region | None) -> str:
     """县司法局 → 开阳县司法局: prefix a name that starts with a level word with the place."""
-    if place is None:
+    if place is None or _MULTI_LEVEL.match(name):
         return name
     for r in place.chain():
         ch = _LEVEL_CHAR.get(r.level, "")
@@ -436,7 +441,9 @@ def expand_relative(name: str, place: Region | None) -> str:
         if ch and name.startswith(ch) and not name.startswith(r.name):
             if r.level == "township" and not r.name.endswith(("镇", "乡")):
                 continue
-            return r.name + name[1:]
+            # 市级行政复议专家咨询委员会 is the city's own: 长治市行政复议专家咨询委员会.
+            rest = name[2:] if name[1:2] == "级" else name[1:]
+            return r.name + rest
     return name
 
 

@@ -61,12 +61,15 @@ class Handler(BaseHTTPRequestHandler):
     def _body(self) -> bytes:
         return self.rfile.read(int(self.headers.get("Content-Length", 0)))
 
-    def _allowed(self) -> bool:
+    def _allowed(self, refused: str | None = None) -> bool:
         if self.server.auth is None:
             return True
         token = base64.b64encode(":".join(self.server.auth).encode()).decode()
         if self.headers.get("Authorization") == f"Basic {token}":
             return True
+        if refused:
+            # Recorded before answering: the client may go on as soon as it reads the 401.
+            self.server.requests.append((refused, self.path))
         self.send_response(401)
         self.send_header("WWW-Authenticate", 'Basic realm="fake"')
         self.send_header("Content-Length", "0")
@@ -79,8 +82,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_PUT(self) -> None:  # noqa: N802 - http.server's naming
         body = self._body()
-        if not self._allowed():
-            self.server.requests.append(("PUT without credentials", self.path))
+        if not self._allowed(refused="PUT without credentials"):
             return
         self.server.requests.append(("PUT", self.path))
         if self.server.refuse:

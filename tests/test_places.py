@@ -111,6 +111,14 @@ def test_issuer_expansion() -> None:
     assert expand_relative("司法局", None) == "司法局"
 
 
+def test_level_words_name_the_place_but_several_levels_name_none() -> None:
+    city = region_of("140400")
+    assert expand_relative("市级行政复议专家咨询委员会", city) == "长治市行政复议专家咨询委员会"
+    assert expand_relative("市市场监管局", city) == "长治市市场监管局"
+    for generic in ("市县法治政府建设示范指标体系", "省市县三级联动机制", "县乡两级权责清单"):
+        assert expand_relative(generic, city) == generic
+
+
 def test_provincial_department_we() -> None:
     text = (
         "现将我厅2021年提案办理工作情况报告如下：\n我厅成立工作专班。四川省司法厅关于办理提案的通知已印发。\n"
