@@ -11,6 +11,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,7 +34,7 @@ def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
         return _sorted_lines(ds.serialize(format="nquads"))
     if fmt == "trig":
         quads = sorted(
-            (ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g.identifier)) for g in _named(ds) for s, p, o in g),
+            dataset_quads(ds),
             key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
         )
         prefixes = _prefixes(graph)
@@ -49,6 +50,14 @@ def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
 def write_rdf(ds: Dataset, graph: Graph, path: Path, fmt: str) -> Path:
     write_text(path, serialize(ds, graph, fmt))
     return path
+
+
+def dataset_quads(ds: Dataset) -> Iterator[ox.Quad]:
+    """The statements of every named graph of ``ds`` as Oxigraph quads (kg puts none in the default graph)."""
+    for g in _named(ds):
+        name = to_ox(g.identifier)
+        for s, p, o in g:
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 
 
 def _named(ds: Dataset) -> list[Graph]:

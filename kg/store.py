@@ -17,15 +17,14 @@ import gc
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from kg.errors import GraphError, OutputError
-from kg.export import to_ox
+from kg.export import dataset_quads
 
 MARKER = "kg-store.json"
 KIND = "kg oxigraph store"
@@ -49,13 +48,6 @@ def is_store(path: str | Path) -> bool:
         return False
 
 
-def _quads(ds: Dataset) -> Iterator[ox.Quad]:
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        graph = ox.NamedNode(str(name)) if isinstance(name, URIRef) else ox.DefaultGraph()
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
-
-
 def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
     """Write ``ds`` as a new Oxigraph store at ``path``, replacing a previous kg store."""
     target = Path(path)
@@ -68,7 +60,7 @@ def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.parent.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(tmp))
-        store.bulk_extend(_quads(ds))
+        store.bulk_extend(dataset_quads(ds))
         store.flush()
         quads = len(store)
         graphs = tuple(sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)))
