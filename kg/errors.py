@@ -11,8 +11,28 @@ class KgError(Exception):
     """Base class of every error kg reports to a user."""
 
 
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` as one printable line: line breaks, control characters and lone surrogates escaped.
+
+    For file names and for details taken from a library's exception: the
+    CLI prints every error as one line, and a name read from disk may hold
+    anything.
+    """
+    shown = "".join(
+        c if c.isprintable() or (c.isspace() and c not in _BREAKS) else ascii(c)[1:-1] for c in text
+    )
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _detail(text: str) -> str:
+    return one_line(" ".join(text.split()), 120)
+
+
 class InputError(KgError):
-    """An input file is missing, empty, binary or cannot be decoded."""
+    """An input file is missing, unreadable, too large, empty, binary or cannot be decoded."""
 
     @classmethod
     def missing(cls, path: str) -> InputError:
@@ -32,7 +52,52 @@ class InputError(KgError):
 
     @classmethod
     def no_reports(cls, path: str) -> InputError:
-        return cls(f"{path}: no *.txt reports found")
+        return cls(f"{path}: no reports found (*.txt, *.html, *.htm, *.docx, *.pdf)")
+
+    @classmethod
+    def too_large(cls, path: str, size: int | None, limit: int) -> InputError:
+        got = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+        return cls(f"{path}: too large ({got}, limit {limit:,}); raise it with --max-size")
+
+    @classmethod
+    def folder(cls, path: str) -> InputError:
+        return cls(f"{path}: is a folder, not a report file")
+
+    @classmethod
+    def unreadable(cls, path: str, reason: str) -> InputError:
+        return cls(f"{path}: cannot read ({reason})")
+
+    @classmethod
+    def not_docx(cls, path: str, detail: str) -> InputError:
+        return cls(
+            f"{path}: not a readable Word .docx file ({_detail(detail)}); save it again as .docx or as UTF-8 text"
+        )
+
+    @classmethod
+    def word_97(cls, path: str) -> InputError:
+        return cls(
+            f"{path}: a Word 97-2003 .doc file, which kg cannot read; save it as .docx or as UTF-8 text"
+        )
+
+    @classmethod
+    def pdf_without_text(cls, path: str) -> InputError:
+        return cls(
+            f"{path}: the PDF holds no text (scanned pages?); run OCR on it first, or give kg a text version"
+        )
+
+    @classmethod
+    def pdf_locked(cls, path: str) -> InputError:
+        return cls(
+            f"{path}: the PDF is protected by a password; give kg a copy saved without it "
+            "(or the text of `pdftotext -upw PASSWORD -layout FILE.pdf`)"
+        )
+
+    @classmethod
+    def not_pdf(cls, path: str, detail: str) -> InputError:
+        return cls(
+            f"{path}: cannot take the text out of this PDF ({_detail(detail)}); "
+            "convert it with `pdftotext -layout FILE.pdf` and give kg the .txt"
+        )
 
     @classmethod
     def duplicate_id(cls, doc_id: str, first: str, second: str) -> InputError:

@@ -1,255 +1,139 @@
-"""Find report files and decode them into Documents.
+"""Find report files and read each into a Document, or refuse it in one line.
 
-Reports come as UTF-8 (with or without BOM), UTF-16, GBK/GB18030, or as web
-pages saved from a browser. All of these are read; input that holds no text
-(empty, binary, undecodable) raises ``InputError`` naming the file. The
-offsets of every later stage index ``Document.text``: the decoded text, or,
-for a saved HTML page, the text of the page with the markup removed.
+A report is a text file (UTF-8 with or without BOM, UTF-16, GBK/GB18030:
+``kg.io.decode``), a web page saved from a site (``.html``/``.htm`` or
+markup found inside: ``kg.io.html`` keeps the article and drops the site's
+chrome), a Word ``.docx`` (``kg.io.word``) or a PDF with a text layer
+(``kg.io.pdf``). ``Document.text`` is the text as read: the decoded text,
+the page's text, or the text of the document's paragraphs; every later
+offset indexes it. ``Document.encoding`` names the form it came in: the
+codec, ``html/<codec>``, ``docx`` or ``pdf``.
+
+Anything else is refused with an ``InputError`` whose message is one line
+naming the file and the reason: missing, a folder, unreadable, too large
+(``max_bytes``, checked before the file is read), empty, binary, or
+undecodable. ``iter_documents`` can report a bad file through a callback
+and go on with the others.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
+import os
 import re
-from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, one_line
+from kg.io.decode import decode_text
+from kg.io.html import html_to_text, looks_like_html, starts_like_html
 from kg.model import Document
 
-_HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])", re.I | re.S
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "decode_bytes",
+    "find_inputs",
+    "html_to_text",
+    "iter_documents",
+    "iter_lines",
+    "read_document",
+    "read_documents",
+]
+
+#: Files larger than this are refused unless the caller raises the limit (``--max-size``).
+DEFAULT_MAX_BYTES = 50_000_000
+#: What a folder contributes: files with these suffixes, in any case.
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and other old Office files
+_ZIP = b"PK\x03\x04"
+
+OnError = Callable[[Path, InputError], None]
 
 
-def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
+def find_inputs(paths: Iterable[str | Path], on_error: OnError | None = None) -> list[Path]:
     """Expand files and folders into a sorted list of report files.
 
-    A folder contributes every ``*.txt`` below it; a file is taken whatever
-    its suffix. Raises InputError for a path that does not exist or a folder
-    without reports.
+    A folder contributes every file below it with a suffix of ``SUFFIXES``
+    (hidden files and folders, and Word's ``~$`` lock files, left out); a
+    file is taken whatever its suffix. A path that does not exist, cannot
+    be read, or is a folder without reports raises InputError, or, with
+    ``on_error``, is reported to it and left out.
     """
     found: list[Path] = []
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            files = sorted(q for q in p.rglob("*.txt") if q.is_file())
-            if not files:
-                raise InputError.no_reports(str(p))
-            found.extend(files)
-        elif p.is_file():
-            found.append(p)
-        else:
-            raise InputError.missing(str(p))
-    unique: dict[Path, None] = {}
-    for f in found:
-        unique.setdefault(f.resolve(), None)
-    return sorted(unique, key=lambda q: (q.stem, str(q)))
+        try:
+            found.extend(_expand(Path(raw)))
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(Path(raw), e)
+    return _unique_sorted(found)
 
 
-def read_documents(paths: Iterable[str | Path]) -> list[Document]:
-    """Read every report below ``paths``, sorted by id; ids must be unique."""
-    docs: list[Document] = []
-    seen: dict[str, str] = {}
-    for f in find_inputs(paths):
-        doc = read_document(f)
-        if doc.id in seen:
-            raise InputError.duplicate_id(doc.id, seen[doc.id], str(f))
-        seen[doc.id] = str(f)
-        docs.append(doc)
-    return sorted(docs, key=lambda d: d.id)
+def iter_documents(
+    paths: Iterable[str | Path], max_bytes: int | None = DEFAULT_MAX_BYTES, on_error: OnError | None = None
+) -> Iterator[Document]:
+    """Read every report below ``paths``, in the order of ``find_inputs``.
 
-
-def read_document(path: str | Path) -> Document:
-    """Read one report file; its id is the file stem."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError.missing(str(p)) from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, not a report file") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror})") from None
-    text, encoding = decode_bytes(data, str(p))
-    return Document(
-        id=p.stem, path=str(p), text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding
-    )
-
-
-def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
-    """Decode report bytes into text; return (text, encoding).
-
-    Raises InputError for empty, binary or undecodable data.
+    Without ``on_error`` the first bad input raises its InputError. With
+    it, ``on_error(path, error)`` is called for each bad input (a missing
+    path, an unreadable or refused file, a second file with an id already
+    read) and the others are still read.
     """
-    if not data.strip():
+    seen: dict[str, str] = {}
+    for f in find_inputs(paths, on_error):
+        try:
+            if f.stem in seen:
+                raise InputError.duplicate_id(f.stem, seen[f.stem], one_line(str(f)))
+            doc = read_document(f, max_bytes)
+        except InputError as e:
+            if on_error is None:
+                raise
+            on_error(f, e)
+            continue
+        seen[doc.id] = one_line(str(f))
+        yield doc
+
+
+def read_documents(paths: Iterable[str | Path], max_bytes: int | None = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Read every report below ``paths``, sorted by id; the first bad input raises."""
+    return sorted(iter_documents(paths, max_bytes), key=lambda d: d.id)
+
+
+def read_document(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+    """Read one report file; its id is the file stem.
+
+    ``max_bytes`` (None: no limit) is checked against the file's size
+    before reading it, and the read never takes more than that.
+    """
+    p = Path(path)
+    name = one_line(str(p))
+    data = _read_bytes(p, name, max_bytes)
+    text, form = _to_text(data, name, p.suffix.lower(), max_bytes)
+    return Document(id=p.stem, path=str(p), text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=form)
+
+
+def decode_bytes(data: bytes, name: str = "<input>", html: bool | None = None) -> tuple[str, str]:
+    """Decode the bytes of a text report or web page; return (text, encoding).
+
+    ``html`` True reads the bytes as a page, False as plain text, None
+    decides from the content. Raises InputError for empty, binary or
+    undecodable data, and for a page without text.
+    """
+    if not data or data.isspace():
         raise InputError.empty(name)
-    is_html = bool(_HTML_START.match(data[:4096].lstrip(codecs.BOM_UTF8)))
-    text, encoding = _decode(data, name, html_hint=is_html)
-    if not is_html and _looks_like_html(text):
+    is_html = starts_like_html(data) if html is None else html
+    text, encoding = decode_text(data, name, html=is_html or html is None)
+    if html is None and not is_html and looks_like_html(text):
         is_html = True
     if is_html:
-        text = html_to_text(text)
-        encoding = f"html/{encoding}"
-    if not text.strip():
-        raise InputError.empty(name)
-    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
-        raise InputError.binary(name)
+        text, encoding = html_to_text(text), f"html/{encoding}"
+    _check_text(text, name)
     return text, encoding
-
-
-def _decode(data: bytes, name: str, html_hint: bool) -> tuple[str, str]:
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec.replace("-sig", "")
-            except UnicodeDecodeError:
-                raise InputError.undecodable(name) from None
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data:
-        raise InputError.binary(name)
-    candidates = ["utf-8", "gb18030"]
-    if html_hint:
-        m = _META_CHARSET.search(data[:4096])
-        if m:
-            declared = m.group(1).decode("ascii").lower()
-            declared = "gb18030" if declared in {"gb2312", "gbk", "gb18030", "x-gbk"} else declared
-            try:
-                codecs.lookup(declared)
-                candidates.insert(0, declared)
-            except LookupError:
-                pass
-    for codec in candidates:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if codec == "gb18030" and not _plausible_gb(text):
-            break
-        return text, codec
-    if _binary_ratio(data) > 0.1:
-        raise InputError.binary(name)
-    raise InputError.undecodable(name)
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Detect BOM-less UTF-16: UTF-8 and GB text never hold NUL bytes, UTF-16 nearly always does."""
-    if b"\x00" not in data or len(data) % 2:
-        return None
-    best, best_score = None, 0.0
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        score = sum(1 for c in text if _readable(c)) / max(1, len(text))
-        if score > best_score:
-            best, best_score = codec, score
-    return best if best_score > 0.9 else None
-
-
-def _readable(c: str) -> bool:
-    return c.isprintable() or c in "\r\n\t" or "\u4e00" <= c <= "\u9fff"
-
-
-def _plausible_gb(text: str) -> bool:
-    """GB18030 decodes almost any bytes; accept it only when most letters are common CJK."""
-    letters = [c for c in text if not c.isspace() and not c.isascii()]
-    if not letters:
-        return True
-    cjk = sum(
-        1
-        for c in letters
-        if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
-    )
-    return cjk / len(letters) > 0.9
-
-
-def _binary_ratio(data: bytes) -> float:
-    sample = data[:4096]
-    bad = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return bad / len(sample)
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:4096].lower()
-    return ("<html" in head or "<!doctype html" in head) and "</" in text
-
-
-class _TextExtractor(HTMLParser):
-    """Collect the visible text of a page, one block element per line."""
-
-    _BLOCKS = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "title",
-        "section",
-        "article",
-        "table",
-    }
-    _SKIP = {"script", "style", "noscript", "template", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._SKIP:
-            self._skip += 1
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._SKIP and self._skip:
-            self._skip -= 1
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title or not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """The visible text of an HTML page, blocks on their own lines."""
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip() + "\n"
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -260,3 +144,91 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         pos = m.end()
     if pos < len(text):
         yield pos, len(text)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _expand(p: Path) -> list[Path]:
+    name = one_line(str(p))
+    try:
+        if p.is_dir():
+            files = [q for q in p.rglob("*") if _is_report(q, p)]
+            if not files:
+                raise InputError.no_reports(name)
+            return files
+        if p.exists():
+            return [p]
+    except PermissionError:
+        raise InputError.unreadable(name, "permission denied") from None
+    except OSError as e:
+        raise InputError.unreadable(name, _reason(e)) from None
+    raise InputError.missing(name)
+
+
+def _is_report(q: Path, top: Path) -> bool:
+    if q.suffix.lower() not in SUFFIXES or q.name.startswith("~$"):
+        return False
+    if any(part.startswith(".") for part in q.relative_to(top).parts):
+        return False
+    return q.is_file()
+
+
+def _unique_sorted(found: list[Path]) -> list[Path]:
+    unique: dict[Path, None] = {}
+    for f in found:
+        unique.setdefault(f.resolve(), None)
+    return sorted(unique, key=lambda q: (q.stem, str(q)))
+
+
+def _read_bytes(p: Path, name: str, max_bytes: int | None) -> bytes:
+    try:
+        with p.open("rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError.folder(name)
+            if max_bytes is not None and stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputError.too_large(name, info.st_size, max_bytes)
+            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError.missing(name) from None
+    except IsADirectoryError:
+        raise InputError.folder(name) from None
+    except PermissionError:
+        raise InputError.unreadable(name, "permission denied") from None
+    except OSError as e:
+        raise InputError.unreadable(name, _reason(e)) from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError.too_large(name, None, max_bytes)  # a pipe or a file still growing
+    return data
+
+
+def _reason(e: OSError) -> str:
+    return (e.strerror or type(e).__name__).lower()
+
+
+def _to_text(data: bytes, name: str, suffix: str, max_bytes: int | None) -> tuple[str, str]:
+    """(text, form) of a report's bytes, by content first, then by suffix."""
+    if not data or data.isspace():
+        raise InputError.empty(name)
+    if (data.startswith(_ZIP) and b"word/" in data) or suffix == ".docx":
+        from kg.io.word import docx_to_text
+
+        text, form = docx_to_text(data, name, max_bytes), "docx"
+    elif b"%PDF-" in data[:1024] or suffix == ".pdf":
+        from kg.io.pdf import pdf_to_text
+
+        text, form = pdf_to_text(data, name), "pdf"
+    elif data.startswith(_OLE):
+        raise InputError.word_97(name) if suffix == ".doc" else InputError.binary(name)
+    else:
+        return decode_bytes(data, name, html=True if suffix in (".html", ".htm") else None)
+    _check_text(text, name)
+    return text, form
+
+
+def _check_text(text: str, name: str) -> None:
+    if not text.strip():
+        raise InputError.empty(name)
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise InputError.binary(name)

@@ -1,9 +1,13 @@
-"""Split a document into sentences with offsets into its raw text.
+"""Split a document into the sentences a reader sees, with offsets into its raw text.
 
 A sentence ends after 。！？；!?; (closing quotes and brackets that follow stay
-with it) or at a line break. Leading and trailing white space is left out of
-the span, so ``doc.text[s.start:s.end] == s.text`` and sentences never
-overlap and appear in document order.
+with it) or at a line break, except a line break inside a sentence, as PDF
+conversion leaves them (``kg.text.reflow``). Leading and trailing white
+space, paragraph indentation included, is left out of the span. Sentences
+never overlap and appear in document order; ``s.start``/``s.end`` index
+``doc.text``, and ``s.text`` is ``doc.text[s.start:s.end]`` with the joined
+line breaks (and the white space around them) left out; with none, the two
+are equal.
 """
 
 from __future__ import annotations
@@ -11,13 +15,18 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, Sentence
+from kg.text.reflow import reflow
 
 _END = re.compile(r"[。！？!?；;]+[”’」』）)\]】》]*|\r\n|\n|\r|\u2028|\u2029")
 
 
 def split_sentences(doc: Document) -> list[Sentence]:
     """The sentences of ``doc`` in order; blank spans are skipped."""
-    return list(_spans(doc.id, doc.text))
+    flow = reflow(doc.text)
+    sentences = _spans(doc.id, flow.text)
+    if not flow.changed:
+        return sentences
+    return [flow.sentence(s) for s in sentences]
 
 
 def _spans(doc_id: str, text: str) -> list[Sentence]:
