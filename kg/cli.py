@@ -76,12 +76,55 @@ GraphOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _size(text: str) -> int:
+    from kg.stream import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Processes working on reports in parallel. Default: all cores."),
+]
+MaxSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-size",
+        parser=_size,
+        metavar="SIZE",
+        help="Refuse report files larger than this (50MB, 500kB, 2GB or bytes).",
+    ),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option("--strict", help="Stop at the first unreadable file instead of leaving it out."),
+]
+
+
+def _report_failures(failures: Any) -> None:
+    """One red line per file that could not be read; exit 1 when there was any."""
+    for failure in failures:
+        typer.secho(f"error: {failure.reason}", fg=typer.colors.RED, err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
 @app.command()
 @_user_errors
 def build(
     inputs: Annotated[
         list[Path] | None,
-        typer.Argument(help="Report files, or folders whose *.txt files are reports. Default: seeds/."),
+        typer.Argument(
+            help="Report files, or folders of reports (.txt, .html, .htm, .docx, .pdf). Default: seeds/."
+        ),
     ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.html and mentions.jsonl.")
@@ -102,14 +145,49 @@ def build(
             help="Also write a persistent Oxigraph store in this folder (query it with kg query --store).",
         ),
     ] = None,
+    jobs: JobsOption = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(help="local: processes on this machine; dask: a Dask cluster (see --scheduler)."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786) for --engine dask; "
+            "default: a local cluster of --jobs workers."
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache", help="Reuse the results of unchanged reports from earlier builds."
+        ),
+    ] = True,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Where to keep those results. Default: OUT/.cache."),
+    ] = None,
+    strict: StrictOption = False,
+    max_size: MaxSizeOption = "50MB",  # type: ignore[assignment]
+    html_entities: Annotated[
+        int, typer.Option(min=1, help="graph.html draws at most this many entities, the most mentioned.")
+    ] = 500,
+    html_mentions: Annotated[
+        int,
+        typer.Option(min=1, help="graph.html shows at most this many sentences per entity and per relation."),
+    ] = 20,
 ) -> None:
     """Extract every report and write the graph, its HTML view and the mentions."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from kg.collect import NoReadableInputError
     from kg.io.read import find_inputs
     from kg.pipeline import build as run_build
+    from kg.pipeline import build_phases
 
+    if scheduler and engine is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     sources = list(inputs) if inputs else [Path("seeds")]
     files = find_inputs(sources)
     fmts = [f.value for f in formats] if formats else ["ttl"]
@@ -121,14 +199,36 @@ def build(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("reading", total=len(files) + 1 + int(html))
+        task = bar.add_task("reading", total=len(files) + len(build_phases(fmts, html, store)))
 
         def step(what: str) -> None:
             bar.update(task, description=what)
             bar.advance(task)
 
-        summary = run_build(sources, out, formats=fmts, html=html, progress=step, store=store)
+        try:
+            summary = run_build(
+                sources,
+                out,
+                formats=fmts,
+                html=html,
+                progress=step,
+                store=store,
+                jobs=jobs,
+                engine=engine.value,
+                scheduler=scheduler,
+                cache=cache,
+                cache_dir=cache_dir,
+                strict=strict,
+                max_bytes=max_size,
+                html_entities=html_entities,
+                html_mentions=html_mentions,
+            )
+        except NoReadableInputError as e:
+            bar.stop()
+            _report_failures(e.failures)
+            raise
     _print_summary(summary)
+    _report_failures(summary.failures)
 
 
 def _print_summary(summary: Any) -> None:
@@ -139,6 +239,7 @@ def _print_summary(summary: Any) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("documents", str(summary.documents))
+    table.add_row("  from cache", str(summary.cached))
     for etype in ("机构", "制度", "清单", "品牌"):
         table.add_row(f"entities: {etype}", str(summary.entities.get(etype, 0)))
     for rel in ("formulates", "implements", "compiles", "runs", "partOf", "basedOn", "itemCount"):
@@ -154,7 +255,8 @@ def _print_summary(summary: Any) -> None:
 @_user_errors
 def extract(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Report files, or folders whose *.txt files are reports.")
+        list[Path],
+        typer.Argument(help="Report files, or folders of reports (.txt, .html, .htm, .docx, .pdf)."),
     ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of stdout.")
@@ -163,18 +265,27 @@ def extract(
         bool,
         typer.Option("--relations", help="One object per relation (doc, p, s, o, sentence, start, end)."),
     ] = False,
+    jobs: JobsOption = None,
+    strict: StrictOption = False,
+    max_size: MaxSizeOption = "50MB",  # type: ignore[assignment]
 ) -> None:
     """Extract entity mentions (or relations) as JSON Lines, one object per line."""
-    from kg.io.write import dumps_jsonl, write_text
-    from kg.pipeline import extract as run_extract
-    from kg.pipeline import mention_records, relation_records
+    from kg.collect import NoReadableInputError
+    from kg.io.write import atomic_write
+    from kg.pipeline import write_records
 
-    result = run_extract(inputs)
-    text = dumps_jsonl(relation_records(result) if relations else mention_records(result))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_text(output, text)
+    options: dict[str, Any] = {"relations": relations, "jobs": jobs, "strict": strict, "max_bytes": max_size}
+    try:
+        if output is None:
+            failures = write_records(inputs, sys.stdout.buffer, **options)
+            sys.stdout.flush()
+        else:
+            with atomic_write(output, "wb") as f:
+                failures = write_records(inputs, f, **options)
+    except NoReadableInputError as e:
+        _report_failures(e.failures)
+        raise
+    _report_failures(failures)
 
 
 @app.command()
@@ -314,7 +425,10 @@ def load(
     ] = LoadProtocol.auto,
     update_endpoint: Annotated[
         str | None,
-        typer.Option("--update-endpoint", help="Where to send SPARQL Update when falling back to it."),
+        typer.Option(
+            "--update-endpoint",
+            help="SPARQL Update endpoint for the switch to the new graphs (and the fallback upload). Default: the one beside --endpoint (/store → /update, /sparql-graph-crud-auth → /sparql-auth).",
+        ),
     ] = None,
 ) -> None:
     """Load the graph into a running triple store; loading the same graph again replaces it."""

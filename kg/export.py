@@ -1,18 +1,29 @@
-"""Serialise graphs to files, deterministically and atomically.
+"""Serialise graphs to files, deterministically, atomically and as streams.
 
-Turtle, N-Triples and JSON-LD carry the union of the dataset; TriG and
-N-Quads keep one named graph per report plus the shared graph. rdflib writes
-Turtle (sorted subjects, compact); TriG and JSON-LD go through Oxigraph's
-serialiser over sorted statements, because rdflib orders named graphs and
-JSON-LD nodes by hash; line formats are sorted. So the same graph always
-gives the same bytes.
+The build never holds the corpus graph in memory: it merges every
+document's sorted N-Quads lines into one sorted stream (``kg.merge``) and
+writes each format from that stream. N-Quads is the stream itself;
+N-Triples drops the graph and repeats (the union); Turtle and JSON-LD are
+Oxigraph's streaming serialisers over the N-Triples, so subjects come in
+sorted order and group as ``;`` lists; TriG is the same over the quads
+ordered by graph (each report's graph, then the shared graph). The same
+statements therefore always give the same bytes, whatever the order in
+which documents were processed.
+
+Turtle and TriG never carry backslash escapes in prefixed names
+(``plain_pnames``), applied line by line as Oxigraph writes: Oxigraph
+escapes the line breaks inside literals, so a line never splits a term.
+
+``serialize`` does the same for an in-memory dataset (tests, notebooks).
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -25,31 +36,127 @@ FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 
 
 def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
-    """The text of ``fmt`` for the dataset (trig, nq) or its union (others)."""
-    if fmt == "ttl":
-        return plain_pnames(graph.serialize(format="turtle"), _prefixes(graph))
-    if fmt == "nt":
-        return _sorted_lines(graph.serialize(format="nt"))
-    if fmt == "nq":
-        return _sorted_lines(ds.serialize(format="nquads"))
-    if fmt == "trig":
-        quads = sorted(
-            dataset_quads(ds),
-            key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
+    """The text of ``fmt`` for the dataset (trig, nq) or its union ``graph`` (others)."""
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+    out = io.BytesIO()
+    if fmt in {"nq", "trig"}:
+        lines = sorted({f"{q} .\n".encode() for q in dataset_quads(ds)})
+        if fmt == "nq":
+            out.writelines(lines)
+        else:
+            by_graph = sorted(lines, key=lambda line: (graph_of(line), line))
+            write_trig(ox.parse(b"".join(by_graph), ox.RdfFormat.N_QUADS), out)
+    else:
+        nt = b"".join(
+            sorted({f"{ox.Triple(to_ox(s), to_ox(p), to_ox(o))} .\n".encode() for s, p, o in graph})
         )
-        prefixes = _prefixes(graph)
-        return plain_pnames(
-            ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8"), prefixes
-        )
-    if fmt == "jsonld":
-        triples = sorted((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), key=str)
-        return ox.serialize(triples, format=ox.RdfFormat.JSON_LD).decode("utf-8") + "\n"
-    raise OutputError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+        if fmt == "nt":
+            out.write(nt)
+        elif fmt == "ttl":
+            write_turtle(nt, out)
+        else:
+            write_jsonld(nt, out)
+    return out.getvalue().decode("utf-8")
 
 
 def write_rdf(ds: Dataset, graph: Graph, path: Path, fmt: str) -> Path:
     write_text(path, serialize(ds, graph, fmt))
     return path
+
+
+def graph_of(line: bytes) -> bytes:
+    """The graph IRI term of a kg N-Quads line (kg writes every statement in a named graph)."""
+    return line[line.rindex(b" <", 0, len(line) - 3) + 1 : line.rindex(b">") + 1]
+
+
+def triple_lines(quad_lines: Iterable[bytes]) -> Iterator[bytes]:
+    """N-Triples lines of the union of sorted kg N-Quads lines: graphs dropped, repeats too.
+
+    Sorted quads keep a triple's copies in different graphs next to each
+    other (they share the line up to the graph), and the triples come out
+    in the order of sorted N-Triples lines.
+    """
+    previous = b""
+    for line in quad_lines:
+        triple = line[: line.rindex(b" <", 0, len(line) - 3)]
+        if triple != previous:
+            yield triple + b" .\n"
+            previous = triple
+
+
+def write_turtle(nt: Path | bytes, out: BinaryIO) -> None:
+    """Turtle of sorted N-Triples (a file or bytes), streamed, with kg's prefixes."""
+    prefixes = kg_prefixes()
+    with _PnameFilter(out, prefixes, spaced=True) as sink:
+        ox.serialize(_parse(nt, ox.RdfFormat.N_TRIPLES), sink, ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def write_trig(quads: Iterable[ox.Quad], out: BinaryIO) -> None:
+    """TriG of quads ordered by graph, streamed, with kg's prefixes."""
+    prefixes = kg_prefixes()
+    with _PnameFilter(out, prefixes) as sink:
+        ox.serialize(quads, sink, ox.RdfFormat.TRIG, prefixes=prefixes)
+
+
+def write_jsonld(nt: Path | bytes, out: BinaryIO) -> None:
+    """JSON-LD (expanded, one node per subject) of sorted N-Triples, streamed."""
+    ox.serialize(_parse(nt, ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.JSON_LD)
+    out.write(b"\n")
+
+
+def _parse(source: Path | bytes, fmt: ox.RdfFormat) -> ox.QuadParser:
+    if isinstance(source, bytes):
+        return ox.parse(source, fmt)
+    return ox.parse(path=str(source), format=fmt)
+
+
+class _PnameFilter:
+    """A binary sink for Oxigraph that rewrites escaped prefixed names line by line.
+
+    With ``spaced``, a blank line goes before each top-level statement
+    (each subject of a Turtle file), as people write Turtle.
+    """
+
+    def __init__(self, out: BinaryIO, prefixes: dict[str, str], spaced: bool = False) -> None:
+        self.out = out
+        self.prefixes = prefixes
+        self.spaced = spaced
+        self.pending = b""
+        self.closed_statement = False
+
+    def write(self, data: bytes) -> int:
+        chunk = self.pending + bytes(data)
+        cut = chunk.rfind(b"\n") + 1
+        self.pending = chunk[cut:]
+        if cut:
+            self._emit(chunk[:cut])
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def _emit(self, block: bytes) -> None:
+        if not self.spaced and b"\\" not in block:
+            self.out.write(block)
+            return
+        lines = block.split(b"\n")
+        last = lines.pop()  # b"" when the block ends a line, as it does but at the very end
+        for i, line in enumerate([*lines, last] if last else lines):
+            if b"\\" in line:
+                line = plain_pnames(line.decode("utf-8"), self.prefixes).encode("utf-8")
+            if self.spaced and self.closed_statement and not line.startswith((b"\t", b" ", b"@")):
+                self.out.write(b"\n")
+            self.out.write(line + b"\n" if i < len(lines) else line)
+            self.closed_statement = line.rstrip().endswith(b" .")
+
+    def __enter__(self) -> _PnameFilter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pending and not exc[0]:
+            self._emit(self.pending)
+        self.pending = b""
 
 
 def dataset_quads(ds: Dataset) -> Iterator[ox.Quad]:
@@ -67,12 +174,16 @@ def _named(ds: Dataset) -> list[Graph]:
     )
 
 
-def _prefixes(graph: Graph) -> dict[str, str]:
-    """kg's own prefixes only: Oxigraph writes every prefix it is given, used or not."""
+#: Prefixes left out of Turtle and TriG: every local name under them holds a "/" (report
+#: id / offsets), which a prefixed name would need to escape; full IRIs are written instead.
+_SLASHED = frozenset({"mention", "evidence"})
+
+
+def kg_prefixes() -> dict[str, str]:
+    """kg's prefixes for Turtle and TriG, sorted (Oxigraph declares every prefix it is given)."""
     from kg.graph import PREFIXES
 
-    bound = {p: str(ns) for p, ns in graph.namespaces() if p}
-    return {p: bound.get(p, str(ns)) for p, ns in sorted(PREFIXES.items())}
+    return {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p not in _SLASHED}
 
 
 _PNAME = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*)?:((?:\\[^\s]|[^\s\\;,])*)")
@@ -118,10 +229,6 @@ def plain_pnames(text: str, prefixes: dict[str, str]) -> str:
         out.append(c)
         i += 1
     return "".join(out)
-
-
-def _sorted_lines(text: str) -> str:
-    return "\n".join(sorted(line for line in text.splitlines() if line.strip())) + "\n"
 
 
 def to_ox(t: Node) -> ox.NamedNode | ox.Literal:

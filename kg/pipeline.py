@@ -9,7 +9,11 @@ of ``kg.model``::
 
 Each document is extracted on its own, so documents can be processed
 independently and merged; entity keys depend only on the entity (type,
-canonical name, scope), never on the order of documents.
+canonical name, scope), never on the order of documents. ``build`` relies
+on that to stream: each report becomes its own sorted N-Quads
+(``kg.stream``), computed in parallel or reused from a cache
+(``kg.collect``), and the outputs are written from their merge
+(``kg.outputs``), never from a graph of the whole corpus.
 """
 
 from __future__ import annotations
@@ -17,35 +21,46 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from kg.errors import OutputError
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
 from kg.io.read import read_documents
 from kg.model import Document, DocumentExtraction, Entity, Extraction, Mention, Relation
 from kg.normalize import author_key, link_entities, merge_entities
 from kg.places import detect_report_info
+from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure
+from kg.text.reflow import reflow_document
 from kg.text.segment import split_sentences
 
 Progress = Callable[[str], None]
 
 
 def extract_document(doc: Document) -> DocumentExtraction:
-    """Run every extraction stage on one document."""
-    sentences = split_sentences(doc)
-    info = detect_report_info(doc, sentences)
-    mentions = find_mentions(doc, sentences, info)
-    entities = link_entities(doc, info, mentions)
+    """Run every extraction stage on one document.
+
+    The stages read the text with the line breaks PDF conversion left inside
+    sentences joined (``kg.text.reflow``); the result's offsets index ``doc.text``.
+    """
+    view = reflow_document(doc)
+    read = view.document
+    sentences = split_sentences(read)
+    info = detect_report_info(read, sentences)
+    mentions = find_mentions(read, sentences, info)
+    entities = link_entities(read, info, mentions)
     author = author_key(info)
-    relations = find_relations(doc, sentences, info, mentions, entities, author)
-    return DocumentExtraction(
-        document=doc,
-        info=info,
-        sentences=sentences,
-        mentions=mentions,
-        entities=entities,
-        relations=relations,
-        author_key=author,
+    relations = find_relations(read, sentences, info, mentions, entities, author)
+    return view.restore(
+        DocumentExtraction(
+            document=read,
+            info=info,
+            sentences=sentences,
+            mentions=mentions,
+            entities=entities,
+            relations=relations,
+            author_key=author,
+        )
     )
 
 
@@ -93,15 +108,22 @@ def mention_records(result: Extraction) -> list[dict[str, Any]]:
 
 
 def relation_records(result: Extraction) -> list[dict[str, Any]]:
-    """One JSON object per relation, in the format of ``kg extract --relations``."""
-    by_key = {e.key: e for e in result.entities}
+    """One JSON object per relation, in the format of ``kg extract --relations``.
 
-    def names(key: tuple[str, str, str]) -> list[str]:
-        e = by_key.get(key)
-        return [e.canonical, *e.alt_labels] if e else [key[1]]
-
+    An entity's names are those its own report uses (canonical name first),
+    so a document's records do not depend on the other documents: a
+    streaming or incremental build gives the same records.
+    """
     out: list[dict[str, Any]] = []
     for d in result.documents:
+        by_key = {e.key: e for e in merge_entities(d.entities)}
+
+        def names(
+            key: tuple[str, str, str], by_key: dict[tuple[str, str, str], Entity] = by_key
+        ) -> list[str]:
+            e = by_key.get(key)
+            return [e.canonical, *e.alt_labels] if e else [key[1]]
+
         for r in sorted(d.relations, key=_relation_order):
             sent = d.sentences[r.sent_index]
             out.append(
@@ -127,13 +149,29 @@ def _relation_order(r: Relation) -> tuple[Any, ...]:
 
 @dataclass(frozen=True, slots=True)
 class BuildSummary:
-    """What ``build`` wrote and counted, for the CLI's closing table."""
+    """What ``build`` wrote and counted, for the CLI's closing table.
+
+    ``documents`` counts the reports in the graph, ``cached`` those of them
+    reused from the cache; ``failures`` are the files that could not be read
+    (the build went on without them).
+    """
 
     documents: int
     entities: dict[str, int]
     relations: dict[str, int]
     triples: int
     outputs: tuple[Path, ...]
+    cached: int = 0
+    failures: tuple[DocumentFailure, ...] = ()
+
+
+def build_phases(formats: Sequence[str] = ("ttl",), html: bool = True, store: object = None) -> list[str]:
+    """The steps ``build`` reports through ``progress`` after the documents, in order."""
+    return (
+        ["merge", *(f"graph.{f}" for f in formats), "mentions.jsonl"]
+        + (["store"] if store else [])
+        + (["graph.html"] if html else [])
+    )
 
 
 def build(
@@ -143,51 +181,146 @@ def build(
     html: bool = True,
     progress: Progress | None = None,
     store: str | Path | None = None,
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    html_entities: int | None = None,
+    html_mentions: int | None = None,
 ) -> BuildSummary:
     """Extract the reports, build the graph and write every output into ``out_dir``.
 
+    Each report is processed on its own (``kg.stream.process_document``),
+    in ``jobs`` processes (default: all cores) or on a Dask cluster
+    (``engine="dask"``, ``scheduler="tcp://host:8786"``), and its result is
+    cached in ``cache_dir`` (default ``out_dir/.cache``; ``cache=False``
+    for none), so the next build recomputes only changed reports. The
+    results are merged as sorted streams; the corpus graph is never held in
+    memory, and the output is byte-identical whatever the engine, the number
+    of jobs or what came from the cache.
+
     Writes ``graph.<fmt>`` for each format, ``mentions.jsonl`` (the ``kg
-    extract`` records) and ``graph.html``. Every file is written atomically.
-    With ``store``, also writes the dataset (named graphs kept) as a
-    persistent Oxigraph store in that folder, for ``kg query --store``.
+    extract`` records) and ``graph.html`` (the ``html_entities`` most
+    mentioned entities, each with at most ``html_mentions`` sentences;
+    defaults ``kg.view.VIEW_ENTITIES`` and ``VIEW_MENTIONS``). Every
+    file is written atomically. With ``store``, also bulk-loads the dataset
+    (named graphs kept) into a persistent Oxigraph store in that folder, for
+    ``kg query --store``.
+
+    A file that is not a readable report (or is larger than ``max_bytes``)
+    is left out and listed in ``BuildSummary.failures``; with ``strict``,
+    the first one raises ``InputError`` before any output is replaced.
     """
-    from kg.export import write_rdf
-    from kg.graph import build_dataset, union
-    from kg.io.write import write_jsonl
+    import os
+    import shutil
+    import tempfile
 
-    out = Path(out_dir)
-    result = extract(inputs, progress)
-    if progress:
-        progress("graph")
-    ds = build_dataset(result)
-    graph = union(ds)
-    written: list[Path] = []
+    from kg.cache import ResultCache
+    from kg.collect import collect
+    from kg.export import FORMATS
+    from kg.io.read import find_inputs
+    from kg.outputs import write_outputs
+    from kg.view import VIEW_ENTITIES, VIEW_MENTIONS
+
     for fmt in formats:
-        written.append(write_rdf(ds, graph, out / f"graph.{fmt}", fmt))
-    write_jsonl(out / "mentions.jsonl", mention_records(result))
-    written.append(out / "mentions.jsonl")
-    if store is not None:
-        from kg.store import write_store
-
-        written.append(write_store(ds, store).path)
-    if html:
-        if progress:
-            progress("html")
-        from kg.viz import render
-
-        render(graph, out / "graph.html", title="法治政府建设报告知识图谱")
-        written.append(out / "graph.html")
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    files = find_inputs(inputs)
+    fresh = not out.exists()
+    scratch = None
+    try:
+        if cache:
+            results = ResultCache(Path(cache_dir) if cache_dir is not None else out / ".cache")
+            results.prune_stale()
+        else:  # results still go to disk, beside the outputs (a system /tmp may be in memory)
+            out.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=f".kg-results-{os.getpid()}-", dir=out))
+            results = ResultCache(scratch)
+        got = collect(
+            files,
+            results,
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            max_bytes=max_bytes,
+            strict=strict,
+            progress=progress,
+        )
+        written = write_outputs(
+            got.entries,
+            out,
+            formats=formats,
+            html=html,
+            store=store,
+            progress=progress,
+            html_entities=VIEW_ENTITIES if html_entities is None else html_entities,
+            html_mentions=VIEW_MENTIONS if html_mentions is None else html_mentions,
+        )
+    except OSError as e:
+        raise OutputError(f"{out}: cannot write ({e.strerror})") from None
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+            if fresh and not any(out.iterdir()):
+                out.rmdir()
+    relations: dict[str, int] = {}
+    for e in got.entries:
+        for name, n in e.relation_counts.items():
+            relations[name] = relations.get(name, 0) + n
     return BuildSummary(
-        documents=len(result.documents),
-        entities=_count(e.type.value for e in result.entities),
-        relations=_count(r.predicate.value for r in result.relations),
-        triples=len(graph),
-        outputs=tuple(written),
+        documents=len(got.entries),
+        entities=written.entities,
+        relations=dict(sorted(relations.items())),
+        triples=written.triples,
+        outputs=written.paths,
+        cached=got.cached,
+        failures=tuple(got.failures),
     )
 
 
-def _count(values: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for v in values:
-        out[v] = out.get(v, 0) + 1
-    return dict(sorted(out.items()))
+def write_records(
+    inputs: Sequence[str | Path],
+    out: BinaryIO,
+    *,
+    relations: bool = False,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+) -> tuple[DocumentFailure, ...]:
+    """Write the ``kg extract`` records (mentions, or ``relations``) of every report to ``out``.
+
+    Reports are processed like ``build`` does (in parallel, one at a time
+    in memory) and written in id order; returns the files that could not be
+    read. Raises ``InputError`` as ``build`` does (``strict``, or nothing readable).
+    """
+    import shutil
+    import tempfile
+
+    from kg.cache import ResultCache
+    from kg.collect import collect
+    from kg.io.read import find_inputs
+
+    files = find_inputs(inputs)
+    scratch = tempfile.mkdtemp(prefix="kg-results-")
+    try:
+        got = collect(
+            files,
+            ResultCache(scratch),
+            engine=engine,
+            jobs=jobs,
+            scheduler=scheduler,
+            max_bytes=max_bytes,
+            strict=strict,
+        )
+        for e in got.entries:
+            e.copy_to("relations" if relations else "mentions", out)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return tuple(got.failures)

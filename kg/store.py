@@ -8,7 +8,9 @@ A store folder holds Oxigraph's RocksDB files plus ``kg-store.json``, which
 marks the folder as kg's: ``write_store`` replaces only a folder that is
 empty or already a kg store, never a folder of other files. The new store is
 written beside the old one and swapped in when complete, so an interrupted
-build leaves the previous store intact.
+build leaves the previous store intact. ``kg build`` bulk-loads the merged
+N-Quads file (``write_store_file``), so the graph never passes through
+Python objects; ``write_store`` takes an in-memory dataset.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import gc
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +53,15 @@ def is_store(path: str | Path) -> bool:
 
 def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
     """Write ``ds`` as a new Oxigraph store at ``path``, replacing a previous kg store."""
+    return _replace_store(path, lambda store: store.bulk_extend(dataset_quads(ds)))
+
+
+def write_store_file(nquads: str | Path, path: str | Path) -> StoreInfo:
+    """Bulk-load an N-Quads file as a new Oxigraph store at ``path``, replacing a previous kg store."""
+    return _replace_store(path, lambda store: store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+
+
+def _replace_store(path: str | Path, fill: Callable[[ox.Store], None]) -> StoreInfo:
     target = Path(path)
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target}: is a file; give a folder for the store")
@@ -60,7 +72,7 @@ def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.parent.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(tmp))
-        store.bulk_extend(dataset_quads(ds))
+        fill(store)
         store.flush()
         quads = len(store)
         graphs = tuple(sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)))

@@ -1,0 +1,116 @@
+"""Per-document results for a list of files: from the cache, else computed.
+
+This is the first half of a streaming build: every report becomes one
+entry file (``kg.cache``), reused when the report, its id and kg's rules
+are unchanged, else computed by an engine (``kg.engines``). Bad files are
+collected as failures and do not stop the others, unless ``strict``. The
+second half (``kg.pipeline.build``) merges the entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.cache import Entry, ResultCache, file_sha256
+from kg.engines import run_documents
+from kg.errors import InputError
+from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure
+
+Progress = Callable[[str], None]
+
+
+class NoReadableInputError(InputError):
+    """No input file could be read; ``failures`` says why for each."""
+
+    def __init__(self, failures: Sequence[DocumentFailure]) -> None:
+        self.failures = tuple(failures)
+        first = self.failures[0].reason if self.failures else "no input"
+        more = f" (and {len(self.failures) - 1} more unreadable files)" if len(self.failures) > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass(slots=True)
+class Collected:
+    """The entries of the readable reports (sorted by id) and the files that failed (in input order)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    failures: list[DocumentFailure] = field(default_factory=list)
+    cached: int = 0
+
+
+def collect(
+    files: Sequence[Path],
+    cache: ResultCache,
+    *,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> Collected:
+    """One entry per readable report among ``files``.
+
+    With ``strict``, the first bad file raises its ``InputError`` (entries
+    already computed stay cached). Otherwise failures are returned, and
+    ``NoReadableInputError`` is raised only when no file could be read.
+    """
+    got = Collected()
+    pending: dict[str, str] = {}  # path → the id it was looked up by
+    order = {str(f): i for i, f in enumerate(files)}
+    seen: dict[str, str] = {}
+    for f in files:
+        doc_id, path = f.stem, str(f)
+        if doc_id in seen:
+            _fail(
+                got, DocumentFailure(path, str(InputError.duplicate_id(doc_id, seen[doc_id], path))), strict
+            )
+            continue
+        seen[doc_id] = path
+        entry = _cached(cache, f, doc_id, max_bytes)
+        if entry is None:
+            pending[path] = doc_id
+            continue
+        got.entries.append(entry)
+        got.cached += 1
+        if progress:
+            progress(doc_id)
+    if pending:
+        outcomes = run_documents(
+            list(pending), engine=engine, jobs=jobs, scheduler=scheduler, max_bytes=max_bytes
+        )
+        try:
+            for outcome in outcomes:
+                if isinstance(outcome, DocumentFailure):
+                    _fail(got, outcome, strict)
+                else:
+                    got.entries.append(cache.store(outcome, pending[outcome.path]))
+                if progress:
+                    progress(pending.get(outcome.path, Path(outcome.path).stem))
+        finally:
+            close = getattr(outcomes, "close", None)
+            if close is not None:
+                close()
+    got.entries.sort(key=lambda e: e.doc_id)
+    got.failures.sort(key=lambda x: order.get(x.path, len(order)))
+    if not got.entries:
+        raise NoReadableInputError(got.failures)
+    return got
+
+
+def _cached(cache: ResultCache, f: Path, doc_id: str, max_bytes: int) -> Entry | None:
+    try:
+        if f.stat().st_size > max_bytes:
+            return None  # process_document reports it
+        sha = file_sha256(f)
+    except OSError:
+        return None  # process_document reports it
+    return cache.load(doc_id, sha)
+
+
+def _fail(got: Collected, failure: DocumentFailure, strict: bool) -> None:
+    if strict:
+        raise InputError(failure.reason)
+    got.failures.append(failure)

@@ -1,0 +1,137 @@
+"""Where ``process_document`` runs: in this process, in a pool of processes, or on Dask.
+
+Every engine runs the same top-level function on file paths and yields its
+results as they complete; the build sorts and merges them afterwards, so the
+output does not depend on the engine, the number of workers or the order of
+completion. At most a few tasks per worker are in flight, so a corpus of
+any size is fed without holding its results in memory.
+
+* ``local`` with ``jobs=1``: a plain loop, no extra process.
+* ``local`` with ``jobs=N``: a ``ProcessPoolExecutor`` of N workers started
+  by a fork server; each worker loads jieba's dictionary once.
+* ``dask``: a ``distributed`` cluster at ``scheduler`` (``tcp://host:8786``),
+  or a ``LocalCluster`` of ``jobs`` worker processes when no address is given.
+  Workers must have kg installed and see the input files at the same paths
+  (a shared file system); results travel back to this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import islice
+from typing import Any
+
+from kg.errors import KgError
+from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure, DocumentResult, process_document, warm_up
+
+ENGINES = ("local", "dask")
+#: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT = 4
+#: How long to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = "20s"
+
+Outcome = DocumentResult | DocumentFailure
+
+
+class EngineError(KgError):
+    """The engine cannot run: an unknown name, a missing package or an unreachable scheduler."""
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_documents(
+    paths: Sequence[str],
+    *,
+    engine: str = "local",
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Outcome]:
+    """``process_document`` on every path, yielded in order of completion.
+
+    Closing the iterator early (``--strict`` after a bad file) cancels the
+    tasks that have not started.
+    """
+    workers = jobs if jobs is not None else default_jobs()
+    if workers < 1:
+        raise EngineError(f"--jobs must be 1 or more, not {workers}")
+    if engine == "local":
+        if workers == 1 or len(paths) <= 1:
+            return _in_process(paths, max_bytes)
+        return _pool(paths, min(workers, len(paths)), max_bytes)
+    if engine == "dask":
+        return _dask(paths, workers, scheduler, max_bytes)
+    raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+
+
+def _in_process(paths: Sequence[str], max_bytes: int) -> Iterator[Outcome]:
+    for p in paths:
+        yield process_document(p, max_bytes)
+
+
+def _pool(paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Outcome]:
+    context = multiprocessing.get_context("forkserver")
+    todo = iter(paths)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+        running: set[Future[Outcome]] = {
+            pool.submit(process_document, p, max_bytes) for p in islice(todo, workers * IN_FLIGHT)
+        }
+        try:
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    following = next(todo, None)
+                    if following is not None:
+                        running.add(pool.submit(process_document, following, max_bytes))
+                    yield future.result()
+        finally:
+            for future in running:
+                future.cancel()
+
+
+def _dask(paths: Sequence[str], workers: int, scheduler: str | None, max_bytes: int) -> Iterator[Outcome]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise EngineError("the dask engine needs dask.distributed: pip install 'kg[dask]'") from None
+    cluster: Any = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        else:
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as e:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(
+            f"cannot reach the Dask scheduler at {scheduler or 'a local cluster'} ({e})"
+        ) from None
+    todo = iter(paths)
+    window = max(1, sum(client.nthreads().values()) or workers) * IN_FLIGHT
+    try:
+        futures = as_completed(
+            [client.submit(process_document, p, max_bytes, pure=False) for p in islice(todo, window)]
+        )
+        for future in futures:
+            outcome = future.result()
+            future.release()
+            following = next(todo, None)
+            if following is not None:
+                futures.add(client.submit(process_document, following, max_bytes, pure=False))
+            yield outcome
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,190 @@
+"""The part of a large graph that ``graph.html`` draws, chosen by streaming.
+
+The HTML view needs its graph in memory, and a browser cannot show a
+national corpus anyway. So the build draws at most ``max_entities``
+entities, the most mentioned (ties by IRI), and for each at most
+``max_mentions`` mention sentences (and as many evidence sentences per
+relation), the first in IRI order: memory is bounded by these two numbers,
+not by the corpus. A graph under both limits is drawn whole, exactly as
+``kg viz`` draws the full file.
+
+The input is the union graph as sorted N-Triples (``graph.nt``'s bytes).
+Sorted lines keep each subject's statements together, and kg's IRIs sort
+by kind (``…/id/brand/`` < ``evidence/`` < ``inst/`` < ``list/`` <
+``mention/`` < ``region/`` < ``report/`` < ``sys/``), so four passes over
+the file collect, in turn: the entities to keep; their own statements;
+their mentions, evidence and reports; the regions these lie in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from kg import ids
+from kg.graph import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
+from kg.vocab import ROL
+
+#: Entities drawn in graph.html by default (``kg build --html-entities``).
+VIEW_ENTITIES = 500
+#: Mention sentences per entity, and evidence sentences per relation (``--html-mentions``).
+VIEW_MENTIONS = 20
+
+
+def _nt(iri: object) -> bytes:
+    return f"<{iri}>".encode()
+
+
+_TYPE = _nt(RDF.type)
+_CLASSES = frozenset(_nt(c) for c in CLASS_OF.values())
+_HAS_MENTION = _nt(ROL.hasMention)
+_IN_REPORT = _nt(ROL.inReport)
+_MENTIONS = _nt(ROL.mentions)
+_PLACE = _nt(ROL.place)
+_SCOPE = _nt(ROL.scope)
+_CONTAINED_IN = _nt(SCHEMA.containedInPlace)
+_EV_PARTS = {_nt(RDF.subject): 0, _nt(RDF.predicate): 1, _nt(RDF.object): 2}
+_RELATIONS = frozenset(_nt(p) for p in PREDICATE.values())
+_EVIDENCE = f"<{ids.BASE}evidence/".encode()
+_MENTION = f"<{ids.BASE}mention/".encode()
+_REGION = f"<{ids.BASE}region/".encode()
+_REPORT = f"<{ids.BASE}report/".encode()
+
+
+def _triples(path: Path) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
+    """(subject, predicate, object, line) of each N-Triples line of a kg graph file."""
+    with open(path, "rb") as f:
+        for line in f:
+            i = line.find(b" ")
+            j = line.find(b" ", i + 1)
+            if i < 0 or j < 0:
+                continue
+            yield line[:i], line[i + 1 : j], line[j + 1 : -3], line
+
+
+def top_entities(path: Path, limit: int) -> set[bytes]:
+    """The ``limit`` entities with the most mentions (ties: smaller IRI first), in one pass."""
+    ranked: list[tuple[int, bytes]] = []
+    subject, is_entity, count = b"", False, 0
+
+    def close() -> None:
+        if is_entity:
+            ranked.append((-count, subject))
+            if len(ranked) > 2 * limit:
+                ranked.sort()
+                del ranked[limit:]
+
+    for s, p, o, _ in _triples(path):
+        if s != subject:
+            close()
+            subject, is_entity, count = s, False, 0
+        if p == _HAS_MENTION:
+            count += 1
+        elif p == _TYPE and o in _CLASSES:
+            is_entity = True
+    close()
+    ranked.sort()
+    return {s for _, s in ranked[:limit]}
+
+
+def view_graph(
+    path: str | Path, max_entities: int = VIEW_ENTITIES, max_mentions: int = VIEW_MENTIONS
+) -> Graph:
+    """The statements ``kg.viz.render`` reads about the kept entities, as an rdflib graph.
+
+    ``path`` is a sorted N-Triples file of a kg graph. Memory grows with
+    ``max_entities × max_mentions``, never with the file.
+    """
+    if max_entities < 1 or max_mentions < 1:
+        raise ValueError("the view needs at least one entity and one mention per entity")
+    path = Path(path)
+    kept = top_entities(path, max_entities)
+    out: list[bytes] = []
+
+    # Pass 2: the kept entities' own statements; their first mentions, relations, scopes.
+    mention_owner: dict[bytes, bytes] = {}
+    relations: set[tuple[bytes, bytes, bytes]] = set()
+    regions: set[bytes] = set()
+    seen: dict[bytes, int] = defaultdict(int)
+    for s, p, o, line in _triples(path):
+        if s not in kept:
+            continue
+        if p == _HAS_MENTION:
+            seen[s] += 1
+            if seen[s] > max_mentions:
+                continue
+            mention_owner[o] = s
+        elif p in _RELATIONS and o.startswith(b"<"):
+            if o not in kept:
+                continue
+            relations.add((s, p, o))
+        elif p == _SCOPE:
+            regions.add(o)
+        out.append(line)
+
+    # Pass 3: mentions, evidence and reports; region parents (regions sort before reports).
+    reports_of: dict[bytes, set[bytes]] = defaultdict(set)
+    reports: set[bytes] = set()
+    evidence_count: dict[tuple[bytes, bytes, bytes], int] = defaultdict(int)
+    parent: dict[bytes, bytes] = {}
+    evidence: list[bytes] = []
+    parts = [b"", b"", b""]
+    subject, report_of_evidence = b"", b""
+
+    def close_evidence() -> None:
+        """Keep an evidence node once all its statements are read, if its relation is drawn."""
+        key = (parts[0], parts[1], parts[2])
+        if evidence and key in relations and evidence_count[key] < max_mentions:
+            evidence_count[key] += 1
+            out.extend(evidence)
+            if report_of_evidence:
+                reports.add(report_of_evidence)
+
+    for s, p, o, line in _triples(path):
+        if s != subject:
+            close_evidence()
+            subject, evidence, parts, report_of_evidence = s, [], [b"", b"", b""], b""
+        if s.startswith(_EVIDENCE):
+            evidence.append(line)
+            if p in _EV_PARTS:
+                parts[_EV_PARTS[p]] = o
+            elif p == _IN_REPORT:
+                report_of_evidence = o
+        elif s.startswith(_MENTION):
+            if s in mention_owner:
+                out.append(line)
+                if p == _IN_REPORT:
+                    reports.add(o)
+                    reports_of[mention_owner[s]].add(o)
+        elif s.startswith(_REGION):
+            if p == _CONTAINED_IN:
+                parent[s] = o
+        elif s.startswith(_REPORT) and s in reports:
+            if p == _MENTIONS:
+                if o in kept and s in reports_of[o]:
+                    out.append(line)
+                continue
+            out.append(line)
+            if p == _PLACE:
+                regions.add(o)
+    close_evidence()
+
+    # Pass 4: the regions of scopes and places, and the regions that contain them.
+    todo, wanted = list(regions), set()
+    while todo:
+        r = todo.pop()
+        if r not in wanted:
+            wanted.add(r)
+            if r in parent:
+                todo.append(parent[r])
+    for s, _, _, line in _triples(path):
+        if s.startswith(_REGION) and s in wanted:
+            out.append(line)
+
+    g = Graph()
+    bind_prefixes(g)
+    g.parse(data=b"".join(out).decode("utf-8"), format="nt")
+    return g

@@ -1,0 +1,61 @@
+"""kg.export's streaming pieces: union lines from quads, and the line filter behind Turtle and TriG."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.export import _PnameFilter, graph_of, kg_prefixes, plain_pnames, triple_lines
+
+G1, G2 = b"<http://g/1>", b"<http://g/2>"
+TURTLE = (
+    "@prefix sys: <https://w3id.org/kg-rol/id/sys/> .\n"
+    "sys:a\\(b\\) a sys:C ;\n"
+    '\tsys:p "法治 \\" 政府"@zh , sys:d .\n'
+    "sys:e sys:p sys:f .\n"
+).encode()
+
+
+def test_triple_lines_drop_graphs_and_repeats() -> None:
+    quads = sorted(
+        [
+            b'<http://s> <http://p> "o"@zh ' + G1 + b" .\n",
+            b'<http://s> <http://p> "o"@zh ' + G2 + b" .\n",
+            b'<http://s> <http://p> "o" ' + G1 + b" .\n",
+            b"<http://s> <http://q> <http://o> " + G2 + b" .\n",
+        ]
+    )
+    assert [graph_of(q) for q in quads] == [G1, G1, G2, G2]
+    assert list(triple_lines(quads)) == [
+        b'<http://s> <http://p> "o" .\n',
+        b'<http://s> <http://p> "o"@zh .\n',
+        b"<http://s> <http://q> <http://o> .\n",
+    ]
+
+
+def _filtered(chunks: list[bytes], spaced: bool) -> bytes:
+    out = io.BytesIO()
+    with _PnameFilter(out, kg_prefixes(), spaced=spaced) as sink:
+        for chunk in chunks:
+            sink.write(chunk)
+    return out.getvalue()
+
+
+@given(cuts=st.lists(st.integers(min_value=0, max_value=len(TURTLE)), max_size=8), spaced=st.booleans())
+def test_the_filter_does_not_depend_on_how_the_stream_is_cut(cuts: list[int], spaced: bool) -> None:
+    bounds = [0, *sorted(cuts), len(TURTLE)]
+    chunks = [TURTLE[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    assert _filtered(chunks, spaced) == _filtered([TURTLE], spaced)
+
+
+def test_the_filter_writes_full_iris_and_spaces_statements() -> None:
+    text = _filtered([TURTLE], spaced=True).decode()
+    assert text == (
+        "@prefix sys: <https://w3id.org/kg-rol/id/sys/> .\n"
+        "\n<https://w3id.org/kg-rol/id/sys/a(b)> a sys:C ;\n"
+        '\tsys:p "法治 \\" 政府"@zh , sys:d .\n'
+        "\nsys:e sys:p sys:f .\n"
+    )
+    assert text.replace("\n\n", "\n") == plain_pnames(TURTLE.decode(), kg_prefixes())

@@ -1,0 +1,79 @@
+"""kg.stream: one document in, plain results out; sizes and bad files."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.stream import DocumentFailure, DocumentResult, parse_size, process_document
+
+REPORT = "开阳县人民政府关于2021年度法治政府建设工作情况的报告\n县司法局制定《开阳县行政执法公示办法》，全面落实行政执法公示制度。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("50MB", 50_000_000), ("50 mb", 50_000_000), ("1.5GB", 1_500_000_000), ("500kB", 500_000),
+     ("2KiB", 2048), ("1MiB", 1 << 20), ("123", 123), ("7b", 7)],
+)  # fmt: skip
+def test_sizes_in_the_usual_units(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "MB", "-5MB", "5 parsecs", "0", "0.0001b", "1e3"])
+def test_other_sizes_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="size"):
+        parse_size(text)
+
+
+@given(st.text(max_size=12))
+def test_parse_size_returns_a_positive_int_or_refuses(text: str) -> None:
+    try:
+        size = parse_size(text)
+    except ValueError:
+        return
+    assert isinstance(size, int) and size >= 1
+
+
+def test_a_report_gives_sorted_quads_and_records(tmp_path: Path) -> None:
+    f = tmp_path / "kaiyang-2021.txt"
+    f.write_text(REPORT, encoding="utf-8")
+    result = process_document(str(f))
+    assert isinstance(result, DocumentResult)
+    assert result.doc_id == "kaiyang-2021" and result.path == str(f)
+    lines = result.quads.splitlines(keepends=True)
+    assert lines and lines == sorted(set(lines))
+    assert any(b"<https://w3id.org/kg-rol/graph/shared>" in line for line in lines)
+    assert any(b"<https://w3id.org/kg-rol/graph/report/kaiyang-2021>" in line for line in lines)
+    assert b'"name": "' in result.mentions and result.relations.count(b"\n") == sum(
+        result.relation_counts.values()
+    )
+    assert pickle.loads(pickle.dumps(result)) == result  # travels to and from worker processes
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"", "empty"), (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary")],
+)
+def test_a_bad_file_is_a_failure_not_an_exception(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    f = tmp_path / "bad.txt"
+    if content is not None:
+        f.write_bytes(content)
+    result = process_document(str(f))
+    assert isinstance(result, DocumentFailure)
+    assert "bad.txt" in result.reason and message in result.reason
+
+
+def test_a_file_over_the_limit_is_refused_with_the_way_out(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_text(REPORT, encoding="utf-8")
+    size = f.stat().st_size
+    result = process_document(str(f), max_bytes=size - 1)
+    assert isinstance(result, DocumentFailure)
+    assert "big.txt" in result.reason and "too large" in result.reason and "--max-size" in result.reason
+    assert isinstance(process_document(str(f), max_bytes=size), DocumentResult)
