@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URI
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV
 
 from kg import ids
-from kg.model import DocumentExtraction, Entity, EntityType, Extraction, Region
+from kg.model import DocumentExtraction, Entity, EntityType, Extraction, Region, replace_surrogates
 from kg.vocab import ROL
 
 SCHEMA = Namespace("https://schema.org/")
@@ -62,7 +62,13 @@ PREFIXES = {
 
 
 def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+    """A Chinese literal; a lone surrogate (not writable as UTF-8) becomes U+FFFD."""
+    return Literal(replace_surrogates(text), lang="zh")
+
+
+def plain(text: str) -> Literal:
+    """A plain string literal, with lone surrogates replaced like ``zh``."""
+    return Literal(replace_surrogates(text))
 
 
 def bind_prefixes(g: Graph) -> None:
@@ -119,9 +125,9 @@ def _add_region(g: Graph, r: Region) -> None:
     g.add((node, RDF.type, ROL.Region))
     g.add((node, RDFS.label, zh(r.name)))
     g.add((node, SKOS.prefLabel, zh(r.name)))
-    g.add((node, ROL.divisionLevel, Literal(r.level)))
+    g.add((node, ROL.divisionLevel, plain(r.level)))
     if r.code:
-        g.add((node, SKOS.notation, Literal(r.code)))
+        g.add((node, SKOS.notation, plain(r.code)))
     if r.parent is not None:
         g.add((node, SCHEMA.containedInPlace, ids.region_iri(r.parent.key)))
 
@@ -142,14 +148,14 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
     doc, info = d.document, d.info
     report = ids.report_iri(doc.id)
     g.add((report, RDF.type, ROL.Report))
-    g.add((report, DCTERMS.identifier, Literal(doc.id)))
+    g.add((report, DCTERMS.identifier, plain(doc.id)))
     if info.title:
         g.add((report, DCTERMS.title, zh(info.title)))
     if info.place is not None:
         g.add((report, ROL.place, ids.region_iri(info.place.key)))
     if info.year is not None:
         g.add((report, ROL.year, Literal(f"{info.year:04d}", datatype=XSD.gYear)))
-    g.add((report, DCTERMS.type, Literal(info.kind)))
+    g.add((report, DCTERMS.type, plain(info.kind)))
 
     mentioned: dict[URIRef, None] = {}
     owner = {m: e for e in d.entities for m in e.mentions}
@@ -167,7 +173,7 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
         g.add((node, ROL.end, Literal(m.end, datatype=XSD.integer)))
         g.add((node, ROL.surfaceForm, zh(m.text)))
         g.add((node, ROL.sentence, zh(d.sentences[m.sent_index].text)))
-        g.add((node, ROL.rule, Literal(m.rule)))
+        g.add((node, ROL.rule, plain(m.rule)))
     for target in mentioned:
         g.add((report, ROL.mentions, target))
 
@@ -201,4 +207,4 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
         g.add((ev, ROL.sentence, zh(d.sentences[r.sent_index].text)))
         g.add((ev, ROL.implicit, Literal(r.implicit)))
         if r.rule:
-            g.add((ev, ROL.rule, Literal(r.rule)))
+            g.add((ev, ROL.rule, plain(r.rule)))

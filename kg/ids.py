@@ -4,8 +4,9 @@ Policy (also in the README):
 
 * Names become raw Unicode IRIs, not percent-encoded: ``…/id/inst/520121-开阳县司法局``.
   The key is the name after NFKC, with white space and quote/title marks
-  removed; any ASCII character outside ``A-Z a-z 0-9 - . _ ~ ( ) +`` and any
-  control, format or private-use character becomes ``-``. So space, ``%``,
+  removed; any ASCII character outside ``A-Z a-z 0-9 - . _ ~ ( ) +``, any
+  control, format, private-use or unassigned character, and anything else
+  outside RFC 3987's ``ucschar`` (U+FFFD among them) becomes ``-``. So space, ``%``,
   ``"``, ``<>{}|\\^`` and the backquote never appear in an IRI.
 * Local entities are scoped by the region key (GB/T 2260 code, or the
   parent's key plus the town's name): the 司法局 of two counties are two
@@ -47,7 +48,7 @@ def iri_key(name: str) -> str:
     for ch in s:
         if ch.isascii():
             out.append(ch if ch in _ALLOWED_ASCII else "-")
-        elif unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"} or _not_ucschar(ch):
+        elif unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"} or not _ucschar(ch):
             out.append("-")
         else:
             out.append(ch)
@@ -59,9 +60,17 @@ def iri_key(name: str) -> str:
     return key
 
 
-def _not_ucschar(ch: str) -> bool:
+def _ucschar(ch: str) -> bool:
+    """RFC 3987's ``ucschar``: the non-ASCII characters an IRI path may hold unescaped.
+
+    Not U+FFF0–U+FFFD (so not U+FFFD, the replacement character), not a
+    noncharacter, not plane 14's first 4,096 code points (tags), not the
+    private-use planes.
+    """
     cp = ord(ch)
-    return cp < 0xA0 or 0xD800 <= cp <= 0xF8FF or 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+    if cp <= 0xFFFF:
+        return 0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
+    return (cp & 0xFFFF) <= 0xFFFD and (cp < 0xE0000 or 0xE1000 <= cp <= 0xEFFFD)
 
 
 def entity_iri(etype: EntityType | str, canonical: str, scope: str = "") -> URIRef:

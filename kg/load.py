@@ -1,13 +1,38 @@
 """Push kg's graph into a running triple store over HTTP, and query one.
 
-Loading uses the SPARQL 1.1 Graph Store HTTP Protocol: one ``PUT
-URL?graph=IRI`` per graph (the shared graph and one per report), with the
-graph as N-Triples (valid Turtle, which every store accepts; Virtuoso's GSP
-refuses TriG and N-Quads). ``PUT`` replaces the graph, so loading the same
-data twice leaves the same triples. A store, or a URL, that does not speak the
-Graph Store Protocol gets SPARQL Update instead: ``DROP SILENT GRAPH`` then
-``INSERT DATA`` in chunks of 500 triples (Virtuoso 7.2 refuses an update
-that compiles to more than 10,000 lines of SQL, about 1,200 triples).
+A load replaces every graph it carries (the shared graph and one per
+report) all at once, so an interrupted ``kg load`` leaves the store with the
+old data or the new, never half:
+
+1. each graph is uploaded into a temporary graph of its own,
+   ``urn:kg-load:<nonce>:<n>``, outside kg's graph base (named queries and
+   ``kg query --endpoint`` never read it), with the SPARQL 1.1 Graph Store
+   HTTP Protocol (``PUT URL?graph=IRI``, the graph as N-Triples: valid
+   Turtle, which every store accepts; Virtuoso's GSP refuses TriG and
+   N-Quads), or, for a store or URL that does not speak it, with SPARQL
+   Update ``INSERT DATA`` in chunks of 500 triples (Virtuoso 7.2 refuses an
+   update that compiles to more than 10,000 lines of SQL, about 1,200
+   triples);
+2. the store is asked whether every temporary graph is there (a concurrent
+   ``kg load`` drops the temporary graphs it finds);
+3. one SPARQL Update request drops the temporary graphs an earlier,
+   interrupted load left, and moves every temporary graph onto its target
+   (``MOVE GRAPH <tmp> TO GRAPH <target>``, which replaces the target).
+
+Until step 3 the targets are untouched; a load killed before it leaves
+only temporary graphs, which the next load drops. Oxigraph runs one update
+request as one transaction: the switch happens entirely or not at all.
+Virtuoso 7.2 runs the operations of a request one after the other and
+keeps those done when a later one fails (it does not roll the request
+back), and its ``MOVE`` of a graph that does not exist empties the target:
+hence step 2, and the switch is one request, which the server completes
+even if the client dies after sending it. See the README.
+
+Loading the same data twice leaves the same triples (``MOVE`` replaces).
+The update endpoint of a Graph Store URL is its sibling (Oxigraph
+``/store`` → ``/update``, Virtuoso ``/sparql-graph-crud-auth`` →
+``/sparql-auth``) unless given; step 2 asks the update URL, or ``/query``
+beside an ``/update`` one.
 
 Only the standard library is used: ``urllib`` speaks HTTP Digest
 authentication (Virtuoso's ``/sparql-graph-crud-auth`` and ``/sparql-auth``)
@@ -18,6 +43,8 @@ from __future__ import annotations
 
 import base64
 import json
+import secrets
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -37,6 +64,16 @@ DEFAULT_GRAPH_IRI = GRAPH_BASE + "all"
 
 CHUNK = 500
 PROTOCOLS = ("auto", "gsp", "update")
+TEMP_PREFIX = "urn:kg-load:"
+"""Temporary graphs of a load in progress: ``urn:kg-load:<nonce>:<n>``."""
+
+# Update endpoints beside well-known Graph Store endpoints (last path segment).
+_UPDATE_SIBLING = {
+    "store": "update",  # Oxigraph
+    "sparql-graph-crud-auth": "sparql-auth",  # Virtuoso
+    "sparql-graph-crud": "sparql",
+    "data": "update",  # Fuseki
+}
 
 # The last path segment of well-known SPARQL query/update endpoints: Virtuoso
 # /sparql and /sparql-auth, Oxigraph /update, Fuseki /ds/update. A PUT sent
@@ -186,35 +223,72 @@ def load(
     protocol: str = "auto",
     update_endpoint: Endpoint | None = None,
 ) -> LoadReport:
-    """Replace each graph on the store with the given triples.
+    """Replace the graphs on the store with the given triples, all in one switch.
 
-    ``protocol`` is ``gsp`` (Graph Store Protocol only), ``update`` (SPARQL
-    Update only) or ``auto``: SPARQL Update when the URL is a well-known
-    query/update endpoint, else the Graph Store Protocol, falling back to
-    SPARQL Update (at ``update_endpoint`` or the same URL) when the URL does
-    not take Graph Store requests.
+    ``protocol`` is how the triples are uploaded: ``gsp`` (Graph Store
+    Protocol only), ``update`` (SPARQL Update only) or ``auto``: SPARQL
+    Update when the URL is a well-known query/update endpoint, else the Graph
+    Store Protocol, falling back to SPARQL Update (at ``update_endpoint`` or
+    the same URL) when the URL does not take Graph Store requests. The
+    switch is always one SPARQL Update request, at ``update_endpoint``, or
+    the update endpoint beside the URL. See the module docstring.
     """
     if protocol not in PROTOCOLS:
         raise LoadError(f"unknown protocol {protocol!r}: use one of {', '.join(PROTOCOLS)}")
     if not graphs:
         raise LoadError("nothing to load")
-    last = urllib.parse.urlsplit(endpoint.url).path.rstrip("/").rsplit("/", 1)[-1]
     use = protocol
     if protocol == "auto":
-        use = "update" if last in _UPDATE_SEGMENTS else "gsp"
-    updater = update_endpoint or endpoint
-    sent: dict[str, int] = {}
-    for iri, triples in graphs.items():
-        if use == "gsp":
-            status, body = _put(endpoint, iri, triples)
-            if status in _NO_GSP and protocol == "auto" and not sent:
-                use = "update"
-            else:
-                _check(endpoint, status, body, "Graph Store request")
-        if use == "update":
-            _replace_by_update(updater, iri, triples)
-        sent[iri] = len(triples)
-    return LoadReport(endpoint.url if use == "gsp" else updater.url, use, sent)
+        use = "update" if _last_segment(endpoint.url) in _UPDATE_SEGMENTS else "gsp"
+    nonce = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{secrets.token_hex(4)}"
+    temps = {iri: f"{TEMP_PREFIX}{nonce}:{n}" for n, iri in enumerate(graphs)}
+    updater = update_endpoint or (endpoint if use == "update" else _sibling_updater(endpoint))
+    first = True
+    try:
+        for iri, triples in graphs.items():
+            if not triples:
+                continue  # nothing to upload: the switch drops the target
+            if use == "gsp":
+                status, body = _put(endpoint, temps[iri], triples)
+                if status in _NO_GSP and protocol == "auto" and first:
+                    use = "update"
+                    updater = update_endpoint or endpoint
+                else:
+                    _check(endpoint, status, body, "Graph Store request")
+            if use == "update":
+                _insert(updater, temps[iri], triples)
+            first = False
+        full = {iri: temps[iri] for iri, triples in graphs.items() if triples}
+        leftovers = _check_uploaded(_querier(updater), full, nonce)
+        _switch(updater, temps, {iri for iri, triples in graphs.items() if not triples}, leftovers)
+    except BaseException:
+        _drop_quietly(updater, temps.values())
+        raise
+    return LoadReport(
+        endpoint.url if use == "gsp" else updater.url, use, {iri: len(t) for iri, t in graphs.items()}
+    )
+
+
+def _last_segment(url: str) -> str:
+    return urllib.parse.urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _with_last_segment(endpoint: Endpoint, segment: str) -> Endpoint:
+    parts = urllib.parse.urlsplit(endpoint.url)
+    head = parts.path.rstrip("/").rsplit("/", 1)[0]
+    url = urllib.parse.urlunsplit(parts._replace(path=f"{head}/{segment}"))
+    return Endpoint(url, endpoint.user, endpoint.password, endpoint.timeout)
+
+
+def _sibling_updater(gsp: Endpoint) -> Endpoint:
+    """The SPARQL Update endpoint beside a Graph Store one (else the same URL)."""
+    sibling = _UPDATE_SIBLING.get(_last_segment(gsp.url))
+    return _with_last_segment(gsp, sibling) if sibling else gsp
+
+
+def _querier(updater: Endpoint) -> Endpoint:
+    """Where to ask about the temporary graphs: ``/query`` beside ``/update``, else the update URL."""
+    return _with_last_segment(updater, "query") if _last_segment(updater.url) == "update" else updater
 
 
 def _ntriples(triples: Sequence[ox.Triple]) -> bytes:
@@ -226,22 +300,61 @@ def _put(endpoint: Endpoint, iri: str, triples: Sequence[ox.Triple]) -> tuple[in
     return endpoint.request("PUT", {"graph": iri}, _ntriples(triples), "text/turtle; charset=utf-8")
 
 
-def _replace_by_update(endpoint: Endpoint, iri: str, triples: Sequence[ox.Triple]) -> None:
+def _update(endpoint: Endpoint, sparql: str, what: str = "SPARQL Update") -> None:
+    status, body = endpoint.request(
+        "POST",
+        body=urllib.parse.urlencode({"update": sparql}).encode("utf-8"),
+        content_type="application/x-www-form-urlencoded",
+    )
+    _check(endpoint, status, body, what)
+
+
+def _insert(endpoint: Endpoint, iri: str, triples: Sequence[ox.Triple]) -> None:
+    """Add ``triples`` to graph ``iri`` with INSERT DATA, CHUNK triples per request."""
     graph = ox.NamedNode(iri)
-    first = True
-    for start in range(0, max(len(triples), 1), CHUNK):
-        chunk = triples[start : start + CHUNK]
-        parts = [f"DROP SILENT GRAPH {graph}"] if first else []
-        if chunk:
-            data = _ntriples(chunk).decode("utf-8")
-            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}")
-        first = False
-        status, body = endpoint.request(
-            "POST",
-            body=urllib.parse.urlencode({"update": " ;\n".join(parts)}).encode("utf-8"),
-            content_type="application/x-www-form-urlencoded",
+    for start in range(0, len(triples), CHUNK):
+        data = _ntriples(triples[start : start + CHUNK]).decode("utf-8")
+        _update(endpoint, f"INSERT DATA {{ GRAPH {graph} {{\n{data}}} }}")
+
+
+def _check_uploaded(querier: Endpoint, temps: dict[str, str], nonce: str) -> list[str]:
+    """Fail unless every temporary graph holds triples; return the other loads' leftovers.
+
+    A ``MOVE`` from a graph that is not there would empty the target on
+    Virtuoso, so the switch is only sent when all of them are.
+    """
+    found = select(
+        querier,
+        f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{TEMP_PREFIX}")) }}',
+    )[1]
+    graphs = {row[0].value for row in found if isinstance(row[0], ox.NamedNode)}
+    missing = sorted(set(temps.values()) - graphs)
+    if missing:
+        raise LoadError(
+            f"{querier.url}: {len(missing)} of the {len(temps)} uploaded graphs are not on the store "
+            "(another kg load running at the same time?); the store keeps its previous data"
         )
-        _check(endpoint, status, body, "SPARQL Update")
+    return sorted(g for g in graphs if not g.startswith(f"{TEMP_PREFIX}{nonce}:"))
+
+
+def _switch(updater: Endpoint, temps: dict[str, str], empty: set[str], leftovers: list[str]) -> None:
+    """One request: drop earlier loads' leftovers, then move every temporary graph onto its target."""
+    ops = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in leftovers]
+    for iri, tmp in temps.items():
+        if iri in empty:
+            ops.append(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
+        else:
+            ops.append(f"MOVE GRAPH {ox.NamedNode(tmp)} TO GRAPH {ox.NamedNode(iri)}")
+    _update(updater, " ;\n".join(ops), "switching to the new graphs (one SPARQL Update request)")
+
+
+def _drop_quietly(updater: Endpoint, graphs: Iterable[str]) -> None:
+    """Best effort after a failed load: drop its temporary graphs (the next load would anyway)."""
+    quick = Endpoint(updater.url, updater.user, updater.password, timeout=10)
+    try:
+        _update(quick, " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in graphs))
+    except Exception:  # noqa: BLE001 - the original error is the one to report
+        pass
 
 
 def _check(endpoint: Endpoint, status: int, body: bytes, what: str) -> None:
@@ -303,8 +416,9 @@ def remote_query(endpoint: Endpoint, sparql: str, fmt: str = "table") -> QueryRe
     """Run a read-only SELECT or ASK on a SPARQL endpoint, like ``kg.sparql.run`` does locally.
 
     For csv, tsv and json the endpoint's own W3C serialisation is kept in ``raw``.
+    Only a query is sent: a server may run an update it gets as a query.
     """
-    check_read_only(sparql)
+    check_read_only(sparql, strict=True)
     if fmt in _ACCEPT:
         return QueryResult(
             kind="select", variables=(), rows=(), raw=_post_query(endpoint, sparql, _ACCEPT[fmt])

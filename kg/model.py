@@ -9,8 +9,11 @@ copy). Invariant: ``doc.text[m.start:m.end] == m.text`` for every mention.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class EntityType(StrEnum):
@@ -55,7 +58,14 @@ class Document:
         path: where it was read from (for messages only; never in the graph).
         text: the decoded text; all offsets index this string.
         sha256: hex digest of the raw bytes, used in mention IRIs.
-        encoding: the codec that decoded the bytes, or "html" when markup was stripped.
+        encoding: the form the text came in: the codec that decoded the bytes
+            ("utf-8", "utf-16", "gb18030" …), "html/<codec>" for a web page
+            whose markup was removed, "docx" or "pdf".
+
+    A lone surrogate (U+D800–U+DFFF) in ``id`` or ``text`` becomes U+FFFD on
+    construction: such a string cannot be written as UTF-8 (a file name read
+    with ``surrogateescape``, a str built in memory), and one character for one
+    keeps every offset.
     """
 
     id: str
@@ -64,10 +74,28 @@ class Document:
     sha256: str
     encoding: str = "utf-8"
 
+    def __post_init__(self) -> None:
+        for name in ("id", "text"):
+            value = getattr(self, name)
+            if _SURROGATE.search(value):
+                object.__setattr__(self, name, replace_surrogates(value))
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD; same length, same offsets."""
+    return _SURROGATE.sub("\ufffd", text)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Sentence:
-    """A span of a document that ends at 。！？；, a line break or a heading."""
+    """A span of a document that ends at 。！？；, a line break or a heading.
+
+    ``start``/``end`` index ``Document.text``. ``text`` is the sentence a
+    reader sees: ``doc.text[start:end]``, except that line breaks inside
+    the sentence (PDF conversions, see ``kg.text.reflow``) are left out
+    with the white space around them. Stages that compute offsets from
+    ``text`` run on the reflowed document, where the two are equal.
+    """
 
     doc_id: str
     index: int

@@ -36,11 +36,15 @@ RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
 }
 
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+# What may come before a request's first keyword: white space, comments, PREFIX
+# and BASE declarations, and Virtuoso's DEFINE pragmas.
+_PROLOGUE = re.compile(
+    r"""(?:\s+|\#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>|DEFINE\s+\S+\s+(?:"[^"]*"|'[^']*'|<[^>]*>|\S+))*""",
     re.I,
 )
-_COMMENT = re.compile(r"(?m)^\s*#.*$")
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+_QUERIES = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def default_prefixes() -> dict[str, str]:
@@ -119,23 +123,53 @@ def query(sparql: str, graphs: Sequence[str | Path], fmt: str = "table") -> Quer
     return run(sparql, load_store(graphs), fmt)
 
 
-def check_read_only(sparql: str) -> None:
-    """Refuse SPARQL Update: ``kg query`` never changes a graph."""
-    m = _UPDATE.match(_COMMENT.sub("", sparql))
-    if m:
-        raise QueryError(f"SPARQL Update ({m.group(1).upper()}) is not allowed: kg query is read-only")
+def first_keyword(sparql: str) -> str:
+    """The request's first keyword after its prologue (PREFIX, BASE, comments), upper-cased."""
+    rest = sparql.lstrip("\ufeff")
+    m = _WORD.match(rest, _PROLOGUE.match(rest).end())
+    return m.group().upper() if m else ""
+
+
+def check_read_only(sparql: str, strict: bool = False) -> None:
+    """Refuse SPARQL Update: ``kg query`` never changes a graph.
+
+    With ``strict`` (a remote endpoint, whose server might run an update sent
+    as a query), anything that does not start as a query is refused too.
+    Locally Oxigraph's query parser refuses it, with the position.
+    """
+    word = first_keyword(sparql)
+    if word in _UPDATES:
+        raise QueryError(f"SPARQL Update ({word}) is not allowed: kg query is read-only")
+    if strict and word not in _QUERIES:
+        raise QueryError(
+            f"not a SPARQL query: it starts with {word or 'nothing'!r}, "
+            "not SELECT, ASK, CONSTRUCT or DESCRIBE (kg query is read-only)"
+        )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _position(message: str, sparql: str) -> str:
-    """Oxigraph says 'error at L:C: …'; add the offending line so the user sees it."""
-    m = re.search(r"(\d+):(\d+)", message)
+    """Oxigraph says 'error at L:C: …'; say 'line L, column C: …' and show that line, on one line.
+
+    Oxigraph counts lines at "\\n" only and columns in characters, from 1.
+    Control characters of the query are not echoed to the terminal.
+    """
+    m = re.match(r"(?:error at )?(\d+):(\d+):\s*(.*)", message, re.S)
     if not m:
-        return message
-    line, col = int(m.group(1)), int(m.group(2))
-    lines = sparql.splitlines() or [""]
+        return _CONTROL.sub(" ", message)
+    line, col, what = int(m.group(1)), int(m.group(2)), _CONTROL.sub(" ", m.group(3)).strip()
+    lines = sparql.split("\n")
+    out = f"line {line}, column {col}: {what}"
     if 1 <= line <= len(lines):
-        return f"line {line}, column {col}: {message.split(': ', 1)[-1]} (in: {lines[line - 1].strip()})"
-    return message
+        text = lines[line - 1]
+        left = max(0, col - 1 - 50)
+        shown = ("…" if left else "") + text[left : col - 1 + 30] + ("…" if len(text) > col - 1 + 30 else "")
+        shown = _CONTROL.sub(" ", shown).strip()
+        if shown:
+            out += f" (in: {shown})"
+    return out
 
 
 def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, prefixes: dict[str, str]) -> str:
@@ -153,6 +187,29 @@ def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, prefixes: d
     return term.value
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show in a terminal, on one line.
+
+    Names and sentences come from untrusted reports: an escape sequence
+    (ESC …) could rewrite the terminal, a bidi override reorder the line.
+    Line breaks and tabs become spaces, other C0 controls their visible
+    symbol (␛, ␀), DEL ␡, C1 controls and bidi controls U+FFFD.
+    """
+
+    def show(m: re.Match[str]) -> str:
+        c = m.group()
+        if c in "\t\n\r\x0b\x0c\u2028\u2029\x85":
+            return " "
+        if c < " ":
+            return chr(0x2400 + ord(c))
+        return "\u2421" if c == "\x7f" else "\ufffd"
+
+    return _UNPRINTABLE.sub(show, text)
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -166,7 +223,7 @@ def format_table(result: QueryResult, max_width: int = 60) -> str:
     if result.kind == "ask":
         return "true\n" if result.boolean else "false\n"
     prefixes = default_prefixes()
-    cells = [[term_text(t, prefixes).replace("\n", " ") for t in row] for row in result.rows]
+    cells = [[printable(term_text(t, prefixes)) for t in row] for row in result.rows]
     cells = [[_clip(c, max_width) for c in row] for row in cells]
     header = list(result.variables)
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]

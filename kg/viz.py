@@ -50,7 +50,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.io.write import write_text
-from kg.model import EntityType
+from kg.model import EntityType, replace_surrogates
 from kg.vocab import ROL
 
 SCHEMA = Namespace("https://schema.org/")
@@ -99,6 +99,7 @@ KINDS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 _NAME_MARKS = re.compile(r"[\s《》“”\"'「」『』〈〉]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class VizError(KgError):
@@ -708,7 +709,9 @@ def _script_json(data: Any) -> str:
         ("\u2029", "\\u2029"),
     ):
         text = text.replace(raw, escaped)
-    return text
+    # A lone surrogate (rdflib reads "\\uD800" in a graph file as one) cannot be
+    # written as UTF-8; as a JSON escape it reaches the page unchanged.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _vis_asset(name: str) -> str:
@@ -753,7 +756,7 @@ def _html(payload: dict[str, Any], title: str) -> str:
     )
     parts = {
         "CSP": html.escape(csp, quote=True),
-        "TITLE": html.escape(title, quote=True),
+        "TITLE": html.escape(replace_surrogates(title), quote=True),
         "VIS_CSS": _vis_asset("vis-network.css").replace("</", "<\\/"),
         "APP_CSS": _asset("app.css").replace("</", "<\\/"),
         "VIS_JS": vis_js,

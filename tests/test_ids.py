@@ -38,6 +38,14 @@ def test_unsafe_characters_are_replaced() -> None:
     assert key.startswith("覆盖率100-ahref-x")
 
 
+def test_characters_rfc3987_leaves_out_are_replaced() -> None:
+    # U+FFFD (what a lone surrogate becomes), specials, noncharacters, tags,
+    # private use, bidi controls and a zero-width space: none is an IRI character.
+    for ch in "\ufffd\ufff0\ufdd0\U000e0041\U000f0000\ue000\u202e\u200b\ud800":
+        assert iri_key(f"甲{ch}乙") == "甲-乙", repr(ch)
+    assert iri_key("甲\U00020000乙") == "甲\U00020000乙"  # CJK Extension B is ucschar
+
+
 def test_long_names_are_shortened_deterministically() -> None:
     name = "关于" + "进一步加强法治政府建设" * 12 + "的通知"
     assert len(iri_key(name)) <= 80

@@ -101,9 +101,31 @@ class Handler(BaseHTTPRequestHandler):
         if not self._allowed():
             return
         form = urllib.parse.parse_qs(body.decode("utf-8"))
+        if "query" in form:
+            self.server.requests.append(("QUERY", form["query"][0]))
+            result = self.server.store.query(form["query"][0])
+            return self._answer(200, result.serialize(format=ox.QueryResultsFormat.JSON))
         self.server.requests.append(("POST", form["update"][0]))
-        self.server.store.update(form["update"][0])
+        try:
+            self.server.store.update(form["update"][0])  # one transaction, as on the Oxigraph server
+        except (OSError, SyntaxError) as e:
+            return self._answer(400, str(e).encode())
         self._answer(204)
+
+
+def stored(server: FakeStore) -> set[tuple[str, str]]:
+    """(graph, N-Triples statement) of everything on the store."""
+    return {(q.graph_name.value, str(q.triple)) for q in server.store}
+
+
+def expected(graphs: dict[str, list[ox.Triple]]) -> set[tuple[str, str]]:
+    return {(g, str(t)) for g, triples in graphs.items() for t in triples}
+
+
+def changed(graphs: dict[str, list[ox.Triple]]) -> dict[str, list[ox.Triple]]:
+    """The same graphs, each with its first triple gone and a new one added."""
+    new = ox.NamedNode("http://example.org/new")
+    return {g: [*triples[1:], ox.Triple(new, new, ox.Literal(g))] for g, triples in graphs.items()}
 
 
 @pytest.fixture
@@ -166,7 +188,10 @@ def test_graph_store_protocol_load_is_idempotent(fake, small_trig: Path) -> None
     assert report.protocol == "gsp" and report.triples == server.triples()
     load(graphs, Endpoint(server.url + "/store"))
     assert server.triples() == report.triples
-    assert [m for m, _ in server.requests] == ["PUT"] * 4
+    assert stored(server) == expected(graphs)
+    # Per load: one PUT per graph into a temporary graph, one check, one switch.
+    assert [m for m, _ in server.requests] == ["PUT", "PUT", "QUERY", "POST"] * 2
+    assert all(path.startswith("/store?graph=urn%3Akg-load%3A") for m, path in server.requests if m == "PUT")
 
 
 def test_no_graph_store_falls_back_to_update(fake, small_trig: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,14 +204,15 @@ def test_no_graph_store_falls_back_to_update(fake, small_trig: Path, monkeypatch
     assert server.triples() == report.triples == sum(len(t) for t in graphs.values())
     updates = [body for method, body in server.requests if method == "POST"]
     assert len(updates) > 2 * len(graphs)
-    assert updates[0].startswith("DROP SILENT GRAPH <")
+    assert updates[0].startswith("INSERT DATA { GRAPH <urn:kg-load:")
+    assert updates[-1].startswith("MOVE GRAPH <urn:kg-load:")
 
 
 def test_update_endpoints_get_sparql_update_directly(fake, small_trig: Path) -> None:
     server = fake()
     report = load(read_graphs(small_trig), Endpoint(server.url + "/update"))
     assert report.protocol == "update"
-    assert {m for m, _ in server.requests} == {"POST"}
+    assert {m for m, _ in server.requests} == {"POST", "QUERY"}  # no PUT
 
 
 def test_basic_auth_is_sent_when_asked(fake, small_trig: Path) -> None:
@@ -200,7 +226,7 @@ def test_basic_auth_is_sent_when_asked(fake, small_trig: Path) -> None:
     assert load(graphs, Endpoint(server.url + "/store", "dba", "secret")).triples == server.triples()
     # With credentials, the data goes out once, already authenticated: a server
     # that answers 401 before reading a large body would cut the upload.
-    assert server.requests and {m for m, _ in server.requests} == {"PUT"}
+    assert [m for m, _ in server.requests] == ["PUT", "PUT", "QUERY", "POST"]
 
 
 def test_forbidden_writes_name_the_reason(fake, small_trig: Path) -> None:
@@ -264,3 +290,95 @@ def test_cli_load_without_a_graph_file(tmp_path: Path, monkeypatch: pytest.Monke
     result = runner.invoke(app, ["load", "--endpoint", "http://127.0.0.1:9/store"])
     assert result.exit_code == 1
     assert "no such graph file" in result.output
+
+
+# --------------------------------------------------------------------------- atomicity
+
+
+def test_the_switch_is_one_request_that_moves_every_graph(fake, small_trig: Path) -> None:
+    server = fake()
+    graphs = read_graphs(small_trig)
+    load(graphs, Endpoint(server.url + "/store"))
+    switch = [body for m, body in server.requests if m == "POST"]
+    assert len(switch) == 1
+    moves = switch[0].split(" ;\n")
+    assert [m.split(" TO GRAPH ")[1] for m in moves] == [f"<{g}>" for g in graphs]
+    assert all(m.startswith("MOVE GRAPH <urn:kg-load:") for m in moves)
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_a_load_that_fails_before_the_switch_leaves_the_old_data(
+    fake, small_trig: Path, monkeypatch: pytest.MonkeyPatch, protocol: str
+) -> None:
+    server = fake()
+    old = read_graphs(small_trig)
+    new = changed(old)
+    url = server.url + ("/store" if protocol == "gsp" else "/update")
+    load(old, Endpoint(url))
+
+    def fail(*args: object) -> None:
+        raise LoadError("injected failure between the upload and the switch")
+
+    monkeypatch.setattr(kgload, "_switch", fail)
+    with pytest.raises(LoadError, match="injected"):
+        load(new, Endpoint(url))
+    assert stored(server) == expected(old)  # the failed load cleaned up after itself
+
+    # Killed there instead (no clean-up): the temporary graphs stay, the targets are old.
+    monkeypatch.setattr(kgload, "_drop_quietly", lambda *args: None)
+    with pytest.raises(LoadError, match="injected"):
+        load(new, Endpoint(url))
+    leftovers = {g for g, _ in stored(server)} - set(old)
+    assert leftovers and all(g.startswith(kgload.TEMP_PREFIX) for g in leftovers)
+    assert {(g, t) for g, t in stored(server) if g in old} == expected(old)
+
+    monkeypatch.undo()
+    load(new, Endpoint(url))
+    assert stored(server) == expected(new)  # leftovers dropped in the same switch
+    load(new, Endpoint(url))
+    assert stored(server) == expected(new)
+
+
+def test_a_lost_temporary_graph_stops_the_switch(
+    fake, small_trig: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another load dropped our temporary graphs: Virtuoso would empty the targets, so no switch."""
+    server = fake()
+    old = read_graphs(small_trig)
+    load(old, Endpoint(server.url + "/store"))
+    real_put = kgload._put
+
+    def put_then_lose(endpoint: Endpoint, iri: str, triples: list[ox.Triple]) -> tuple[int, bytes]:
+        answer = real_put(endpoint, iri, triples)
+        server.store.remove_graph(ox.NamedNode(iri))
+        return answer
+
+    monkeypatch.setattr(kgload, "_put", put_then_lose)
+    with pytest.raises(LoadError, match="not on the store.*keeps its previous data"):
+        load(changed(old), Endpoint(server.url + "/store"))
+    assert stored(server) == expected(old)
+
+
+def test_an_empty_graph_clears_its_target(fake, small_trig: Path) -> None:
+    server = fake()
+    graphs = read_graphs(small_trig)
+    load(graphs, Endpoint(server.url + "/store"))
+    first, second = list(graphs)
+    load({first: graphs[first], second: []}, Endpoint(server.url + "/store"))
+    assert stored(server) == expected({first: graphs[first]})
+
+
+@pytest.mark.parametrize(
+    ("url", "update", "query"),
+    [
+        ("http://h:7878/store", "http://h:7878/update", "http://h:7878/query"),
+        ("http://h:8890/sparql-graph-crud-auth", "http://h:8890/sparql-auth", "http://h:8890/sparql-auth"),
+        ("http://h:8890/sparql-graph-crud", "http://h:8890/sparql", "http://h:8890/sparql"),
+        ("http://h:3030/ds/data", "http://h:3030/ds/update", "http://h:3030/ds/query"),
+        ("http://h/rdf-graph-store", "http://h/rdf-graph-store", "http://h/rdf-graph-store"),
+    ],
+)
+def test_update_and_query_endpoints_beside_a_graph_store(url: str, update: str, query: str) -> None:
+    updater = kgload._sibling_updater(Endpoint(url, "u", "p"))
+    assert (updater.url, updater.user, updater.password) == (update, "u", "p")
+    assert kgload._querier(updater).url == query

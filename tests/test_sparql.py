@@ -5,12 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.errors import GraphError, QueryError
-from kg.sparql import check_read_only, format_table, load_store, query, run
+from kg.sparql import check_read_only, first_keyword, format_table, load_store, printable, query, run
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
 
 LISTS = "SELECT ?name ?n WHERE { ?l a rol:List ; rdfs:label ?name ; rol:itemCount ?n } ORDER BY ?name"
 
@@ -81,6 +89,121 @@ def test_malformed_sparql_names_the_position(small_ttl: Path, sparql: str, messa
 def test_updates_are_refused(update: str) -> None:
     with pytest.raises(QueryError, match="read-only"):
         check_read_only(update)
+
+
+@pytest.mark.parametrize(
+    ("sparql", "word"),
+    [
+        ("select * {}", "SELECT"),
+        ("\ufeff# c\nPREFIX a: <http://x/#> # c\nBASE <http://b/>\nASK {}", "ASK"),
+        ("PREFIX : <http://x/>\r\nINSERT DATA {}", "INSERT"),
+        ("DEFINE sql:log-enable 3 DELETE WHERE { ?s ?p ?o }", "DELETE"),
+        ("", ""),
+        ("{ ?s ?p ?o }", ""),
+    ],
+)
+def test_first_keyword_skips_the_prologue(sparql: str, word: str) -> None:
+    assert first_keyword(sparql) == word
+
+
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "PREFIX x: <http://x/> # a comment\nINSERT DATA { x:a x:b x:c }",
+        "DEFINE sql:log-enable 2 CLEAR GRAPH <http://g>",
+    ],
+)
+def test_updates_behind_comments_and_pragmas_are_refused(sparql: str) -> None:
+    with pytest.raises(QueryError, match="read-only"):
+        check_read_only(sparql)
+
+
+def test_an_endpoint_only_gets_queries() -> None:
+    check_read_only("PREFIX a: <http://x/> DESCRIBE a:b", strict=True)
+    check_read_only("SELEKT ?x", strict=False)  # Oxigraph's parser says where it is wrong
+    with pytest.raises(QueryError, match="not a SPARQL query: it starts with 'SELEKT'"):
+        check_read_only("SELEKT ?x", strict=True)
+
+
+# (query, line, column): Oxigraph counts lines at "\n" only, columns in characters from 1.
+MALFORMED = [
+    ("SELECT ?x WHERE { ?x ?p }", 1, 26),
+    ("SELECT ?x WHERE {\n  ?x a rol:List .\n  FILTER(\n}", 4, 2),
+    ("SELECT * {\r\n?s ?p ?o .\r\n?s ?p2 }", 3, 9),
+    ('SELECT * WHERE { ?s ?p "中文 }', 1, 29),
+    ("SELECT *\r{ ?s }", 1, 16),
+]
+
+
+@pytest.mark.parametrize(("sparql", "line", "column"), MALFORMED)
+def test_cli_names_line_and_column_of_malformed_sparql(
+    small_ttl: Path, sparql: str, line: int, column: int
+) -> None:
+    result = runner.invoke(app, ["query", sparql, "--graph", str(small_ttl)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert result.output.startswith(f"error: malformed SPARQL: line {line}, column {column}: expected")
+    assert len(result.output.splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_the_message_echoes_no_control_characters(small_ttl: Path) -> None:
+    result = runner.invoke(app, ["query", 'SELECT * { ?s ?p "\x1b[31mred\x07', "--graph", str(small_ttl)])
+    assert result.exit_code == 1
+    assert "line 1, column" in result.output and "red" in result.output
+    assert not any(c in result.output for c in "\x1b\x07\r")
+
+
+@pytest.mark.parametrize("where", [[], ["--endpoint", "http://127.0.0.1:9/sparql"]])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX x: <http://x/> # c\nDROP ALL",
+        "clear default",
+    ],
+)
+def test_cli_refuses_updates_before_touching_any_store(
+    small_ttl: Path, where: list[str], update: str
+) -> None:
+    source = where or ["--graph", str(small_ttl)]
+    result = runner.invoke(app, ["query", update, *source])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "is not allowed: kg query is read-only" in result.output  # not "cannot reach": nothing was sent
+    assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
+def test_kg_query_errors_reach_the_terminal_as_one_line(small_ttl: Path) -> None:
+    """The real command, as a user runs it: stderr holds one line, stdout nothing."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for sparql, message in [
+        ("SELECT ?x WHERE {\n  ?x ?p\n}", "error: malformed SPARQL: line 3, column 2: expected"),
+        ("DELETE WHERE { ?s ?p ?o }", "error: SPARQL Update (DELETE) is not allowed"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", "query", sparql, "--graph", str(small_ttl)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 1
+        assert done.stdout == ""
+        assert done.stderr.startswith(message) and len(done.stderr.splitlines()) == 1, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_the_table_shows_hostile_names_without_escape_sequences(tmp_path: Path) -> None:
+    """A name from a report may hold ESC sequences or bidi overrides: the terminal gets symbols."""
+    graph = tmp_path / "hostile.nt"
+    graph.write_text(
+        "<http://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> "
+        '"\\u001B[2J\\u001B]0;owned\\u0007司法局\\u202Eevil\\nline\\u0085"@zh .\n',
+        encoding="utf-8",
+    )
+    table = format_table(query("SELECT ?l WHERE { ?x rdfs:label ?l }", [graph]))
+    assert "␛[2J␛]0;owned␇司法局\ufffdevil line" in table
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in table)
+    assert printable("a\tb\x7f") == "a b\u2421"
 
 
 def test_queries_that_merely_contain_update_words_run(small_ttl: Path) -> None:
