@@ -22,7 +22,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import RDF, Graph
+import pyoxigraph as ox
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg import ids
 from kg.graph import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
@@ -52,6 +54,7 @@ _EVIDENCE = f"<{ids.BASE}evidence/".encode()
 _MENTION = f"<{ids.BASE}mention/".encode()
 _REGION = f"<{ids.BASE}region/".encode()
 _REPORT = f"<{ids.BASE}report/".encode()
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _triples(path: Path) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
@@ -186,5 +189,31 @@ def view_graph(
 
     g = Graph()
     bind_prefixes(g)
-    g.parse(data=b"".join(out).decode("utf-8"), format="nt")
+    g.addN(_rdflib_quads(b"".join(out), g))
     return g
+
+
+def _rdflib_quads(data: bytes, g: Graph) -> Iterator[tuple[Node, Node, Node, Graph]]:
+    """The N-Triples ``data`` as rdflib statements of ``g``, parsed by Oxigraph.
+
+    rdflib's own N-Triples parser took most of a build's time here; terms
+    repeat (entities, predicates, sentences), so each is made once.
+    """
+    terms: dict[ox.NamedNode | ox.Literal, Node] = {}
+
+    def term(t: ox.NamedNode | ox.Literal) -> Node:
+        got = terms.get(t)
+        if got is None:
+            if isinstance(t, ox.NamedNode):
+                got = URIRef(t.value)
+            elif t.language:
+                got = Literal(t.value, lang=t.language)
+            elif t.datatype.value == _XSD_STRING:  # rdflib reads "x" as a plain literal
+                got = Literal(t.value)
+            else:
+                got = Literal(t.value, datatype=URIRef(t.datatype.value))
+            terms[t] = got
+        return got
+
+    for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        yield term(t.subject), term(t.predicate), term(t.object), g
