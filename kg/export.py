@@ -233,10 +233,22 @@ def plain_pnames(text: str, prefixes: dict[str, str]) -> str:
 
 def to_ox(t: Node) -> ox.NamedNode | ox.Literal:
     """The Oxigraph term for an rdflib IRI or literal (kg graphs have no blank nodes)."""
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
     if isinstance(t, Literal):
         if t.language:
             return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+        datatype = t.datatype
+        if datatype is None:
+            return ox.Literal(str(t))
+        node = _DATATYPES.get(datatype)
+        if node is None:
+            node = ox.NamedNode(str(datatype))
+            if len(_DATATYPES) < 64:  # kg uses a handful; a foreign graph must not grow it unbounded
+                _DATATYPES[datatype] = node
+        return ox.Literal(str(t), datatype=node)
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
     raise OutputError(f"cannot serialise {t!r}: kg graphs have no blank nodes")
+
+
+#: Datatype IRIs as Oxigraph nodes, made once: nearly every literal kg writes has one of a few.
+_DATATYPES: dict[URIRef, ox.NamedNode] = {}

@@ -6,11 +6,20 @@ the mentions with their offsets and sentences, the relations it states and
 their evidence. TriG and N-Quads keep that split, so a store can replace one
 report's data; Turtle and N-Triples write the union. No blank nodes: every
 node has an IRI from ``kg.ids``, so the same input gives the same graph.
+
+The statements are made once, by functions that hand each triple to a sink
+with an ``add((s, p, o))`` method, one sink per graph: ``build_dataset``
+passes the graphs of an rdflib Dataset, ``statements_by_graph`` plain lists,
+which is several times faster for a build that only writes N-Quads
+(``kg.stream``). ``_Terms`` makes each repeated term once per document:
+entity and region IRIs, the sentence literal shared by a sentence's
+mentions, offsets and rule names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV
@@ -81,20 +90,101 @@ def entity_iri(e: Entity) -> URIRef:
     return ids.entity_iri(e.type, e.canonical, e.scope)
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class Sink(Protocol):
+    """Where statements go: an rdflib Graph, or ``Statements``."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
+
+class Statements(list[Triple]):
+    """A sink that only keeps the triples, in order, repeats included."""
+
+    add = list.append
+
+
 def build_dataset(result: Extraction) -> Dataset:
     """The extraction as an RDF dataset: a shared graph plus one graph per report."""
     ds = Dataset()
     bind_prefixes(ds)
-    shared = ds.graph(ids.SHARED_GRAPH)
+    add_statements(result, ds.graph)
+    return ds
+
+
+def statements_by_graph(result: Extraction) -> dict[URIRef, Statements]:
+    """The statements of ``build_dataset(result)`` by graph IRI, without rdflib graphs (repeats possible)."""
+    graphs: dict[URIRef, Statements] = {}
+    add_statements(result, lambda iri: graphs.setdefault(iri, Statements()))
+    return graphs
+
+
+def add_statements(result: Extraction, sink: Callable[[URIRef], Sink]) -> None:
+    """Hand every statement of ``result`` to ``sink(graph IRI)``: the shared graph, then each report's."""
+    shared, terms = sink(ids.SHARED_GRAPH), _Terms()
     regions = _regions(d.info.place for d in result.documents)
     for region in regions.values():
-        _add_region(shared, region)
+        _add_region(shared, region, terms)
     for e in result.entities:
-        _add_entity(shared, e, regions)
+        _add_entity(shared, e, regions, terms)
     by_key = {e.key: e for e in result.entities}
     for d in result.documents:
-        _add_report(ds.graph(ids.report_graph_iri(d.document.id)), d, by_key)
-    return ds
+        _add_report(sink(ids.report_graph_iri(d.document.id)), d, by_key, terms.for_report())
+
+
+class _Terms:
+    """Terms made once and reused: a document repeats names, sentences, offsets and rules.
+
+    rdflib terms are slow to make (a ``Literal`` checks and normalises its
+    value) and ``ids.iri_key`` normalises a name character by character.
+    """
+
+    __slots__ = ("_entity", "_integer", "_plain", "_region", "_zh")
+
+    def __init__(self) -> None:
+        self._entity: dict[tuple[str, str, str], URIRef] = {}
+        self._region: dict[str, URIRef] = {}
+        self._zh: dict[str, Literal] = {}
+        self._plain: dict[str, Literal] = {}
+        self._integer: dict[int, Literal] = {}
+
+    def for_report(self) -> _Terms:
+        """Terms for one report: these IRIs (bounded by the entities and regions), fresh literals."""
+        terms = _Terms()
+        terms._entity, terms._region = self._entity, self._region
+        return terms
+
+    def entity(self, e: Entity) -> URIRef:
+        key = e.key
+        node = self._entity.get(key)
+        if node is None:
+            node = self._entity[key] = entity_iri(e)
+        return node
+
+    def region(self, key: str) -> URIRef:
+        node = self._region.get(key)
+        if node is None:
+            node = self._region[key] = ids.region_iri(key)
+        return node
+
+    def zh(self, text: str) -> Literal:
+        lit = self._zh.get(text)
+        if lit is None:
+            lit = self._zh[text] = zh(text)
+        return lit
+
+    def plain(self, text: str) -> Literal:
+        lit = self._plain.get(text)
+        if lit is None:
+            lit = self._plain[text] = plain(text)
+        return lit
+
+    def integer(self, n: int) -> Literal:
+        lit = self._integer.get(n)
+        if lit is None:
+            lit = self._integer[n] = Literal(n, datatype=XSD.integer)
+        return lit
 
 
 def build_graph(result: Extraction) -> Graph:
@@ -120,31 +210,33 @@ def _regions(places: Iterable[Region | None]) -> dict[str, Region]:
     return dict(sorted(out.items()))
 
 
-def _add_region(g: Graph, r: Region) -> None:
-    node = ids.region_iri(r.key)
+def _add_region(g: Sink, r: Region, terms: _Terms) -> None:
+    node = terms.region(r.key)
     g.add((node, RDF.type, ROL.Region))
-    g.add((node, RDFS.label, zh(r.name)))
-    g.add((node, SKOS.prefLabel, zh(r.name)))
-    g.add((node, ROL.divisionLevel, plain(r.level)))
+    g.add((node, RDFS.label, terms.zh(r.name)))
+    g.add((node, SKOS.prefLabel, terms.zh(r.name)))
+    g.add((node, ROL.divisionLevel, terms.plain(r.level)))
     if r.code:
-        g.add((node, SKOS.notation, plain(r.code)))
+        g.add((node, SKOS.notation, terms.plain(r.code)))
     if r.parent is not None:
-        g.add((node, SCHEMA.containedInPlace, ids.region_iri(r.parent.key)))
+        g.add((node, SCHEMA.containedInPlace, terms.region(r.parent.key)))
 
 
-def _add_entity(g: Graph, e: Entity, regions: dict[str, Region]) -> None:
-    node = entity_iri(e)
+def _add_entity(g: Sink, e: Entity, regions: dict[str, Region], terms: _Terms) -> None:
+    node = terms.entity(e)
     g.add((node, RDF.type, CLASS_OF[e.type]))
-    g.add((node, RDFS.label, zh(e.canonical)))
-    g.add((node, SKOS.prefLabel, zh(e.canonical)))
+    g.add((node, RDFS.label, terms.zh(e.canonical)))
+    g.add((node, SKOS.prefLabel, terms.zh(e.canonical)))
     for alt in e.alt_labels:
         if alt != e.canonical:
-            g.add((node, SKOS.altLabel, zh(alt)))
+            g.add((node, SKOS.altLabel, terms.zh(alt)))
     if e.scope and e.scope in regions:
-        g.add((node, ROL.scope, ids.region_iri(e.scope)))
+        g.add((node, ROL.scope, terms.region(e.scope)))
 
 
-def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, str], Entity]) -> None:
+def _add_report(
+    g: Sink, d: DocumentExtraction, by_key: dict[tuple[str, str, str], Entity], terms: _Terms
+) -> None:
     doc, info = d.document, d.info
     report = ids.report_iri(doc.id)
     g.add((report, RDF.type, ROL.Report))
@@ -152,7 +244,7 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
     if info.title:
         g.add((report, DCTERMS.title, zh(info.title)))
     if info.place is not None:
-        g.add((report, ROL.place, ids.region_iri(info.place.key)))
+        g.add((report, ROL.place, terms.region(info.place.key)))
     if info.year is not None:
         g.add((report, ROL.year, Literal(f"{info.year:04d}", datatype=XSD.gYear)))
     g.add((report, DCTERMS.type, plain(info.kind)))
@@ -163,37 +255,37 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
         ent = owner.get(m)
         if ent is None:
             continue
-        target = entity_iri(by_key.get(ent.key, ent))
+        target = terms.entity(by_key.get(ent.key, ent))
         mentioned.setdefault(target, None)
         node = ids.mention_iri(doc.id, m.start, m.end)
         g.add((target, ROL.hasMention, node))
         g.add((node, RDF.type, ROL.Mention))
         g.add((node, ROL.inReport, report))
-        g.add((node, ROL.start, Literal(m.start, datatype=XSD.integer)))
-        g.add((node, ROL.end, Literal(m.end, datatype=XSD.integer)))
-        g.add((node, ROL.surfaceForm, zh(m.text)))
-        g.add((node, ROL.sentence, zh(d.sentences[m.sent_index].text)))
-        g.add((node, ROL.rule, plain(m.rule)))
+        g.add((node, ROL.start, terms.integer(m.start)))
+        g.add((node, ROL.end, terms.integer(m.end)))
+        g.add((node, ROL.surfaceForm, terms.zh(m.text)))
+        g.add((node, ROL.sentence, terms.zh(d.sentences[m.sent_index].text)))
+        g.add((node, ROL.rule, terms.plain(m.rule)))
     for target in mentioned:
         g.add((report, ROL.mentions, target))
 
     if d.author_key is not None and d.author_key in by_key:
-        g.add((report, DCTERMS.publisher, entity_iri(by_key[d.author_key])))
+        g.add((report, DCTERMS.publisher, terms.entity(by_key[d.author_key])))
 
     for r in d.relations:
         subj = by_key.get(r.subject)
         if subj is None:
             continue
-        s = entity_iri(subj)
+        s = terms.entity(subj)
         p = PREDICATE[r.predicate.value]
         if isinstance(r.object, int):
-            o: URIRef | Literal = Literal(r.object, datatype=XSD.integer)
+            o: URIRef | Literal = terms.integer(r.object)
             o_key = str(r.object)
         else:
             obj = by_key.get(r.object)
             if obj is None:
                 continue
-            o = entity_iri(obj)
+            o = terms.entity(obj)
             o_key = str(o)
         g.add((s, p, o))
         ev = ids.evidence_iri(doc.id, r.start, r.end, r.predicate.value, str(s), o_key)
@@ -202,9 +294,9 @@ def _add_report(g: Graph, d: DocumentExtraction, by_key: dict[tuple[str, str, st
         g.add((ev, RDF.predicate, p))
         g.add((ev, RDF.object, o))
         g.add((ev, ROL.inReport, report))
-        g.add((ev, ROL.start, Literal(r.start, datatype=XSD.integer)))
-        g.add((ev, ROL.end, Literal(r.end, datatype=XSD.integer)))
-        g.add((ev, ROL.sentence, zh(d.sentences[r.sent_index].text)))
+        g.add((ev, ROL.start, terms.integer(r.start)))
+        g.add((ev, ROL.end, terms.integer(r.end)))
+        g.add((ev, ROL.sentence, terms.zh(d.sentences[r.sent_index].text)))
         g.add((ev, ROL.implicit, Literal(r.implicit)))
         if r.rule:
-            g.add((ev, ROL.rule, plain(r.rule)))
+            g.add((ev, ROL.rule, terms.plain(r.rule)))

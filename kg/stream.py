@@ -1,7 +1,9 @@
 """One document in, plain results out: the unit of work of a streaming build.
 
-``process_document`` reads one report, extracts it and builds its share of
-the graph with ``kg.graph.build_dataset`` on that document alone. Entity
+``process_document`` reads one report, extracts it and writes its share of
+the graph as N-Quads (``extraction_nquads``: the statements of
+``kg.graph.build_dataset`` on that document alone, without building an
+rdflib graph, which would cost more than the extraction). Entity
 IRIs depend only on (type, canonical name, scope), so the union of every
 document's share is the corpus graph, and no stage needs the corpus in
 memory. The result holds bytes and small counts only, so it pickles cheaply
@@ -25,6 +27,9 @@ from kg.io.read import DEFAULT_MAX_BYTES  # --max-size default: larger files are
 
 if TYPE_CHECKING:
     from rdflib import Dataset
+    from rdflib.term import Node
+
+    from kg.model import Extraction
 
 
 _UNITS = {
@@ -98,7 +103,6 @@ def process_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentR
     (missing, empty, binary, undecodable, too large); any other error is a
     bug and propagates.
     """
-    from kg.graph import build_dataset
     from kg.io.read import read_document
     from kg.io.write import dumps_jsonl
     from kg.model import Extraction
@@ -115,7 +119,7 @@ def process_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentR
         doc_id=doc.id,
         path=str(path),
         sha256=doc.sha256,
-        quads=nquads_lines(build_dataset(one)),
+        quads=extraction_nquads(one),
         mentions=dumps_jsonl(mention_records(one)).encode("utf-8"),
         relations=dumps_jsonl(relation_records(one)).encode("utf-8"),
         relation_counts=dict(sorted(Counter(r.predicate.value for r in d.relations).items())),
@@ -127,6 +131,32 @@ def nquads_lines(ds: Dataset) -> bytes:
     from kg.export import dataset_quads
 
     lines = {f"{q} .\n".encode() for q in dataset_quads(ds)}
+    return b"".join(sorted(lines))
+
+
+def extraction_nquads(result: Extraction) -> bytes:
+    """``nquads_lines(build_dataset(result))``, the same bytes, from the statements without an rdflib Dataset.
+
+    Each distinct term is written once (``kg.export.to_ox``, Oxigraph's
+    escaping) and its text reused: a report repeats its IRIs, sentences and
+    offsets many times. A line is Oxigraph's ``Quad`` text: the four terms
+    separated by spaces.
+    """
+    from kg.export import to_ox
+    from kg.graph import statements_by_graph
+
+    text: dict[Node, str] = {}
+
+    def term(t: Node) -> str:
+        s = text.get(t)
+        if s is None:
+            s = text[t] = str(to_ox(t))
+        return s
+
+    lines: set[bytes] = set()
+    for graph, triples in statements_by_graph(result).items():
+        g = f" {term(graph)} .\n"
+        lines.update(f"{term(s)} {term(p)} {term(o)}{g}".encode() for s, p, o in triples)
     return b"".join(sorted(lines))
 
 

@@ -181,15 +181,15 @@ def test_changed_or_damaged_entries_are_recomputed(tmp_path: Path, monkeypatch: 
 def test_no_stage_builds_the_corpus_graph_and_the_view_is_bounded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every RDF graph the build makes holds one document, and graph.html only the top entities."""
+    """Every set of statements the build makes holds one document, and graph.html only the top entities."""
     sizes: list[int] = []
-    original = kg.graph.build_dataset
+    original = kg.graph.add_statements
 
-    def recorded(result: Extraction) -> object:
+    def recorded(result: Extraction, sink: object) -> object:
         sizes.append(len(result.documents))
-        return original(result)
+        return original(result, sink)
 
-    monkeypatch.setattr(kg.graph, "build_dataset", recorded)
+    monkeypatch.setattr(kg.graph, "add_statements", recorded)
     drawn: list[int] = []
     render = kg.viz.render
 

@@ -8,8 +8,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_hostile import EXTRACTIONS
 
-from kg.stream import DocumentFailure, DocumentResult, parse_size, process_document
+from kg.graph import build_dataset
+from kg.io.read import read_document
+from kg.model import Extraction
+from kg.pipeline import extract_documents
+from kg.stream import (
+    DocumentFailure,
+    DocumentResult,
+    extraction_nquads,
+    nquads_lines,
+    parse_size,
+    process_document,
+)
 
 REPORT = "开阳县人民政府关于2021年度法治政府建设工作情况的报告\n县司法局制定《开阳县行政执法公示办法》，全面落实行政执法公示制度。\n"
 
@@ -77,3 +89,36 @@ def test_a_file_over_the_limit_is_refused_with_the_way_out(tmp_path: Path) -> No
     assert isinstance(result, DocumentFailure)
     assert "big.txt" in result.reason and "too large" in result.reason and "--max-size" in result.reason
     assert isinstance(process_document(str(f), max_bytes=size), DocumentResult)
+
+
+def _one(path: Path) -> Extraction:
+    """The single-report extraction ``process_document`` turns into N-Quads."""
+    return extract_documents([read_document(path)])
+
+
+def test_each_seed_gives_the_dataset_s_n_quads_byte_for_byte(seeds_dir: Path) -> None:
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    assert seeds
+    for path in seeds:
+        expected = nquads_lines(build_dataset(_one(path)))
+        result = process_document(str(path))
+        assert isinstance(result, DocumentResult)
+        assert result.quads == expected, path.name
+        assert expected.count(b"\n") > 100  # a real report, not an empty graph that trivially matches
+
+
+def test_the_corpus_of_seeds_gives_the_dataset_s_n_quads(seeds_dir: Path) -> None:
+    """Several reports in one extraction: shared entities, one graph per report."""
+    corpus = extract_documents(read_document(p) for p in sorted(seeds_dir.glob("*.txt")))
+    assert len(corpus.documents) > 1
+    assert extraction_nquads(corpus) == nquads_lines(build_dataset(corpus))
+
+
+def test_the_small_extraction_gives_the_dataset_s_n_quads(small_extraction: Extraction) -> None:
+    assert extraction_nquads(small_extraction) == nquads_lines(build_dataset(small_extraction))
+
+
+@given(EXTRACTIONS)
+def test_hostile_text_gives_the_dataset_s_n_quads(extraction: Extraction) -> None:
+    """Arbitrary names, ids, sentences and lone surrogates: the same escaping as the Dataset path."""
+    assert extraction_nquads(extraction) == nquads_lines(build_dataset(extraction))
