@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import lexicon
 from kg.extract.overlaps import resolve_overlaps
@@ -1021,7 +1021,7 @@ def _town_names(place: Region | None) -> tuple[str, ...]:
     return tuple(r.name for r in place.chain() if r.level == "township") if place else ()
 
 
-@cache
+@lru_cache(maxsize=64)  # one pattern per place: bounded, so a corpus of many places does not grow memory
 def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Pattern[str]:
     names = sorted({*places, *towns}, key=lambda n: (-len(n), n))
     organs = sorted(lexicon.words("org_local"), key=lambda w: (-len(w), w))
