@@ -12,9 +12,13 @@ description and parameters::
 
 A parameter binds the variable of the same name. Its value never enters the
 query as text a user typed: it becomes an RDF term (built and escaped by
-pyoxigraph) in a ``VALUES`` block at the start of the ``WHERE`` clause. An
-unset parameter without a default leaves its variable free, so the query
-lists everything.
+pyoxigraph) in a ``VALUES`` block at the start of the ``WHERE`` clause, or
+wherever the query has a marker line ``# VALUES ?name`` (a comment, so the
+file stays plain SPARQL). A marker binds the value inside a subquery or a
+union branch, where it starts the search: bound outside, it would only filter
+the subquery's or the union's finished result, and Oxigraph's optimizer does
+not push it in. An unset parameter without a default leaves its variable
+free (and its markers comments), so the query lists everything.
 
 The queries are written for Virtuoso 7.2 as well: ASCII variable names, no
 ``STR()``/``CONCAT()`` over Chinese literals (Virtuoso mangles them), and
@@ -58,6 +62,7 @@ _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<kind>\w+)(?:\s*=\s*(?P<default>\S+))?\s+(?P<doc>.+)$"
 )
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_MARKER = re.compile(r"^(?P<indent>[ \t]*)#[ \t]*VALUES[ \t]+\?(?P<name>\w+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +122,10 @@ def parse(name: str, text: str) -> NamedQuery:
             meta[key] = value
     if "title" not in meta or _WHERE.search(_code(text)) is None:
         raise ValueError(f"{name}.rq: needs a '# title:' line and a WHERE clause")
+    declared = {p.name for p in params}
+    for m in _MARKER.finditer(text):
+        if m["name"] not in declared:
+            raise ValueError(f"{name}.rq: marker for undeclared parameter {m['name']!r}")
     return NamedQuery(name, meta["title"], meta.get("description", ""), tuple(params), text)
 
 
@@ -200,12 +209,20 @@ def render(
     the store's default graph is.
     """
     bound = bindings(query, values or {})
-    code = _code(query.text)
-    m = _WHERE.search(code)
+    placed: set[str] = set()
+
+    def place(m: re.Match[str]) -> str:
+        if m["name"] not in bound:
+            return m[0]
+        placed.add(m["name"])
+        return f"{m['indent']}VALUES ?{m['name']} {{ {bound[m['name']]} }}"
+
+    # Markers first; the outermost WHERE is then found in the text they changed.
+    text = _MARKER.sub(place, query.text)
+    m = _WHERE.search(_code(text))
     assert m is not None  # parse() checked it
-    values_block = "".join(f"\n  VALUES ?{name} {{ {t} }}" for name, t in bound.items())
+    values_block = "".join(f"\n  VALUES ?{name} {{ {t} }}" for name, t in bound.items() if name not in placed)
     from_block = "".join(f"FROM {ox.NamedNode(g)}\n" for g in graphs or ())
-    text = query.text
     return text[: m.start()] + from_block + text[m.start() : m.end()] + values_block + text[m.end() :]
 
 

@@ -3,29 +3,38 @@
 
 The graph has kg's shape and IRIs: a shared graph (entity types, labels,
 scopes, regions) and one named graph per report (report node, mentions with
-offsets and sentences, relations and their evidence, item counts). It is
-generated deterministically (seeded), written as N-Quads, then loaded into
-pyoxigraph (what ``kg query`` uses) and into an rdflib Dataset; loading is
-timed on its own. On Oxigraph each query runs through ``kg.sparql.run``, as
-``kg query`` runs it (evaluation plus the Python rows), once to warm up and
-then ``--repeat`` times; the best time is reported, since other processes on
-the machine only ever add time. rdflib runs each query once and is given up
-after ``--timeout`` seconds. Both engines must return the same number of rows.
-The load average before and after is printed: re-run on a quiet machine.
+offsets and sentences, relations and their evidence, item counts); national
+entities such as 国务院 are mentioned by every report. It is generated
+deterministically (seeded), written as N-Quads, then loaded into pyoxigraph
+(what ``kg query`` uses) and into an rdflib Dataset; loading is timed on its
+own.
+
+Each named query is timed the way it is meant to be asked (its canonical
+form: one report, one institution, one relation, or a listing that is short
+by nature) and, where that differs, as a full listing without parameters. On
+Oxigraph each query runs through ``kg.sparql.run``, as ``kg query`` runs it
+(evaluation plus the Python rows), once to warm up and then ``--repeat``
+times; the median is reported with the fastest and slowest run, since the
+machine may be shared. rdflib runs each query once and is given up after
+``--timeout`` seconds. Both engines must return the same number of rows. The
+load average before and after is printed: re-run on a quiet machine.
 
     python scripts/bench_sparql.py              # ~1M triples, prints a markdown table
     python scripts/bench_sparql.py --reports 50 --no-rdflib   # quick check
 
-Exit code 1 if any query takes 100 ms or more on Oxigraph.
+Exit code 1 if a canonical form's median takes 100 ms or more on Oxigraph;
+full listings are reported but not held to the target.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import random
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -192,20 +201,40 @@ def generate(reports: int, seed: int = 7) -> Iterator[ox.Quad]:
             yield ox.Quad(ev, n(rol + "rule"), ox.Literal("bench"), graph)
 
 
-def cases(reports: int) -> list[tuple[str, dict[str, str]]]:
-    """Each named query unparameterised, plus the parameter a user would typically give."""
+CANONICAL = "canonical"
+LISTING = "full listing"
+
+
+def cases(reports: int, system: str) -> list[tuple[str, dict[str, str], str]]:
+    """(query, parameters, kind): each query asked as a user would, plus the full listings.
+
+    Canonical forms are held to the 100 ms target: a listing that is short by
+    nature (reports, lists, brands, shared entities), or the one report,
+    institution or relation that the query is about. ``system`` is the name of
+    a national system that the middle report's justice bureau implements.
+    """
     one = f"county{reports // 2:04d}-{2020 + (reports // 2) % 5}"
     inst = f"县{reports // 2:04d}司法局"
-    out: list[tuple[str, dict[str, str]]] = [(q.name, {}) for q in nq.all_queries()]
+    listed = {"reports", "lists-with-item-counts", "brands-and-operators", "shared-entities"}
+    out: list[tuple[str, dict[str, str], str]] = [
+        (q.name, {}, CANONICAL if q.name in listed else LISTING) for q in nq.all_queries()
+    ]
     out += [
-        ("institutions-by-report", {"report": one}),
-        ("systems-of-institution", {"institution": inst}),
-        ("lists-with-item-counts", {"report": one}),
-        ("brands-and-operators", {"report": one}),
-        ("shared-entities", {"min_reports": "20", "type": "制度"}),
-        ("relation-evidence", {"report": one}),
-        ("relation-evidence", {"subject": inst, "relation": "implements"}),
-        ("reports", {"report": one}),
+        ("reports", {"report": one}, CANONICAL),
+        ("institutions-by-report", {"report": one}, CANONICAL),
+        ("institutions-by-report", {"institution": "国务院"}, CANONICAL),
+        ("systems-of-institution", {"institution": inst}, CANONICAL),
+        ("systems-of-institution", {"institution": "国务院"}, CANONICAL),
+        ("systems-of-institution", {"relation": "implements"}, LISTING),
+        ("lists-with-item-counts", {"report": one}, CANONICAL),
+        ("brands-and-operators", {"report": one}, CANONICAL),
+        ("shared-entities", {"min_reports": "10", "type": "制度"}, CANONICAL),
+        ("relation-evidence", {"subject": inst, "relation": "implements"}, CANONICAL),
+        ("relation-evidence", {"relation": "implements", "object": system}, CANONICAL),
+        ("relation-evidence", {"subject": "国务院"}, CANONICAL),
+        ("relation-evidence", {"relation": "itemCount"}, CANONICAL),
+        ("relation-evidence", {"report": one}, CANONICAL),
+        ("relation-evidence", {"relation": "implements"}, LISTING),
     ]
     return out
 
@@ -232,21 +261,27 @@ def timed_once(fn, timeout: float) -> tuple[float, int | None]:  # type: ignore[
     return (time.perf_counter() - t) * 1000, rows
 
 
-def best_of(fn, repeat: int) -> tuple[float, int]:  # type: ignore[no-untyped-def]
-    fn()  # warm-up: query compilation, caches
+def timed_runs(fn, repeat: int) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]
+    """Milliseconds of ``repeat`` runs after a warm-up (query compilation, caches), and the row count."""
+    fn()
     times, rows = [], 0
     for _ in range(repeat):
         t = time.perf_counter()
         rows = fn()
         times.append((time.perf_counter() - t) * 1000)
-    return min(times), rows
+    return sorted(times), rows
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=700, help="reports to generate (700 ≈ 1M triples)")
-    ap.add_argument("--repeat", type=int, default=5, help="timed runs per query after the warm-up")
+    ap.add_argument("--repeat", type=int, default=9, help="timed runs per query after the warm-up")
     ap.add_argument("--no-rdflib", action="store_true", help="skip rdflib (its load alone takes ~1 min)")
+    ap.add_argument(
+        "--on-disk",
+        action="store_true",
+        help="time Oxigraph on a RocksDB store on disk (kg query --store) instead of in memory",
+    )
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds before an rdflib query is given up")
     args = ap.parse_args()
     load_before = os.getloadavg()[0]
@@ -258,18 +293,54 @@ def main() -> int:
         path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
         gen_s = time.perf_counter() - t
         distinct = len({ox.Triple(q.subject, q.predicate, q.object) for q in quads})
+        n_quads = len(quads)
+        del quads  # a million Python objects that kg query never holds, for the collector to walk
+        gc.collect()
         print(
-            f"generated {len(quads):,} quads ({distinct:,} distinct triples) in {gen_s:.1f} s",
-            file=sys.stderr,
+            f"generated {n_quads:,} quads ({distinct:,} distinct triples) in {gen_s:.1f} s", file=sys.stderr
         )
 
         t = time.perf_counter()
-        store = ox.Store()
-        store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        if args.on_disk:
+            # What `kg build --store` writes and `kg query --store` opens (read-only).
+            folder = Path(tmp) / "store"
+            writer = ox.Store(str(folder))
+            writer.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            writer.flush()
+            del writer
+            gc.collect()  # RocksDB releases its lock only when the Store object is freed
+            store = ox.Store.read_only(str(folder))
+        else:
+            store = ox.Store()
+            store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
         ox_load = time.perf_counter() - t
         print(f"pyoxigraph loaded in {ox_load:.1f} s", file=sys.stderr)
 
-        ds = None
+        bureau = f"县{args.reports // 2:04d}司法局"
+        implemented = run(
+            nq.render(nq.get("relation-evidence"), {"subject": bureau, "relation": "implements"}), store
+        ).rows
+        system = str(implemented[0][3].value) if implemented else "全国0000行政执法公示制度"
+
+        # Oxigraph first, before rdflib's graph fills the Python heap: its millions
+        # of objects would make each garbage collection during kg query's row
+        # building slow, which kg query itself never meets.
+        results = []
+        for name, params, kind in cases(args.reports, system):
+            text = nq.render(nq.get(name), params)
+
+            def ox_run(text: str = text) -> int:
+                return len(run(text, store).rows)
+
+            ox_times, ox_rows = timed_runs(ox_run, args.repeat)
+            results.append([name, params, kind, ox_rows, ox_times, float("nan"), text])
+            print(
+                f"{name} {params}: median {statistics.median(ox_times):.1f} ms "
+                f"({ox_times[0]:.1f}–{ox_times[-1]:.1f})",
+                file=sys.stderr,
+            )
+        load_after = os.getloadavg()[0]
+
         rdf_load = float("nan")
         if not args.no_rdflib:
             from rdflib import Dataset
@@ -279,17 +350,8 @@ def main() -> int:
             ds.parse(path, format="nquads")
             rdf_load = time.perf_counter() - t
             print(f"rdflib loaded in {rdf_load:.1f} s", file=sys.stderr)
-
-        results = []
-        for name, params in cases(args.reports):
-            text = nq.render(nq.get(name), params)
-
-            def ox_run(text: str = text) -> int:
-                return len(run(text, store).rows)
-
-            ox_ms, ox_rows = best_of(ox_run, args.repeat)
-            rdf_ms, rdf_rows = float("nan"), None
-            if ds is not None:
+            for row in results:
+                name, params, _, ox_rows, _, _, text = row
 
                 def rdf_run(text: str = text) -> int:
                     return len(list(ds.query(text)))
@@ -300,34 +362,42 @@ def main() -> int:
                         f"MISMATCH {name} {params}: oxigraph {ox_rows} rows, rdflib {rdf_rows}",
                         file=sys.stderr,
                     )
-            results.append((name, params, ox_rows, ox_ms, rdf_ms))
-            print(f"{name} {params}: {ox_ms:.1f} ms / {rdf_ms:.0f} ms", file=sys.stderr)
+                row[5] = rdf_ms
+                print(f"{name} {params}: rdflib {rdf_ms:.0f} ms", file=sys.stderr)
 
     print(
-        f"Graph: {distinct:,} distinct triples ({len(quads):,} quads in {args.reports + 1} graphs), "
+        f"Graph: {distinct:,} distinct triples ({n_quads:,} quads in {args.reports + 1} graphs), "
         f"generated by `scripts/bench_sparql.py --reports {args.reports}`; "
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}.\n"
     )
-    print(f"Load: pyoxigraph {ox_load:.1f} s, rdflib {rdf_load:.1f} s.\n")
+    where = "a RocksDB store on disk, bulk load" if args.on_disk else "in memory"
+    print(f"Load: pyoxigraph ({where}) {ox_load:.1f} s, rdflib {rdf_load:.1f} s.\n")
     print(
-        f"Oxigraph: best of {args.repeat} after a warm-up; load average {load_before:.2f} before, "
-        f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs.\n"
+        f"Oxigraph: median of {args.repeat} runs after a warm-up (fastest–slowest in brackets); "
+        f"load average {load_before:.2f} before, {load_after:.2f} after, "
+        f"on {os.cpu_count()} CPUs.\n"
     )
-    print("| named query | parameters | rows | Oxigraph (ms) | rdflib (ms) |")
-    print("|---|---|---:|---:|---:|")
     slow = 0
-    for name, params, rows, ox_ms, rdf_ms in results:
-        p = ", ".join(f"{k}={v}" for k, v in params.items()) or "–"
-        flag = "" if ox_ms < LIMIT_MS else " ⚠"
-        slow += ox_ms >= LIMIT_MS
-        rdf = (
-            "–"
-            if rdf_ms != rdf_ms
-            else f"> {args.timeout * 1000:,.0f}"
-            if rdf_ms == float("inf")
-            else f"{rdf_ms:,.0f}"
-        )
-        print(f"| `{name}` | {p} | {rows:,} | {ox_ms:.1f}{flag} | {rdf} |")
+    for kind in (CANONICAL, LISTING):
+        print(f"\n{kind}:\n")
+        print("| named query | parameters | rows | Oxigraph (ms) | rdflib (ms) |")
+        print("|---|---|---:|---:|---:|")
+        for name, params, k, rows, ox_times, rdf_ms, _ in results:
+            if k != kind:
+                continue
+            p = ", ".join(f"{key}={v}" for key, v in params.items()) or "–"
+            median = statistics.median(ox_times)
+            flag = "" if median < LIMIT_MS else " ⚠"
+            slow += kind == CANONICAL and median >= LIMIT_MS
+            rdf = (
+                "–"
+                if rdf_ms != rdf_ms
+                else f"> {args.timeout * 1000:,.0f}"
+                if rdf_ms == float("inf")
+                else f"{rdf_ms:,.0f}"
+            )
+            spread = f"({ox_times[0]:.1f}–{ox_times[-1]:.1f})"
+            print(f"| `{name}` | {p} | {rows:,} | {median:.1f} {spread}{flag} | {rdf} |")
     return 1 if slow else 0
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kg import named_queries as nq
@@ -67,6 +69,64 @@ def test_values_are_bound_as_escaped_terms_never_as_query_text(store: ox.Store) 
     assert len(store) > 0
 
 
+MARKED = """# title: Marked
+# param: report string  A report id.
+# param: n integer = 2  A threshold.
+SELECT ?r ?count
+WHERE {
+  {
+    SELECT ?r ?count
+    WHERE {
+      # VALUES ?n
+      # VALUES ?report
+      ?r <http://purl.org/dc/terms/identifier> ?report .
+      BIND(?n AS ?count)
+    }
+  }
+}
+"""
+
+
+def test_a_marker_places_the_values_inside_a_subquery() -> None:
+    query = nq.parse("marked", MARKED)
+    text = nq.render(query, {"report": "bohu-2023"})
+    lines = text.splitlines()
+    inner = lines.index("    WHERE {", lines.index("    SELECT ?r ?count"))
+    assert lines[inner + 1] == '      VALUES ?n { "2"^^<http://www.w3.org/2001/XMLSchema#integer> }'
+    assert lines[inner + 2] == '      VALUES ?report { "bohu-2023" }'
+    assert text.count("VALUES") == 2, "a marked parameter is not bound a second time at the top"
+    assert nq.render(query, {}).count("# VALUES ?report") == 1, "an unset parameter leaves its marker"
+
+
+def test_a_marker_binds_the_parameter_where_it_stands(store: ox.Store) -> None:
+    res = store.query(
+        nq.render(nq.parse("marked", MARKED), {"report": "small-2021", "n": "7"}),
+        use_default_graph_as_union=True,
+    )
+    assert isinstance(res, ox.QuerySolutions)
+    assert [s["count"].value for s in res] == ["7"]
+
+
+def test_a_marker_for_an_undeclared_parameter_is_a_bug() -> None:
+    with pytest.raises(ValueError, match="undeclared parameter 'year'"):
+        nq.parse("bad", MARKED.replace("# VALUES ?n", "# VALUES ?year"))
+
+
+def test_every_marker_of_a_parameter_is_bound() -> None:
+    # relation-evidence binds its parameters in both branches of its union.
+    query = nq.get("relation-evidence")
+    text = nq.render(query, {"object": "民法典"})
+    assert text.count('VALUES ?object { "民法典"@zh }') == query.text.count("# VALUES ?object") == 2
+
+
+@given(st.text(min_size=1).filter(str.strip))
+def test_any_value_at_a_marker_stays_one_term(value: str) -> None:
+    text = nq.render(nq.get("reports"), {"report": value})
+    res = ox.Store().query(text)  # parses: the value cannot close the VALUES block or the query
+    assert isinstance(res, ox.QuerySolutions)
+    assert list(res) == []
+
+
 def test_from_clauses_name_the_dataset(store: ox.Store) -> None:
     graphs = sorted(g.value for g in store.named_graphs())
     text = nq.render(nq.get("lists-with-item-counts"), graphs=graphs)
@@ -75,6 +135,13 @@ def test_from_clauses_name_the_dataset(store: ox.Store) -> None:
     res = store.query(text)
     assert isinstance(res, ox.QuerySolutions)
     assert [(s["list"].value, s["items"].value) for s in res] == [("政务服务事项清单", "714")]
+
+
+def test_reports_count_the_entities_each_mentions(store: ox.Store) -> None:
+    everything = rows(store, "reports")
+    assert [(r[0], r[4]) for r in everything] == [("small-2021", "6")]
+    assert rows(store, "reports", report="small-2021") == everything
+    assert rows(store, "reports", report="other-2020") == []
 
 
 def test_institutions_by_report(store: ox.Store) -> None:

@@ -34,6 +34,11 @@ CASES: list[tuple[str, dict[str, str]]] = [(q.name, {}) for q in nq.all_queries(
     ("shared-entities", {"min_reports": "1", "type": "清单"}),
     ("relation-evidence", {"relation": "itemCount"}),
     ("relation-evidence", {"report": "haiyan-2023-reply"}),
+    # Parameters bound inside subqueries and union branches (the queries' markers).
+    ("reports", {"report": "bohu-2023"}),
+    ("systems-of-institution", {"institution": "博湖县人民政府"}),
+    ("relation-evidence", {"subject": "博湖县人民政府", "relation": "implements"}),
+    ("relation-evidence", {"object": "枫桥经验"}),
 ]
 
 Row = tuple[str | None, ...]
