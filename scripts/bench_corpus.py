@@ -291,11 +291,17 @@ _CN_NUM = "一二三四五六七八九十"
 
 
 def _cn(n: int) -> str:
-    """1–99 in Chinese numerals (section numbers)."""
+    """A positive number in Chinese numerals, as section headings count (十一, 一百零一)."""
     if n <= 10:
         return _CN_NUM[n - 1]
-    tens, ones = divmod(n, 10)
-    return (_CN_NUM[tens - 1] if tens > 1 else "") + "十" + (_CN_NUM[ones - 1] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (_CN_NUM[tens - 1] if tens > 1 else "") + "十" + (_CN_NUM[ones - 1] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tail = (
+        "" if rest == 0 else "零" + _cn(rest) if rest < 10 else "一" + _cn(rest) if rest < 20 else _cn(rest)
+    )
+    return _cn(hundreds) + "百" + tail
 
 
 def _government(place: Region) -> str:

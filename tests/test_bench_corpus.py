@@ -127,3 +127,29 @@ def test_rewriter_moves_the_seed_year_and_place_but_not_a_plan_period(bench_corp
         "2018年，海盐县落实《法治政府建设实施纲要(2021—2025年)》。"
     )
     assert rw("为开阳经济发展，2022年工作打算") == "为海盐经济发展，2019年工作打算"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (110, "一百一十"),
+        (256, "二百五十六"),
+    ],
+)
+def test_section_numbers_in_chinese(bench_corpus: ModuleType, n: int, text: str) -> None:
+    assert bench_corpus._cn(n) == text
+
+
+def test_a_long_report_keeps_numbering_its_sections(bench_corpus: ModuleType) -> None:
+    import random
+
+    report = bench_corpus.generate_report(random.Random(3), 1, 600_000, bench_corpus.seed_pool())
+    assert abs(report.size - 600_000) < 3_000
+    assert "一百" in report.text  # more than a hundred sub-sections or sections
