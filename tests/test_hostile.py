@@ -37,6 +37,7 @@ from rdflib.term import Node
 
 from kg import export
 from kg.graph import build_dataset, union
+from kg.graph_io import PARSERS as RDFLIB_PARSERS
 from kg.model import (
     Document,
     DocumentExtraction,
@@ -52,6 +53,7 @@ from kg.model import (
     replace_surrogates,
 )
 from kg.pipeline import extract_document, extract_documents
+from kg.sparql import FORMATS as OX_FORMATS
 from kg.viz import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -283,14 +285,8 @@ def expected_quads(ds: Dataset) -> set[tuple[Any, ...]]:
     return {(as_ox(s), as_ox(p), as_ox(o), ox.NamedNode(str(g))) for s, p, o, g in ds.quads()}
 
 
-OX_FORMAT = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+OX_FORMAT = OX_FORMATS
+RDFLIB_FORMAT = RDFLIB_PARSERS
 QUADS = {"trig", "nq"}
 
 

@@ -26,19 +26,14 @@ import pyoxigraph as ox
 import pytest
 
 from kg.io import write
+from kg.sparql import FORMATS as OX_FORMATS
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 OUTPUTS = (*(f"graph.{f}" for f in FORMATS), "mentions.jsonl", "graph.html")
-OX = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+OX = OX_FORMATS
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 

@@ -22,16 +22,12 @@ from rdflib import Dataset
 
 from kg.export import FORMATS, plain_pnames, serialize
 from kg.graph import build_dataset, union
+from kg.graph_io import PARSERS as RDFLIB_PARSERS
 from kg.model import Extraction
+from kg.sparql import FORMATS as OX_FORMATS
 
-OX = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
-RDFLIB = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+OX = OX_FORMATS
+RDFLIB = RDFLIB_PARSERS
 DEBIAN = {"ttl": "turtle", "nt": "ntriples", "trig": "trig", "nq": "nquads"}
 FORBIDDEN_IN_IRIS = set(' %"<>{}|\\^`')
 
