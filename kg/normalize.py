@@ -114,10 +114,15 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
         word = s[2:-3]
         return word, _region_named(word, place), "政协"
     if place is not None:
+        town = place if place.level == "township" else None
         for r in place.chain():
             if r.level == "national":
                 continue
             if s.startswith(r.name):
+                if town is not None and r is not town and s.startswith(town.name, len(r.name)):
+                    # 黎平县龙泉镇人民政府 in 龙泉镇's report: the town, named with its county
+                    k = len(r.name) + len(town.name)
+                    return s[:k], town, s[k:]
                 return r.name, r, s[len(r.name) :]
     full = [(e, code) for st, e, code in find_divisions(s, short=False) if st == 0]
     if full:

@@ -208,7 +208,13 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
 _TOWN = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(街道办事处|街道|镇|乡)(?=人民政府|党委|党工委|政府|办事处|在|坚持|始终|[0-9０-９]{4}|法治|关于|深入|认真|以|围绕|紧紧|，|,|:|：|\s|$)"
 )
-_TOWN_BAD_START = ("各", "全", "本", "我", "乡", "城", "村", "该", "等", "和", "及", "对", "在", "向")
+# A stem that starts with a function word followed by a level or collective word is a
+# phrase about towns in general (和乡镇, 各街道, 全县乡镇, 向镇党委), not a town's name;
+# the same words start real names when another word follows (和平镇, 向阳街道, 全州镇).
+_TOWN_FUNCTION_START = frozenset("各全本我该等和及对在向与")
+_TOWN_GENERIC_NEXT = frozenset("乡镇街村社县市区省城各全本")
+# Stems that begin with a generic place word: 城乡…, 城市社区和乡…, 乡村…, 村级….
+_TOWN_GENERIC_START = ("城乡", "城镇", "城市", "乡镇", "乡村", "乡级", "村镇", "村级", "村居", "村社")
 _TOWN_BAD = {
     "城镇",
     "乡镇",
@@ -224,23 +230,50 @@ _TOWN_BAD = {
     "返乡",
     "专业镇",
 }
+_TOWN_LEVELS_AND_FUNCTION = frozenset("省市县区州乡镇") | _TOWN_FUNCTION_START
+# Level characters that end a county, city, district or province name inside a stem.
+_TOWN_PREFIX_END = "县市区省"
+
+
+def _generic_town(stem: str, suf: str) -> bool:
+    """True for a stem+suffix that speaks of towns in general rather than naming one."""
+    name = stem + suf
+    if name in _TOWN_BAD or name.endswith("乡镇") or stem.startswith(_TOWN_GENERIC_START):
+        return True
+    if stem[-1] in _TOWN_PREFIX_END and stem[-2] in _TOWN_LEVELS_AND_FUNCTION:
+        return True  # 全省县乡, 市县乡: levels listed together (新市镇 and 旧县镇 are towns)
+    return stem[0] in _TOWN_FUNCTION_START and stem[1] in _TOWN_GENERIC_NEXT
+
+
+def _town_part(stem: str) -> int:
+    """Where the town's own name starts in ``stem``, after any division named before it.
+
+    黎平县龙泉 → 3 (龙泉), 番禺区市桥 → 3 (市桥), 德清县新市 → 3 (新市). A gazetteer name
+    is trusted first; otherwise a level character (the stem may begin mid-name, as in
+    族自治县龙泉) ends the prefix. At least two characters stay for the town.
+    """
+    cuts = [e for _, e, _ in find_divisions(stem, short=False) if len(stem) - e >= 2]
+    if not cuts:
+        cuts = [k + 1 for k, ch in enumerate(stem) if ch in _TOWN_PREFIX_END and k >= 1 and len(stem) - k > 2]
+    return max(cuts, default=0)
 
 
 def _town_names(text: str) -> list[tuple[int, str, str]]:
-    """(position, name, suffix) of self-named towns and streets in ``text``."""
+    """(position, name, suffix) of self-named towns and streets in ``text``.
+
+    The name is the town's own (龙泉镇 in 黎平县龙泉镇), so a report that names its
+    town with its county and one that does not give the same place.
+    """
     out = []
     for m in _TOWN.finditer(text):
         stem, suf = m.group(1), m.group(2)
         if suf == "街道办事处":
             suf = "街道"
-        name = stem + suf
-        if stem.startswith(_TOWN_BAD_START) or name in _TOWN_BAD or stem.endswith(("县", "市", "区", "省")):
-            # 将乐县古镛镇: keep the town part only
-            k = max(stem.rfind(c) for c in "县市区省")
-            if k >= 0 and len(stem) - k - 1 >= 2:
-                out.append((m.start() + k + 1, stem[k + 1 :] + suf, suf))
+        k = _town_part(stem)
+        stem = stem[k:]
+        if _generic_town(stem, suf):
             continue
-        out.append((m.start(), name, suf))
+        out.append((m.start() + k, stem + suf, suf))
     return out
 
 
@@ -347,6 +380,26 @@ def _best_division(votes: Counter[str]) -> str | None:
     return min(total, key=lambda c: (-total[c], c))
 
 
+_LEAD_YEAR = re.compile(r"20\d\d年度?[，,]?")
+
+
+def _leads(chunk: str, pos: int) -> bool:
+    """True when the town at ``pos`` opens ``chunk``, after a year and its divisions at most.
+
+    2023年，石桥镇… and 黎平县龙泉镇… open their lines; 推进石桥镇… does not.
+    """
+    head = chunk[:pos]
+    m = _LEAD_YEAR.match(head)
+    if m:
+        head = head[m.end() :]
+    covered = 0
+    for start, end, _ in find_divisions(head, short=False):
+        if start > covered:
+            return False
+        covered = max(covered, end)
+    return covered == len(head)
+
+
 def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> Region | None:
     """The innermost region the report is about, from its own text."""
     text = doc.text
@@ -363,12 +416,8 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
     towns: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for k, chunk in enumerate(head_chunks):
-        for _, name, _ in _town_names(chunk):
-            if (
-                re.match(r"^(?:20\d\d年[度]?[，,]?)?" + re.escape(name), chunk)
-                or k <= 1
-                or chunk.startswith(name)
-            ):
+        for pos, name, _ in _town_names(chunk):
+            if k <= 1 or _leads(chunk, pos):
                 towns[name] += 2
             else:
                 towns[name] += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Document
+from kg.normalize import canonical_institution
 from kg.places import (
     NATIONAL,
     detect_report_info,
@@ -142,3 +143,97 @@ def test_common_words_are_not_places() -> None:
     # 振兴 and 共和 are short names of divisions but ordinary words here
     info = info_of("推进乡村振兴，学习中华人民共和国宪法。\n")
     assert info.place is None
+
+
+TOWN_REPORT = (
+    "{title}人民政府关于2023年度法治政府建设情况的报告\n"
+    "黎平县人民政府：\n"
+    "2023年，{town}在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下：\n"
+    "{town}党委高度重视法治建设。\n"
+)
+
+
+@pytest.mark.parametrize("title", ["黎平县龙泉镇", "贵州省黔东南苗族侗族自治州黎平县龙泉镇", "龙泉镇"])
+def test_a_town_named_with_its_county_is_the_same_town(title: str) -> None:
+    # only the title names the town, so its name is the title's
+    info = info_of(TOWN_REPORT.format(title=title, town="我镇"))
+    assert info.place is not None
+    assert info.place.name == "龙泉镇" and info.place.level == "township"
+    assert info.place.key == "522631-龙泉镇"
+
+
+def test_the_town_s_organs_are_one_entity_with_or_without_the_county() -> None:
+    info = info_of(TOWN_REPORT.format(title="黎平县龙泉镇", town="我镇"))
+    named = {canonical_institution(n, info) for n in ("黎平县龙泉镇人民政府", "龙泉镇人民政府", "镇政府")}
+    assert named == {("龙泉镇人民政府", "522631-龙泉镇")}
+    assert canonical_institution("黎平县龙泉镇党委", info) == canonical_institution("龙泉镇党委", info)
+    assert canonical_institution("黎平县人民政府", info) == ("黎平县人民政府", "522631")
+
+
+def test_a_line_opened_by_county_and_town_votes_for_the_town() -> None:
+    # the county's name before the town does not stop the line from naming its own town
+    text = (
+        "2023年度法治政府建设情况的报告\n"
+        "黎平县龙泉镇2023年扎实推进法治政府建设。\n"
+        "一、加强组织领导\n二、规范行政执法\n三、下一步工作\n"
+    )
+    info = info_of(text)
+    assert info.place is not None and info.place.name == "龙泉镇"
+
+
+@pytest.mark.parametrize(
+    ("chunk", "town"),
+    [
+        ("黎平县龙泉镇人民政府关于", "龙泉镇"),
+        ("三都水族自治县龙泉镇人民政府关于", "龙泉镇"),  # the stem starts inside the county's name
+        ("番禺区市桥街道办事处关于", "市桥街道"),  # a level character inside the town's name
+        ("德清县新市镇人民政府关于", "新市镇"),
+        ("旧县镇人民政府关于", "旧县镇"),
+        ("在将乐县古镛镇党委的领导下", "古镛镇"),
+        ("我县龙泉镇坚持", "龙泉镇"),
+        ("城关镇人民政府关于", "城关镇"),
+        ("城北街道党工委", "城北街道"),
+        ("2023年，和平镇坚持依法行政", "和平镇"),
+        ("向阳街道办事处关于", "向阳街道"),
+        ("全州镇人民政府关于", "全州镇"),
+        ("村前镇人民政府关于", "村前镇"),
+    ],
+)
+def test_a_report_opened_by_its_town_is_the_town_s(chunk: str, town: str) -> None:
+    info = info_of(f"{chunk}\n镇党委高度重视法治建设。\n")
+    assert info.place is not None
+    assert (info.place.name, info.place.level) == (town, "township")
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "指导各乡镇，",
+        "和乡镇，",
+        "各部门和乡镇，",
+        "县直部门和乡镇人民政府",
+        "城市社区和乡镇，",
+        "全县乡镇，",
+        "各街道，",
+        "各镇街，",
+        "本乡镇，",
+        "对乡镇政府",
+        "向乡镇党委",
+        "全镇坚持",
+        "推进城乡统筹，城镇，",
+        "被评为全省县乡法治政府建设项目",
+        "省市县乡，",
+        "乡村振兴，",
+    ],
+)
+def test_phrases_about_towns_in_general_are_not_towns(chunk: str) -> None:
+    info = info_of(f"开阳县人民政府关于2023年度法治政府建设情况的报告\n{chunk}\n{chunk}依法行政。\n")
+    assert info.place is not None and info.place.name == "开阳县"
+
+
+@pytest.mark.parametrize("town", ["城关镇", "和平镇", "向阳街道"])
+def test_town_report_of_a_town_whose_name_starts_with_a_common_word(town: str) -> None:
+    info = info_of(TOWN_REPORT.format(title=town, town=town))
+    assert info.place is not None
+    assert info.place.name == town and info.place.level == "township"
+    assert info.place.parent is not None and info.place.parent.name == "黎平县"

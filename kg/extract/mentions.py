@@ -1279,8 +1279,14 @@ def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> 
     Only surfaces of three characters or more are repeated, and only where no
     found mention covers the text, so repeats never change which entities a
     report has; they give the graph every sentence that names them.
+
+    A byte per character of the text marks what mentions cover, so testing an
+    occurrence costs its length, not the number of mentions (long reports have
+    thousands).
     """
-    taken = [(m.start, m.end) for m in found]
+    covered = bytearray(len(doc.text))
+    for m in found:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     starts = [s.start for s in sentences]
     by_text: dict[str, Mention] = {}
     for m in found:
@@ -1291,7 +1297,7 @@ def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> 
         k = doc.text.find(text)
         while k >= 0:
             e = k + len(text)
-            if not any(k < b and a < e for a, b in taken):
+            if covered.find(1, k, e) < 0:
                 idx = bisect_right(starts, k) - 1
                 if idx >= 0 and sentences[idx].end >= e:
                     out.append(
@@ -1306,6 +1312,6 @@ def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> 
                             rule="repeat",
                         )
                     )
-                    taken.append((k, e))
+                    covered[k:e] = b"\x01" * (e - k)
             k = doc.text.find(text, k + 1)
     return out
