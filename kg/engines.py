@@ -13,16 +13,21 @@ any size is fed without holding its results in memory.
   or a ``LocalCluster`` of ``jobs`` worker processes when no address is given.
   Workers must have kg installed and see the input files at the same paths
   (a shared file system); results travel back to this process.
+
+``map_processes`` runs any function over a few items in a local pool: the
+parts of the merge (``kg.outputs``), whatever the engine.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
-from typing import Any
+from multiprocessing.connection import wait as wait_for
+from typing import Any, TypeVar
 
 from kg.errors import KgError
 from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure, DocumentResult, process_document, warm_up
@@ -34,6 +39,8 @@ IN_FLIGHT = 4
 CONNECT_TIMEOUT = "20s"
 
 Outcome = DocumentResult | DocumentFailure
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class EngineError(KgError):
@@ -73,6 +80,40 @@ def run_documents(
     raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
 
 
+def map_processes(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
+    """``fn`` of each item, in order: in up to ``jobs`` processes, or in this one for one job or item.
+
+    ``fn`` must be a module-level function and the items picklable; an
+    exception in a process is raised here.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        return [fn(item) for item in items]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(items)), mp_context=context, initializer=_start_worker
+    ) as pool:
+        return list(pool.map(fn, items))
+
+
+def _start_worker(prepare: Callable[[], None] | None = None) -> None:
+    """Make a pool worker exit when the process that started it dies, then ``prepare`` it.
+
+    A pool's workers otherwise outlive a build that was killed (SIGKILL, or
+    the machine's out-of-memory killer): they wait for work forever and hold
+    the build's memory, the fork server and the terminal's output.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def exit_with_parent() -> None:
+            wait_for([parent.sentinel])
+            os._exit(1)
+
+        threading.Thread(target=exit_with_parent, name="kg-exit-with-parent", daemon=True).start()
+    if prepare is not None:
+        prepare()
+
+
 def _in_process(paths: Sequence[str], max_bytes: int) -> Iterator[Outcome]:
     for p in paths:
         yield process_document(p, max_bytes)
@@ -81,7 +122,9 @@ def _in_process(paths: Sequence[str], max_bytes: int) -> Iterator[Outcome]:
 def _pool(paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Outcome]:
     context = multiprocessing.get_context("forkserver")
     todo = iter(paths)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(warm_up,)
+    ) as pool:
         running: set[Future[Outcome]] = {
             pool.submit(process_document, p, max_bytes) for p in islice(todo, workers * IN_FLIGHT)
         }

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -85,8 +86,8 @@ def triple_lines(quad_lines: Iterable[bytes]) -> Iterator[bytes]:
             previous = triple
 
 
-def write_turtle(nt: Path | bytes, out: BinaryIO) -> None:
-    """Turtle of sorted N-Triples (a file or bytes), streamed, with kg's prefixes."""
+def write_turtle(nt: Path | Sequence[Path] | bytes, out: BinaryIO) -> None:
+    """Turtle of sorted N-Triples (bytes, a file, or files in order), streamed, with kg's prefixes."""
     prefixes = kg_prefixes()
     with _PnameFilter(out, prefixes, spaced=True) as sink:
         ox.serialize(_parse(nt, ox.RdfFormat.N_TRIPLES), sink, ox.RdfFormat.TURTLE, prefixes=prefixes)
@@ -99,16 +100,24 @@ def write_trig(quads: Iterable[ox.Quad], out: BinaryIO) -> None:
         ox.serialize(quads, sink, ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
-def write_jsonld(nt: Path | bytes, out: BinaryIO) -> None:
-    """JSON-LD (expanded, one node per subject) of sorted N-Triples, streamed."""
+def write_jsonld(nt: Path | Sequence[Path] | bytes, out: BinaryIO) -> None:
+    """JSON-LD (expanded, one node per subject) of sorted N-Triples (bytes, a file, or files in order), streamed."""
     ox.serialize(_parse(nt, ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.JSON_LD)
     out.write(b"\n")
 
 
-def _parse(source: Path | bytes, fmt: ox.RdfFormat) -> ox.QuadParser:
+def _parse(source: Path | Sequence[Path] | bytes, fmt: ox.RdfFormat) -> Iterator[ox.Triple | ox.Quad]:
+    """The statements of bytes, of a file or of files one after the other."""
     if isinstance(source, bytes):
-        return ox.parse(source, fmt)
-    return ox.parse(path=str(source), format=fmt)
+        return iter(ox.parse(source, fmt))
+    paths = [source] if isinstance(source, Path) else source
+    return chain.from_iterable(ox.parse(path=str(p), format=fmt) for p in paths)
+
+
+#: A line holding a backslash (an escaped prefixed name, or an escape inside a literal).
+_ESCAPED_LINE = re.compile(rb"^[^\n\\]*\\[^\n]*", re.MULTILINE)
+#: The end of a line that closes a statement, when the next line starts another one.
+_STATEMENT_END = re.compile(rb" \.[ \t\r\f\v]*\n(?=[^\t @])")
 
 
 class _PnameFilter:
@@ -137,18 +146,20 @@ class _PnameFilter:
         pass
 
     def _emit(self, block: bytes) -> None:
-        if not self.spaced and b"\\" not in block:
-            self.out.write(block)
-            return
-        lines = block.split(b"\n")
-        last = lines.pop()  # b"" when the block ends a line, as it does but at the very end
-        for i, line in enumerate([*lines, last] if last else lines):
-            if b"\\" in line:
-                line = plain_pnames(line.decode("utf-8"), self.prefixes).encode("utf-8")
-            if self.spaced and self.closed_statement and not line.startswith((b"\t", b" ", b"@")):
+        """Filter whole lines at once: only lines with a backslash go through ``plain_pnames``."""
+        if b"\\" in block:
+            block = _ESCAPED_LINE.sub(self._plain_line, block)
+        if self.spaced:
+            if self.closed_statement and not block.startswith((b"\t", b" ", b"@")):
                 self.out.write(b"\n")
-            self.out.write(line + b"\n" if i < len(lines) else line)
-            self.closed_statement = line.rstrip().endswith(b" .")
+            block = _STATEMENT_END.sub(b"\\g<0>\n", block)
+            body = block[:-1] if block.endswith(b"\n") else block
+            last = body[body.rfind(b"\n") + 1 :]
+            self.closed_statement = last.rstrip().endswith(b" .")
+        self.out.write(block)
+
+    def _plain_line(self, m: re.Match[bytes]) -> bytes:
+        return plain_pnames(m.group().decode("utf-8"), self.prefixes).encode("utf-8")
 
     def __enter__(self) -> _PnameFilter:
         return self

@@ -1,12 +1,17 @@
 """Every output of ``kg build``, written from the merge of per-document results.
 
-The entries' sorted N-Quads are merged once (``kg.merge``) into
-``graph.nq``; on the way, each line also feeds ``graph.nt`` (graphs and
-repeats dropped), the shared graph's lines (for TriG) and the summary's
-counts. Turtle and JSON-LD are then streamed from ``graph.nt``, TriG from
-each report's quads followed by the shared graph, ``mentions.jsonl`` is the
-entries' records in id order, the store is bulk-loaded from ``graph.nq``
-and ``graph.html`` draws a bounded part of ``graph.nt`` (``kg.view``).
+The entries' sorted N-Quads are merged (``kg.merge``) in key ranges of
+about the same size, one part per range, in parallel processes. A part
+merges its range of every entry and, on the way, writes its lines of
+``graph.nq`` (when asked for), of ``graph.nt`` (graphs and repeats
+dropped), of the shared graph (for TriG) and counts its entities; then it
+writes its Turtle. A range never splits a subject, so the parts, in key
+order, are the whole graph's files: they are joined (Turtle once with its
+prefixes) and the output is the same bytes for any number of parts.
+JSON-LD is streamed from the N-Triples parts, TriG from each report's
+quads followed by the shared graph, ``mentions.jsonl`` is the entries'
+records in id order, the store is bulk-loaded from the N-Quads and
+``graph.html`` draws a bounded part of the N-Triples (``kg.view``).
 
 Everything is written in a hidden work folder inside the output folder and
 each file is moved into place when all are complete, so a failure leaves
@@ -20,22 +25,32 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from kg.cache import Entry
+from kg.engines import map_processes
 from kg.errors import OutputError
 from kg.export import graph_of, triple_lines, write_jsonld, write_trig, write_turtle
 from kg.graph import CLASS_OF
 from kg.ids import SHARED_GRAPH, report_graph_iri
 from kg.io.write import sync_file, sync_folder
-from kg.merge import merged
+from kg.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.model import EntityType
 
 HTML_TITLE = "法治政府建设报告知识图谱"
+#: Parts per process: a little more than one evens out ranges that take longer than others.
+PARTS_PER_JOB = 2
+#: Keys sampled in all to cut the ranges, and at most per entry.
+SAMPLES, SAMPLES_PER_ENTRY = 8192, 16
 _RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_SHARED_END = f"<{SHARED_GRAPH}> .\n".encode()
 _SHARED = f"<{SHARED_GRAPH}>".encode()
 _ENTITY_TYPE = {f"<{iri}>".encode(): etype.value for etype, iri in CLASS_OF.items()}
 
@@ -49,6 +64,23 @@ class Written:
     entities: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One key range of the merged graph, ``low <= line < high`` (None: unbounded), and what to write of it."""
+
+    index: int
+    low: bytes | None
+    high: bytes | None
+    entries: tuple[Entry, ...]
+    folder: Path
+    nquads: bool
+    shared: bool
+    turtle: bool
+
+    def file(self, suffix: str) -> Path:
+        return self.folder / f"part-{self.index:05d}{suffix}"
+
+
 def write_outputs(
     entries: Sequence[Entry],
     out: Path,
@@ -59,18 +91,177 @@ def write_outputs(
     progress: Callable[[str], None] | None,
     html_entities: int,
     html_mentions: int,
+    jobs: int = 1,
 ) -> Written:
-    """Merge the entries (sorted by id) into every requested output in ``out``."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(out)
-        work = Path(tempfile.mkdtemp(prefix=f".kg-work-{os.getpid()}-", dir=out))
-    except OSError as e:
-        raise OutputError(f"{out}: cannot write ({e.strerror})") from None
-    try:
-        return _write(entries, out, work, formats, html, store, progress, html_entities, html_mentions)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    """Merge the entries (sorted by id) into every requested output in ``out``, in ``jobs`` processes.
+
+    Raises ``OSError`` when ``out`` cannot be written (the caller names the folder).
+    """
+
+    def step(what: str) -> None:
+        if progress:
+            progress(what)
+
+    out.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
+    work_folder = tempfile.TemporaryDirectory(
+        prefix=f".kg-work-{os.getpid()}-", dir=out, ignore_cleanup_errors=True
+    )
+    with work_folder as folder:
+        work = Path(folder)
+        step("merge")
+        parts = plan_parts(
+            entries,
+            work,
+            count=1 if jobs <= 1 else jobs * PARTS_PER_JOB,
+            nquads="nq" in formats or store is not None,
+            shared="trig" in formats,
+            turtle="ttl" in formats,
+        )
+        written = Written()
+        for triples, entities in map_processes(write_part, parts, jobs):
+            written.triples += triples
+            for name, n in entities.items():
+                written.entities[name] = written.entities.get(name, 0) + n
+        written.entities = {
+            t.value: written.entities[t.value] for t in EntityType if t.value in written.entities
+        }
+        nt_parts = [p.file(".nt") for p in parts]
+
+        ready: list[tuple[Path, Path]] = []
+        for fmt in formats:
+            step(f"graph.{fmt}")
+            made = work / f"graph.{fmt}"
+            with open(made, "wb") as f:
+                if fmt == "nt":
+                    _join(nt_parts, f)
+                elif fmt == "nq":
+                    _join([p.file(".nq") for p in parts], f)
+                elif fmt == "ttl":
+                    join_turtle([p.file(".ttl") for p in parts], f)
+                elif fmt == "jsonld":
+                    write_jsonld(nt_parts, f)
+                else:
+                    write_trig(_trig_quads(entries, [p.file(".shared.nq") for p in parts]), f)
+            ready.append((made, out / f"graph.{fmt}"))
+        step("mentions.jsonl")
+        with open(work / "mentions.jsonl", "wb") as f:
+            for e in entries:
+                e.copy_to("mentions", f)
+        ready.append((work / "mentions.jsonl", out / "mentions.jsonl"))
+        store_path: Path | None = None
+        if store is not None:
+            step("store")
+            from kg.store import write_store_file
+
+            store_path = write_store_file([p.file(".nq") for p in parts], store).path
+        if html:
+            step("graph.html")
+            from kg.view import view_graph
+            from kg.viz import render
+
+            render(view_graph(nt_parts, html_entities, html_mentions), work / "graph.html", title=HTML_TITLE)
+            ready.append((work / "graph.html", out / "graph.html"))
+        paths = [_move(src, dst) for src, dst in ready]
+        if store_path is not None:
+            paths.insert(len(formats) + 1, store_path)
+        written.paths = tuple(paths)
+        return written
+
+
+def plan_parts(
+    entries: Sequence[Entry], folder: Path, *, count: int, nquads: bool, shared: bool, turtle: bool
+) -> list[Part]:
+    """Cut the merged graph into ``count`` key ranges of about the same size (fewer for a small graph)."""
+    keys: list[bytes] = []
+    if count > 1 and entries:
+        step = max(1, len(entries) // SAMPLES)
+        chosen = entries[::step]
+        per_entry = max(1, min(SAMPLES_PER_ENTRY, SAMPLES // len(chosen)))
+        samples = chain.from_iterable(sample_keys(e.path, *e.spans["quads"], per_entry) for e in chosen)
+        keys = split_keys(samples, count)
+    bounds: list[bytes | None] = [None, *keys, None]
+    together = tuple(entries)
+    return [
+        Part(i, low, high, together, folder, nquads=nquads, shared=shared, turtle=turtle)
+        for i, (low, high) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+
+
+def write_part(part: Part) -> tuple[int, dict[str, int]]:
+    """Merge the part's range of every entry into its files; its triples and entities by type."""
+    sources = []
+    counts: dict[str, int] = {}
+    for e in part.entries:
+        start, length = e.spans["quads"]
+        low = start if part.low is None else find_line(e.path, start, length, part.low)
+        high = start + length if part.high is None else find_line(e.path, start, length, part.high)
+        if low < high:
+            sources.append(span_reader(e.path, low, high))
+    triples = 0
+    with ExitStack() as files:
+        nt = files.enter_context(open(part.file(".nt"), "wb"))
+        nq = files.enter_context(open(part.file(".nq"), "wb")) if part.nquads else None
+        shared = files.enter_context(open(part.file(".shared.nq"), "wb")) if part.shared else None
+
+        def quads() -> Iterator[bytes]:
+            for line in merged(sources, part.folder):
+                if nq is not None:
+                    nq.write(line)
+                if shared is not None and line.endswith(_SHARED_END):
+                    shared.write(line)
+                yield line
+
+        for line in triple_lines(quads()):
+            nt.write(line)
+            triples += 1
+            if _RDF_TYPE in line:
+                _, p, o = line.split(b" ", 3)[:3]
+                etype = _ENTITY_TYPE.get(o)
+                if p == _RDF_TYPE and etype is not None:
+                    counts[etype] = counts.get(etype, 0) + 1
+    if part.turtle:
+        with open(part.file(".ttl"), "wb") as f:
+            write_turtle(part.file(".nt"), f)
+    return triples, counts
+
+
+def join_turtle(parts: Sequence[Path], out: BinaryIO) -> None:
+    """Join the Turtle of consecutive key ranges into one document: the prefixes once, at the top.
+
+    Each part is a whole Turtle document, or empty; what follows a part's
+    prefixes is what follows them in a document of all the parts.
+    """
+    prefixes = _turtle_prefixes()
+    first = True
+    for path in parts:
+        with open(path, "rb") as f:
+            head = f.read(len(prefixes))
+            if not head:
+                continue
+            if head != prefixes:
+                raise ValueError(f"{path}: a part of the Turtle does not start with kg's prefixes")
+            if first:
+                out.write(head)
+                first = False
+            shutil.copyfileobj(f, out)
+
+
+@cache
+def _turtle_prefixes() -> bytes:
+    """The prefix lines that open every Turtle document kg writes."""
+    import io
+
+    sample = io.BytesIO()
+    write_turtle(b"<http://a> <http://a> <http://a> .\n", sample)
+    text = sample.getvalue()
+    return text[: text.index(b"\n\n") + 1]
+
+
+def _join(parts: Sequence[Path], out: BinaryIO) -> None:
+    for path in parts:
+        with open(path, "rb") as f:
+            shutil.copyfileobj(f, out)
 
 
 def remove_leftovers(out: Path) -> None:
@@ -96,94 +287,7 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _write(
-    entries: Sequence[Entry],
-    out: Path,
-    work: Path,
-    formats: Sequence[str],
-    html: bool,
-    store: str | Path | None,
-    progress: Callable[[str], None] | None,
-    html_entities: int,
-    html_mentions: int,
-) -> Written:
-    def step(what: str) -> None:
-        if progress:
-            progress(what)
-
-    step("merge")
-    nq, nt, shared = work / "graph.nq", work / "graph.nt", work / "shared.nq"
-    written = _merge(entries, work, nq, nt, shared)
-
-    ready: list[tuple[Path, Path]] = []
-    for fmt in formats:
-        step(f"graph.{fmt}")
-        made = {"nq": nq, "nt": nt}.get(fmt, work / f"made.{fmt}")
-        if fmt not in {"nq", "nt"}:
-            with open(made, "wb") as f:
-                if fmt == "ttl":
-                    write_turtle(nt, f)
-                elif fmt == "jsonld":
-                    write_jsonld(nt, f)
-                else:
-                    write_trig(_trig_quads(entries, shared), f)
-        ready.append((made, out / f"graph.{fmt}"))
-    step("mentions.jsonl")
-    with open(work / "mentions.jsonl", "wb") as f:
-        for e in entries:
-            e.copy_to("mentions", f)
-    ready.append((work / "mentions.jsonl", out / "mentions.jsonl"))
-    store_path: Path | None = None
-    if store is not None:
-        step("store")
-        from kg.store import write_store_file
-
-        store_path = write_store_file(nq, store).path
-    if html:
-        step("graph.html")
-        from kg.view import view_graph
-        from kg.viz import render
-
-        render(view_graph(nt, html_entities, html_mentions), work / "graph.html", title=HTML_TITLE)
-    paths = [_move(src, dst) for src, dst in ready]
-    if store_path is not None:
-        paths.append(store_path)
-    if html:
-        paths.append(_move(work / "graph.html", out / "graph.html"))
-    written.paths = tuple(paths)
-    return written
-
-
-def _merge(entries: Sequence[Entry], work: Path, nq: Path, nt: Path, shared: Path) -> Written:
-    """One pass over the merged quads: graph.nq, graph.nt, the shared graph's lines and the counts."""
-    written = Written()
-    counts: dict[str, int] = {}
-    with open(nq, "wb") as fq, open(nt, "wb") as ft, open(shared, "wb") as fs:
-
-        def quads() -> Iterator[bytes]:
-            for line in merged([_quads_of(e) for e in entries], work):
-                fq.write(line)
-                if graph_of(line) == _SHARED:
-                    fs.write(line)
-                yield line
-
-        for line in triple_lines(quads()):
-            ft.write(line)
-            written.triples += 1
-            if _RDF_TYPE in line:
-                _, p, o = line.split(b" ", 3)[:3]
-                etype = _ENTITY_TYPE.get(o)
-                if p == _RDF_TYPE and etype is not None:
-                    counts[etype] = counts.get(etype, 0) + 1
-    written.entities = {t.value: counts[t.value] for t in EntityType if t.value in counts}
-    return written
-
-
-def _quads_of(entry: Entry) -> Callable[[], Iterator[bytes]]:
-    return lambda: entry.lines("quads")
-
-
-def _trig_quads(entries: Sequence[Entry], shared: Path) -> Iterator[ox.Quad]:
+def _trig_quads(entries: Sequence[Entry], shared: Sequence[Path]) -> Iterator[ox.Quad]:
     """Every quad grouped by graph in IRI order: each report's graph, then the shared graph.
 
     (``…/graph/report/…`` sorts before ``…/graph/shared``.) One report's
@@ -192,7 +296,8 @@ def _trig_quads(entries: Sequence[Entry], shared: Path) -> Iterator[ox.Quad]:
     for e in sorted(entries, key=lambda e: str(report_graph_iri(e.doc_id))):
         own = b"".join(line for line in e.lines("quads") if graph_of(line) != _SHARED)
         yield from ox.parse(own, ox.RdfFormat.N_QUADS)
-    yield from ox.parse(path=str(shared), format=ox.RdfFormat.N_QUADS)
+    for path in shared:
+        yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
 
 
 def _move(src: Path, dst: Path) -> Path:

@@ -221,6 +221,7 @@ def build(
 
     from kg.cache import ResultCache
     from kg.collect import collect
+    from kg.engines import default_jobs
     from kg.export import FORMATS
     from kg.io.read import find_inputs
     from kg.outputs import write_outputs
@@ -260,6 +261,7 @@ def build(
             progress=progress,
             html_entities=VIEW_ENTITIES if html_entities is None else html_entities,
             html_mentions=VIEW_MENTIONS if html_mentions is None else html_mentions,
+            jobs=default_jobs() if jobs is None else jobs,
         )
     except OSError as e:
         raise OutputError(f"{out}: cannot write ({e.strerror})") from None

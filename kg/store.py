@@ -19,7 +19,7 @@ import gc
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,9 +56,15 @@ def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
     return _replace_store(path, lambda store: store.bulk_extend(dataset_quads(ds)))
 
 
-def write_store_file(nquads: str | Path, path: str | Path) -> StoreInfo:
-    """Bulk-load an N-Quads file as a new Oxigraph store at ``path``, replacing a previous kg store."""
-    return _replace_store(path, lambda store: store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+def write_store_file(nquads: str | Path | Sequence[str | Path], path: str | Path) -> StoreInfo:
+    """Bulk-load N-Quads files as a new Oxigraph store at ``path``, replacing a previous kg store."""
+    files = [nquads] if isinstance(nquads, str | Path) else list(nquads)
+
+    def fill(store: ox.Store) -> None:
+        for f in files:
+            store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+
+    return _replace_store(path, fill)
 
 
 def _replace_store(path: str | Path, fill: Callable[[ox.Store], None]) -> StoreInfo:

@@ -19,7 +19,7 @@ their mentions, evidence and reports; the regions these lie in.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -57,18 +57,23 @@ _REPORT = f"<{ids.BASE}report/".encode()
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _triples(path: Path) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
-    """(subject, predicate, object, line) of each N-Triples line of a kg graph file."""
-    with open(path, "rb") as f:
-        for line in f:
-            i = line.find(b" ")
-            j = line.find(b" ", i + 1)
-            if i < 0 or j < 0:
-                continue
-            yield line[:i], line[i + 1 : j], line[j + 1 : -3], line
+def _triples(paths: Sequence[Path]) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
+    """(subject, predicate, object, line) of each N-Triples line of kg graph files, one after the other."""
+    for path in paths:
+        with open(path, "rb") as f:
+            for line in f:
+                i = line.find(b" ")
+                j = line.find(b" ", i + 1)
+                if i < 0 or j < 0:
+                    continue
+                yield line[:i], line[i + 1 : j], line[j + 1 : -3], line
 
 
-def top_entities(path: Path, limit: int) -> set[bytes]:
+def _files(path: str | Path | Sequence[Path]) -> list[Path]:
+    return [Path(path)] if isinstance(path, str | Path) else [Path(p) for p in path]
+
+
+def top_entities(path: Path | Sequence[Path], limit: int) -> set[bytes]:
     """The ``limit`` entities with the most mentions (ties: smaller IRI first), in one pass."""
     ranked: list[tuple[int, bytes]] = []
     subject, is_entity, count = b"", False, 0
@@ -80,7 +85,7 @@ def top_entities(path: Path, limit: int) -> set[bytes]:
                 ranked.sort()
                 del ranked[limit:]
 
-    for s, p, o, _ in _triples(path):
+    for s, p, o, _ in _triples(_files(path)):
         if s != subject:
             close()
             subject, is_entity, count = s, False, 0
@@ -94,17 +99,18 @@ def top_entities(path: Path, limit: int) -> set[bytes]:
 
 
 def view_graph(
-    path: str | Path, max_entities: int = VIEW_ENTITIES, max_mentions: int = VIEW_MENTIONS
+    path: str | Path | Sequence[Path], max_entities: int = VIEW_ENTITIES, max_mentions: int = VIEW_MENTIONS
 ) -> Graph:
     """The statements ``kg.viz.render`` reads about the kept entities, as an rdflib graph.
 
-    ``path`` is a sorted N-Triples file of a kg graph. Memory grows with
+    ``path`` is a sorted N-Triples file of a kg graph, or the files of its
+    consecutive key ranges (``kg.outputs``). Memory grows with
     ``max_entities × max_mentions``, never with the file.
     """
     if max_entities < 1 or max_mentions < 1:
         raise ValueError("the view needs at least one entity and one mention per entity")
-    path = Path(path)
-    kept = top_entities(path, max_entities)
+    paths = _files(path)
+    kept = top_entities(paths, max_entities)
     out: list[bytes] = []
 
     # Pass 2: the kept entities' own statements; their first mentions, relations, scopes.
@@ -112,7 +118,7 @@ def view_graph(
     relations: set[tuple[bytes, bytes, bytes]] = set()
     regions: set[bytes] = set()
     seen: dict[bytes, int] = defaultdict(int)
-    for s, p, o, line in _triples(path):
+    for s, p, o, line in _triples(paths):
         if s not in kept:
             continue
         if p == _HAS_MENTION:
@@ -146,7 +152,7 @@ def view_graph(
             if report_of_evidence:
                 reports.add(report_of_evidence)
 
-    for s, p, o, line in _triples(path):
+    for s, p, o, line in _triples(paths):
         if s != subject:
             close_evidence()
             subject, evidence, parts, report_of_evidence = s, [], [b"", b"", b""], b""
@@ -183,7 +189,7 @@ def view_graph(
             wanted.add(r)
             if r in parent:
                 todo.append(parent[r])
-    for s, _, _, line in _triples(path):
+    for s, _, _, line in _triples(paths):
         if s.startswith(_REGION) and s in wanted:
             out.append(line)
 

@@ -45,6 +45,7 @@ if str(ROOT) not in sys.path:
 from kg.io.read import read_documents  # noqa: E402
 from kg.model import Region  # noqa: E402
 from kg.places import detect_report_info, gazetteer, region_of, short_name  # noqa: E402
+from kg.stream import parse_size  # noqa: E402  (the same sizes as kg build --max-size)
 from kg.text.segment import split_sentences  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -76,8 +77,6 @@ TOWN_STEMS = (
     "金山",
     "马场",
 )
-_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30}
-
 _TOP = re.compile(r"^[一二三四五六七八九十]+、\s*")
 _SUB = re.compile(r"^[(（][一二三四五六七八九十]+[)）]\s*")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
@@ -131,14 +130,6 @@ class GeneratedReport:
     @property
     def size(self) -> int:
         return len(self.text.encode("utf-8"))
-
-
-def parse_size(text: str) -> int:
-    """Bytes in ``20MB``, ``512KB``, ``1.5MiB`` or ``1000`` (decimal units; KiB/MiB are binary)."""
-    m = re.fullmatch(r"\s*([\d.]+)\s*([A-Za-z]*)\s*", text)
-    if not m or m.group(2).upper() not in _UNITS:
-        raise ValueError(f"not a size: {text!r} (try 20MB, 512KB, 1.5MiB)")
-    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
 
 
 def _places(region: Region) -> tuple[tuple[str, str, str], ...]:

@@ -59,3 +59,45 @@ def test_the_filter_writes_full_iris_and_spaces_statements() -> None:
         "\nsys:e sys:p sys:f .\n"
     )
     assert text.replace("\n\n", "\n") == plain_pnames(TURTLE.decode(), kg_prefixes())
+
+
+def _line_by_line(text: bytes, spaced: bool) -> bytes:
+    """The filter's rules applied one line at a time: the reference for the block-wise filter."""
+    out, closed = [], False
+    lines = text.split(b"\n")
+    last = lines.pop()
+    for i, line in enumerate([*lines, last] if last else lines):
+        if b"\\" in line:
+            line = plain_pnames(line.decode("utf-8"), kg_prefixes()).encode("utf-8")
+        if spaced and closed and not line.startswith((b"\t", b" ", b"@")):
+            out.append(b"\n")
+        out.append(line + b"\n" if i < len(lines) else line)
+        closed = line.rstrip().endswith(b" .")
+    return b"".join(out)
+
+
+turtle_lines = st.lists(
+    st.sampled_from(
+        [
+            b"@prefix sys: <https://w3id.org/kg-rol/id/sys/> .",
+            b"sys:a\\(b\\) a sys:C ;",
+            b'\tsys:p "x \\" y"@zh , sys:d .',
+            b"sys:e sys:p sys:f .",
+            b"sys:e sys:p sys:f . ",
+            b"\tsys:q sys:r .",
+            b" sys:q sys:r ;",
+            b"",
+            b"sys:g sys:p sys:h ;",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(lines=turtle_lines, end=st.booleans(), spaced=st.booleans(), cut=st.integers(min_value=0))
+def test_the_block_filter_follows_the_line_rules(
+    lines: list[bytes], end: bool, spaced: bool, cut: int
+) -> None:
+    text = b"\n".join(lines) + (b"\n" if end and lines else b"")
+    cut %= len(text) + 1
+    assert _filtered([text[:cut], text[cut:]], spaced) == _line_by_line(text, spaced)

@@ -227,3 +227,55 @@ def test_an_error_while_writing_leaves_the_old_file_and_no_temporary(tmp_path: P
         raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["mentions.jsonl"]
+
+
+def _descendants(pid: int) -> set[int]:
+    """The processes below ``pid`` (Linux /proc)."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        for c in map(int, children):
+            if c not in found:
+                found.add(c)
+                todo.append(c)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
+    """SIGKILL of a parallel build leaves no worker waiting for work, nor the fork server."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for f in sorted((ROOT / "seeds").glob("*.txt")):
+        for i in range(6):
+            shutil.copy(f, inputs / f"{f.stem}-{i}.txt")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(inputs), "--out", str(tmp_path / "out"), "--jobs", "2"],
+        cwd=tmp_path,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while len(_descendants(proc.pid)) < 4 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the resource tracker, the fork server and two workers
+    helpers = _descendants(proc.pid)
+    assert len(helpers) >= 4 and proc.poll() is None, "the build ended before its workers were seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)  # returns once no process holds the build's stderr
+    deadline = time.monotonic() + 30
+    while any(_running(p) for p in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in helpers if _running(p)]

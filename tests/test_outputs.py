@@ -1,11 +1,69 @@
-"""kg.outputs: work folders of killed builds are removed, running ones kept."""
+"""kg.outputs: the graph's parts join into the same files whatever their number; leftovers of killed builds go."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
-from kg.outputs import remove_leftovers
+import pytest
+
+from kg.cache import Entry, ResultCache
+from kg.collect import collect
+from kg.export import write_turtle
+from kg.io.read import find_inputs
+from kg.outputs import Part, join_turtle, plan_parts, remove_leftovers, write_part
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
+    cache = ResultCache(tmp_path_factory.mktemp("entries"))
+    return collect(find_inputs([SEEDS]), cache, jobs=1).entries
+
+
+def _written(
+    entries: list[Entry], folder: Path, count: int
+) -> tuple[list[Part], dict[str, bytes], int, dict]:
+    folder.mkdir()
+    parts = plan_parts(entries, folder, count=count, nquads=True, shared=True, turtle=True)
+    triples, entities = 0, {}
+    for part in parts:
+        n, by_type = write_part(part)
+        triples += n
+        for name, k in by_type.items():
+            entities[name] = entities.get(name, 0) + k
+    files = {s: b"".join(p.file(s).read_bytes() for p in parts) for s in (".nt", ".nq", ".shared.nq")}
+    ttl = io.BytesIO()
+    join_turtle([p.file(".ttl") for p in parts], ttl)
+    files[".ttl"] = ttl.getvalue()
+    return parts, files, triples, entities
+
+
+@pytest.mark.parametrize("count", [2, 5, 40])
+def test_any_number_of_parts_joins_into_the_same_files(
+    seed_entries: list[Entry], tmp_path: Path, count: int
+) -> None:
+    _, whole, triples, entities = _written(seed_entries, tmp_path / "one", 1)
+    parts, joined, triples_n, entities_n = _written(seed_entries, tmp_path / "many", count)
+    assert sum(1 for p in parts if p.file(".nt").stat().st_size) > 1  # really cut
+    assert joined == whole
+    assert (triples_n, entities_n) == (triples, entities)
+    assert triples == whole[".nt"].count(b"\n")
+    # One part is what one pass of Turtle over all the N-Triples writes.
+    single = io.BytesIO()
+    write_turtle(whole[".nt"], single)
+    assert whole[".ttl"] == single.getvalue()
+
+
+def test_a_part_of_the_turtle_without_the_prefixes_is_refused(tmp_path: Path) -> None:
+    good, bad = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    with open(good, "wb") as f:
+        write_turtle(b"<http://a> <http://b> <http://c> .\n", f)
+    bad.write_bytes(b"<http://a> <http://b> <http://d> .\n")
+    with pytest.raises(ValueError, match="prefixes"):
+        join_turtle([good, bad], io.BytesIO())
 
 
 def test_work_folders_of_dead_builds_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
