@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg.cache import Entry, ResultCache, file_sha256
 from kg.engines import run_documents
 from kg.errors import InputError
-from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure
+from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure, process_document
 
 Progress = Callable[[str], None]
 
@@ -78,17 +79,25 @@ def collect(
         if progress:
             progress(doc_id)
     if pending:
+        # Local workers store their own entries: only a small Entry comes back to this
+        # process. Dask workers may not see the cache folder, so their results travel here.
+        task = partial(computed_entry, cache) if engine == "local" else None
         outcomes = run_documents(
-            list(pending), engine=engine, jobs=jobs, scheduler=scheduler, max_bytes=max_bytes
+            list(pending), engine=engine, jobs=jobs, scheduler=scheduler, max_bytes=max_bytes, task=task
         )
         try:
             for outcome in outcomes:
                 if isinstance(outcome, DocumentFailure):
                     _fail(got, outcome, strict)
+                    source = outcome.path
                 else:
-                    got.entries.append(cache.store(outcome, pending[outcome.path]))
+                    entry = (
+                        outcome if isinstance(outcome, Entry) else cache.store(outcome, pending[outcome.path])
+                    )
+                    got.entries.append(entry)
+                    source = entry.source
                 if progress:
-                    progress(pending.get(outcome.path, Path(outcome.path).stem))
+                    progress(pending.get(source, Path(source).stem))
         finally:
             close = getattr(outcomes, "close", None)
             if close is not None:
@@ -98,6 +107,14 @@ def collect(
     if not got.entries:
         raise NoReadableInputError(got.failures)
     return got
+
+
+def computed_entry(cache: ResultCache, path: str, max_bytes: int) -> Entry | DocumentFailure:
+    """``process_document``, its result stored in ``cache`` under the file's stem (run by a worker)."""
+    outcome = process_document(path, max_bytes)
+    if isinstance(outcome, DocumentFailure):
+        return outcome
+    return cache.store(outcome, Path(path).stem)
 
 
 def _cached(cache: ResultCache, f: Path, doc_id: str, max_bytes: int) -> Entry | None:

@@ -14,7 +14,7 @@ any size is fed without holding its results in memory.
   Workers must have kg installed and see the input files at the same paths
   (a shared file system); results travel back to this process.
 
-``map_processes`` runs any function over a few items in a local pool: the
+``process_map`` runs any function over a few items in a local pool: the
 parts of the merge (``kg.outputs``), whatever the engine.
 """
 
@@ -25,6 +25,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from itertools import islice
 from multiprocessing.connection import wait as wait_for
 from typing import Any, TypeVar
@@ -39,6 +40,8 @@ IN_FLIGHT = 4
 CONNECT_TIMEOUT = "20s"
 
 Outcome = DocumentResult | DocumentFailure
+#: What runs on each path: ``(path, max_bytes) -> result``.
+Task = Callable[[str, int], Any]
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -62,37 +65,44 @@ def run_documents(
     jobs: int | None = None,
     scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Iterator[Outcome]:
-    """``process_document`` on every path, yielded in order of completion.
+    task: Task | None = None,
+) -> Iterator[Any]:
+    """``task(path, max_bytes)`` (default ``process_document``) on every path, yielded in order of completion.
 
-    Closing the iterator early (``--strict`` after a bad file) cancels the
-    tasks that have not started.
+    ``task`` must be picklable (a module-level function or a partial of
+    one). Closing the iterator early (``--strict`` after a bad file) cancels
+    the tasks that have not started.
     """
+    task = task or process_document
     workers = jobs if jobs is not None else default_jobs()
     if workers < 1:
         raise EngineError(f"--jobs must be 1 or more, not {workers}")
     if engine == "local":
         if workers == 1 or len(paths) <= 1:
-            return _in_process(paths, max_bytes)
-        return _pool(paths, min(workers, len(paths)), max_bytes)
+            return (task(p, max_bytes) for p in paths)
+        return _pool(task, paths, min(workers, len(paths)), max_bytes)
     if engine == "dask":
-        return _dask(paths, workers, scheduler, max_bytes)
+        return _dask(task, paths, workers, scheduler, max_bytes)
     raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
 
 
-def map_processes(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    """``fn`` of each item, in order: in up to ``jobs`` processes, or in this one for one job or item.
+@contextmanager
+def process_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[Iterator[R]]:
+    """``fn`` of each item, started at once in up to ``jobs`` processes; the results come in order.
 
+    The caller may do other work before reading the results. With one job
+    or one item, everything runs in this process as the results are read.
     ``fn`` must be a module-level function and the items picklable; an
-    exception in a process is raised here.
+    exception in a process is raised where its result is read.
     """
     if jobs <= 1 or len(items) <= 1:
-        return [fn(item) for item in items]
+        yield map(fn, items)
+        return
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(items)), mp_context=context, initializer=_start_worker
     ) as pool:
-        return list(pool.map(fn, items))
+        yield pool.map(fn, items)
 
 
 def _start_worker(prepare: Callable[[], None] | None = None) -> None:
@@ -114,19 +124,14 @@ def _start_worker(prepare: Callable[[], None] | None = None) -> None:
         prepare()
 
 
-def _in_process(paths: Sequence[str], max_bytes: int) -> Iterator[Outcome]:
-    for p in paths:
-        yield process_document(p, max_bytes)
-
-
-def _pool(paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Outcome]:
+def _pool(task: Task, paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Any]:
     context = multiprocessing.get_context("forkserver")
     todo = iter(paths)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(warm_up,)
     ) as pool:
-        running: set[Future[Outcome]] = {
-            pool.submit(process_document, p, max_bytes) for p in islice(todo, workers * IN_FLIGHT)
+        running: set[Future[Any]] = {
+            pool.submit(task, p, max_bytes) for p in islice(todo, workers * IN_FLIGHT)
         }
         try:
             while running:
@@ -134,14 +139,16 @@ def _pool(paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Outcom
                 for future in done:
                     following = next(todo, None)
                     if following is not None:
-                        running.add(pool.submit(process_document, following, max_bytes))
+                        running.add(pool.submit(task, following, max_bytes))
                     yield future.result()
         finally:
             for future in running:
                 future.cancel()
 
 
-def _dask(paths: Sequence[str], workers: int, scheduler: str | None, max_bytes: int) -> Iterator[Outcome]:
+def _dask(
+    task: Task, paths: Sequence[str], workers: int, scheduler: str | None, max_bytes: int
+) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -164,15 +171,13 @@ def _dask(paths: Sequence[str], workers: int, scheduler: str | None, max_bytes: 
     todo = iter(paths)
     window = max(1, sum(client.nthreads().values()) or workers) * IN_FLIGHT
     try:
-        futures = as_completed(
-            [client.submit(process_document, p, max_bytes, pure=False) for p in islice(todo, window)]
-        )
+        futures = as_completed([client.submit(task, p, max_bytes, pure=False) for p in islice(todo, window)])
         for future in futures:
             outcome = future.result()
             future.release()
             following = next(todo, None)
             if following is not None:
-                futures.add(client.submit(process_document, following, max_bytes, pure=False))
+                futures.add(client.submit(task, following, max_bytes, pure=False))
             yield outcome
     finally:
         client.close()

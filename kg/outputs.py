@@ -35,7 +35,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.cache import Entry
-from kg.engines import map_processes
+from kg.engines import process_map
 from kg.errors import OutputError
 from kg.export import graph_of, triple_lines, write_jsonld, write_trig, write_turtle
 from kg.graph import CLASS_OF
@@ -45,8 +45,8 @@ from kg.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.model import EntityType
 
 HTML_TITLE = "法治政府建设报告知识图谱"
-#: Parts per process: a little more than one evens out ranges that take longer than others.
-PARTS_PER_JOB = 2
+#: Parts per process: a process that is done early takes another, so uneven ranges even out.
+PARTS_PER_JOB = 4
 #: Keys sampled in all to cut the ranges, and at most per entry.
 SAMPLES, SAMPLES_PER_ENTRY = 8192, 16
 _RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
@@ -109,7 +109,6 @@ def write_outputs(
     )
     with work_folder as folder:
         work = Path(folder)
-        step("merge")
         parts = plan_parts(
             entries,
             work,
@@ -119,10 +118,16 @@ def write_outputs(
             turtle="ttl" in formats,
         )
         written = Written()
-        for triples, entities in map_processes(write_part, parts, jobs):
-            written.triples += triples
-            for name, n in entities.items():
-                written.entities[name] = written.entities.get(name, 0) + n
+        with process_map(write_part, parts, jobs) as results:
+            step("mentions.jsonl")  # while the parts are merged
+            with open(work / "mentions.jsonl", "wb") as f:
+                for e in entries:
+                    e.copy_to("mentions", f)
+            step("merge")
+            for triples, entities in results:
+                written.triples += triples
+                for name, n in entities.items():
+                    written.entities[name] = written.entities.get(name, 0) + n
         written.entities = {
             t.value: written.entities[t.value] for t in EntityType if t.value in written.entities
         }
@@ -144,10 +149,6 @@ def write_outputs(
                 else:
                     write_trig(_trig_quads(entries, [p.file(".shared.nq") for p in parts]), f)
             ready.append((made, out / f"graph.{fmt}"))
-        step("mentions.jsonl")
-        with open(work / "mentions.jsonl", "wb") as f:
-            for e in entries:
-                e.copy_to("mentions", f)
         ready.append((work / "mentions.jsonl", out / "mentions.jsonl"))
         store_path: Path | None = None
         if store is not None:

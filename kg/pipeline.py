@@ -168,7 +168,7 @@ class BuildSummary:
 def build_phases(formats: Sequence[str] = ("ttl",), html: bool = True, store: object = None) -> list[str]:
     """The steps ``build`` reports through ``progress`` after the documents, in order."""
     return (
-        ["merge", *(f"graph.{f}" for f in formats), "mentions.jsonl"]
+        ["mentions.jsonl", "merge", *(f"graph.{f}" for f in formats)]
         + (["store"] if store else [])
         + (["graph.html"] if html else [])
     )

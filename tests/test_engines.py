@@ -26,12 +26,13 @@ def test_a_process_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
     assert _by_path(run_documents(paths, jobs=2)) == _by_path(run_documents(paths, jobs=1))
 
 
-def test_map_processes_keeps_the_order_and_raises_what_a_process_raised() -> None:
+def test_process_map_keeps_the_order_and_raises_what_a_process_raised() -> None:
     items = ["3", "-1", "10", "0", "7"]
-    assert kg.engines.map_processes(int, items, 2) == [3, -1, 10, 0, 7]
-    assert kg.engines.map_processes(int, items, 1) == [3, -1, 10, 0, 7]
-    with pytest.raises(ValueError, match="'x'"):
-        kg.engines.map_processes(int, ["1", "x"], 2)
+    for jobs in (1, 2):
+        with kg.engines.process_map(int, items, jobs) as results:
+            assert list(results) == [3, -1, 10, 0, 7]
+    with pytest.raises(ValueError, match="'x'"), kg.engines.process_map(int, ["1", "x"], 2) as results:
+        list(results)
 
 
 def test_unknown_engines_and_bad_job_counts_are_user_errors() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-import kg.engines
+import kg.collect
 import kg.graph
 import kg.viz
 from kg.cache import read_entry
@@ -121,13 +121,13 @@ def test_jobs_do_not_change_a_byte(seeds_build: Path, tmp_path: Path) -> None:
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every document that ``build`` processes (jobs=1 runs them in this process)."""
     calls: list[str] = []
-    original = kg.engines.process_document
+    original = kg.collect.process_document
 
     def counted(path: str, max_bytes: int) -> DocumentResult | DocumentFailure:
         calls.append(Path(path).stem)
         return original(path, max_bytes)
 
-    monkeypatch.setattr(kg.engines, "process_document", counted)
+    monkeypatch.setattr(kg.collect, "process_document", counted)
     return calls
 
 
