@@ -28,6 +28,7 @@ from rdflib.term import Node
 
 from kg import ids
 from kg.graph import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
+from kg.merge import find_line, span_reader
 from kg.vocab import ROL
 
 #: Entities drawn in graph.html by default (``kg build --html-entities``).
@@ -55,18 +56,38 @@ _MENTION = f"<{ids.BASE}mention/".encode()
 _REGION = f"<{ids.BASE}region/".encode()
 _REPORT = f"<{ids.BASE}report/".encode()
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_ENTITIES = tuple(f"<{ids.BASE}{segment}/".encode() for segment in ids.TYPE_SEGMENT.values())
+_PROVENANCE = (_EVIDENCE, _MENTION, _REGION, _REPORT)
 
 
-def _triples(paths: Sequence[Path]) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
-    """(subject, predicate, object, line) of each N-Triples line of kg graph files, one after the other."""
+def _triples(
+    paths: Sequence[Path], kinds: Sequence[bytes] = ()
+) -> Iterator[tuple[bytes, bytes, bytes, bytes]]:
+    """(subject, predicate, object, line) of the N-Triples lines of kg graph files, one file after the other.
+
+    With ``kinds`` (IRI prefixes such as ``_MENTION``), only the lines whose
+    subject starts with one of them: each kind is a run of the sorted file,
+    found by binary search, so a pass skips the kinds it does not need.
+    """
     for path in paths:
-        with open(path, "rb") as f:
-            for line in f:
+        size = path.stat().st_size
+        spans = (
+            [(0, None)]
+            if not kinds
+            else [(find_line(path, 0, size, k), find_line(path, 0, size, _after(k))) for k in sorted(kinds)]
+        )
+        for start, end in spans:
+            for line in span_reader(path, start, end)():
                 i = line.find(b" ")
                 j = line.find(b" ", i + 1)
                 if i < 0 or j < 0:
                     continue
                 yield line[:i], line[i + 1 : j], line[j + 1 : -3], line
+
+
+def _after(prefix: bytes) -> bytes:
+    """The smallest key above every line that starts with ``prefix`` (which ends in ``/``)."""
+    return prefix[:-1] + bytes([prefix[-1] + 1])
 
 
 def _files(path: str | Path | Sequence[Path]) -> list[Path]:
@@ -85,7 +106,7 @@ def top_entities(path: Path | Sequence[Path], limit: int) -> set[bytes]:
                 ranked.sort()
                 del ranked[limit:]
 
-    for s, p, o, _ in _triples(_files(path)):
+    for s, p, o, _ in _triples(_files(path), _ENTITIES):
         if s != subject:
             close()
             subject, is_entity, count = s, False, 0
@@ -118,7 +139,7 @@ def view_graph(
     relations: set[tuple[bytes, bytes, bytes]] = set()
     regions: set[bytes] = set()
     seen: dict[bytes, int] = defaultdict(int)
-    for s, p, o, line in _triples(paths):
+    for s, p, o, line in _triples(paths, _ENTITIES):
         if s not in kept:
             continue
         if p == _HAS_MENTION:
@@ -152,7 +173,7 @@ def view_graph(
             if report_of_evidence:
                 reports.add(report_of_evidence)
 
-    for s, p, o, line in _triples(paths):
+    for s, p, o, line in _triples(paths, _PROVENANCE):
         if s != subject:
             close_evidence()
             subject, evidence, parts, report_of_evidence = s, [], [b"", b"", b""], b""
@@ -189,8 +210,8 @@ def view_graph(
             wanted.add(r)
             if r in parent:
                 todo.append(parent[r])
-    for s, _, _, line in _triples(paths):
-        if s.startswith(_REGION) and s in wanted:
+    for s, _, _, line in _triples(paths, (_REGION,)):
+        if s in wanted:
             out.append(line)
 
     g = Graph()
