@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -18,13 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def bench_corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "scripts" / "bench_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_corpus"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+def bench_corpus(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("bench_corpus")
 
 
 @pytest.fixture(scope="module")

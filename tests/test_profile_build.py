@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -13,12 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def profile_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("profile_build", ROOT / "scripts" / "profile_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def profile_build(load_script: Callable[[str], ModuleType]) -> ModuleType:
+    return load_script("profile_build")
 
 
 @dataclass

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_vocab", ROOT / "scripts" / "gen_vocab.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_vocab_module_matches_the_ontology() -> None:
-    expected = _generator().render()
+def test_vocab_module_matches_the_ontology(load_script: Callable[[str], ModuleType]) -> None:
+    expected = load_script("gen_vocab").render()
     assert (ROOT / "kg" / "vocab.py").read_text(encoding="utf-8") == expected, (
         "run python scripts/gen_vocab.py"
     )
