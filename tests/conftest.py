@@ -41,8 +41,10 @@ settings.load_profile(HYPOTHESIS_PROFILE)
 
 def _hypothesis_line() -> str:
     s = settings.default
+    # --hypothesis-profile may have loaded another one; hypothesis's own header reads the same name
+    profile = getattr(settings, "_current_profile", HYPOTHESIS_PROFILE)
     return (
-        f"hypothesis profile {HYPOTHESIS_PROFILE!r}: max_examples={s.max_examples} per property, "
+        f"hypothesis profile {profile!r}: max_examples={s.max_examples} per property, "
         f"derandomize={s.derandomize}, deadline={s.deadline}"
     )
 
