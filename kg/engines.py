@@ -21,7 +21,9 @@ parts of the merge (``kg.outputs``), whatever the engine.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -98,11 +100,28 @@ def process_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator
     if jobs <= 1 or len(items) <= 1:
         yield map(fn, items)
         return
-    context = multiprocessing.get_context("forkserver")
+    context = _forkserver()
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(items)), mp_context=context, initializer=_start_worker
     ) as pool:
         yield pool.map(fn, items)
+
+
+def _forkserver() -> multiprocessing.context.ForkServerContext:
+    """The fork server context, its server started with Ctrl-C ignored.
+
+    Workers forked from it then ignore Ctrl-C from their first instruction:
+    one interrupted while it starts would break the pool. The build itself
+    still stops on Ctrl-C, and stops its pool.
+    """
+    context = multiprocessing.get_context("forkserver")
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    return context
 
 
 def _start_worker(prepare: Callable[[], None] | None = None) -> None:
@@ -110,8 +129,10 @@ def _start_worker(prepare: Callable[[], None] | None = None) -> None:
 
     A pool's workers otherwise outlive a build that was killed (SIGKILL, or
     the machine's out-of-memory killer): they wait for work forever and hold
-    the build's memory, the fork server and the terminal's output.
+    the build's memory, the fork server and the terminal's output. Ctrl-C
+    is left to the build, which stops its pool (``_forkserver``).
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
 
@@ -125,7 +146,7 @@ def _start_worker(prepare: Callable[[], None] | None = None) -> None:
 
 
 def _pool(task: Task, paths: Sequence[str], workers: int, max_bytes: int) -> Iterator[Any]:
-    context = multiprocessing.get_context("forkserver")
+    context = _forkserver()
     todo = iter(paths)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(warm_up,)

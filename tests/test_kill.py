@@ -254,8 +254,8 @@ def _running(pid: int) -> bool:
     return state != "Z"
 
 
-def test_the_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
-    """SIGKILL of a parallel build leaves no worker waiting for work, nor the fork server."""
+def _parallel_build_with_workers(tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[int]]:
+    """A ``--jobs 2`` build of 30 reports in its own process group, once its workers are up."""
     inputs = tmp_path / "in"
     inputs.mkdir()
     for f in sorted((ROOT / "seeds").glob("*.txt")):
@@ -267,15 +267,38 @@ def test_the_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
         env=ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group, as a terminal gives a command
     )
     deadline = time.monotonic() + 120
     while len(_descendants(proc.pid)) < 4 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # the resource tracker, the fork server and two workers
     helpers = _descendants(proc.pid)
     assert len(helpers) >= 4 and proc.poll() is None, "the build ended before its workers were seen"
+    return proc, helpers
+
+
+def _all_gone(pids: set[int]) -> bool:
+    deadline = time.monotonic() + 30
+    while any(_running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not any(_running(p) for p in pids)
+
+
+def test_the_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
+    """SIGKILL of a parallel build leaves no worker waiting for work, nor the fork server."""
+    proc, helpers = _parallel_build_with_workers(tmp_path)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)  # returns once no process holds the build's stderr
-    deadline = time.monotonic() + 30
-    while any(_running(p) for p in helpers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [p for p in helpers if _running(p)]
+    assert _all_gone(helpers)
+
+
+def test_ctrl_c_stops_a_parallel_build_quietly(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's process group): exit 130, no traceback, no process left, no work folder."""
+    proc, helpers = _parallel_build_with_workers(tmp_path)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode("utf-8", "replace")
+    assert b"Traceback" not in err, err.decode("utf-8", "replace")
+    assert _all_gone(helpers)
+    out = tmp_path / "out"
+    assert not out.exists() or not [p for p in out.iterdir() if p.name.startswith(".kg-work-")]
