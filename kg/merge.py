@@ -137,9 +137,9 @@ def sample_keys(path: str | Path, start: int, length: int, count: int) -> list[t
                     continue
                 window = window[newline + 1 :]
             line = window.split(b"\n", 1)[0]
-            space = line.find(b" ")
-            if space > 0:
-                keys.append((line[:space], lines))
+            key = subject_key(line)
+            if key and key != line:  # a whole subject, not a line cut off by the window
+                keys.append((key, lines))
     return keys
 
 

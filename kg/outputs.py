@@ -20,6 +20,7 @@ the previous outputs as they were.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -37,7 +38,7 @@ import pyoxigraph as ox
 from kg.cache import Entry
 from kg.engines import process_map
 from kg.errors import OutputError
-from kg.export import graph_of, triple_lines, write_jsonld, write_trig, write_turtle
+from kg.export import triple_lines, write_jsonld, write_trig, write_turtle
 from kg.graph import CLASS_OF
 from kg.ids import SHARED_GRAPH, report_graph_iri
 from kg.io.write import sync_file, sync_folder
@@ -51,7 +52,6 @@ PARTS_PER_JOB = 4
 SAMPLES, SAMPLES_PER_ENTRY = 8192, 16
 _RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _SHARED_END = f"<{SHARED_GRAPH}> .\n".encode()
-_SHARED = f"<{SHARED_GRAPH}>".encode()
 _ENTITY_TYPE = {f"<{iri}>".encode(): etype.value for etype, iri in CLASS_OF.items()}
 
 
@@ -162,10 +162,11 @@ def write_outputs(
             from kg.viz import render
 
             render(view_graph(nt_parts, html_entities, html_mentions), work / "graph.html", title=HTML_TITLE)
-            ready.append((work / "graph.html", out / "graph.html"))
         paths = [_move(src, dst) for src, dst in ready]
         if store_path is not None:
-            paths.insert(len(formats) + 1, store_path)
+            paths.append(store_path)
+        if html:
+            paths.append(_move(work / "graph.html", out / "graph.html"))
         written.paths = tuple(paths)
         return written
 
@@ -176,8 +177,7 @@ def plan_parts(
     """Cut the merged graph into ``count`` key ranges of about the same size (fewer for a small graph)."""
     keys: list[bytes] = []
     if count > 1 and entries:
-        step = max(1, len(entries) // SAMPLES)
-        chosen = entries[::step]
+        chosen = entries[:: max(1, len(entries) // SAMPLES)]
         per_entry = max(1, min(SAMPLES_PER_ENTRY, SAMPLES // len(chosen)))
         samples = chain.from_iterable(sample_keys(e.path, *e.spans["quads"], per_entry) for e in chosen)
         keys = split_keys(samples, count)
@@ -251,8 +251,6 @@ def join_turtle(parts: Sequence[Path], out: BinaryIO) -> None:
 @cache
 def _turtle_prefixes() -> bytes:
     """The prefix lines that open every Turtle document kg writes."""
-    import io
-
     sample = io.BytesIO()
     write_turtle(b"<http://a> <http://a> <http://a> .\n", sample)
     text = sample.getvalue()
@@ -295,7 +293,7 @@ def _trig_quads(entries: Sequence[Entry], shared: Sequence[Path]) -> Iterator[ox
     quads are in memory at a time.
     """
     for e in sorted(entries, key=lambda e: str(report_graph_iri(e.doc_id))):
-        own = b"".join(line for line in e.lines("quads") if graph_of(line) != _SHARED)
+        own = b"".join(line for line in e.lines("quads") if not line.endswith(_SHARED_END))
         yield from ox.parse(own, ox.RdfFormat.N_QUADS)
     for path in shared:
         yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
