@@ -148,9 +148,12 @@ class ReportInfo:
         title: the report's title line when the text states one, else "".
         place: the innermost region the report is about (its own government's).
         year: the year reported on, when the text states it.
-        author: surface name of the reporting institution, when found
-            (发布机构 line, signature, title such as 开阳县人民政府关于…).
+        author: name of the reporting institution, when found (title such as
+            开阳县人民政府关于…, 我局 with the header's 发布机构, the opening's subject …).
         kind: report, reply or news.
+        author_reason: the signal that named the author (``kg.extract.author``).
+        author_alias: the place name the text uses for the author when it speaks
+            of its place as the actor (通山县始终… for 通山县人民政府), else "".
     """
 
     doc_id: str
@@ -159,6 +162,8 @@ class ReportInfo:
     year: int | None = None
     author: str = ""
     kind: str = "report"
+    author_reason: str = ""
+    author_alias: str = ""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -26,10 +26,10 @@ from typing import Any, BinaryIO
 from kg.errors import OutputError
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
+from kg.extract.report import detect_report_info
 from kg.io.read import read_documents
 from kg.model import Document, DocumentExtraction, Entity, Extraction, Mention, Relation
 from kg.normalize import author_key, link_entities, merge_entities
-from kg.places import detect_report_info
 from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure
 from kg.text.reflow import reflow_document
 from kg.text.segment import split_sentences
@@ -118,11 +118,19 @@ def relation_records(result: Extraction) -> list[dict[str, Any]]:
     for d in result.documents:
         by_key = {e.key: e for e in merge_entities(d.entities)}
 
+        # 通山县始终…: the report speaks of its place as the author; the place's
+        # name stands for the author in what the report states (not a label of it).
+        alias = d.info.author_alias
+
         def names(
-            key: tuple[str, str, str], by_key: dict[tuple[str, str, str], Entity] = by_key
+            key: tuple[str, str, str],
+            by_key: dict[tuple[str, str, str], Entity] = by_key,
+            author: tuple[str, str, str] | None = d.author_key,
+            alias: str = alias,
         ) -> list[str]:
             e = by_key.get(key)
-            return [e.canonical, *e.alt_labels] if e else [key[1]]
+            out = [e.canonical, *e.alt_labels] if e else [key[1]]
+            return [*out, alias] if alias and key == author and alias not in out else out
 
         for r in sorted(d.relations, key=_relation_order):
             sent = d.sentences[r.sent_index]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.model import Document, Region, ReportInfo, Sentence
+from kg.model import Document, Region, Sentence
 
 NATIONAL = Region(name="全国", level="national")
 
@@ -98,16 +98,32 @@ def short_name(full: str) -> str:
     return s
 
 
+# An autonomous division is usually written with its level word after the short
+# name: 肃南县 for 肃南裕固族自治县, 楚雄州 for 楚雄彝族自治州, 鄂伦春旗 for 鄂伦春自治旗.
+_AUTONOMOUS_LEVEL = {"自治县": "县", "自治州": "州", "自治旗": "旗"}
+
+
 @cache
 def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Codes by full name and by short name (short names of two or more characters)."""
+    """Codes by full name and by short name (short names of two or more characters).
+
+    Full names include the usual written form of autonomous divisions (肃南县),
+    unless another division has that name, so 南县 is not read inside 肃南县.
+    """
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
+    aliases: dict[str, list[str]] = {}
     for code, d in sorted(gazetteer().items()):
         full.setdefault(d.name, []).append(code)
         s = short_name(d.name)
         if len(s) >= 2 and s != d.name:
             short.setdefault(s, []).append(code)
+        level = next((v for k, v in _AUTONOMOUS_LEVEL.items() if d.name.endswith(k)), None)
+        if level and len(s) >= 2 and not s.endswith("族"):
+            aliases.setdefault(s + level, []).append(code)
+    for name, codes in aliases.items():
+        if name not in full:
+            full[name] = codes
     return ({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()})
 
 
@@ -258,7 +274,7 @@ def _town_part(stem: str) -> int:
     return max(cuts, default=0)
 
 
-def _town_names(text: str) -> list[tuple[int, str, str]]:
+def town_names(text: str) -> list[tuple[int, str, str]]:
     """(position, name, suffix) of self-named towns and streets in ``text``.
 
     The name is the town's own (龙泉镇 in 黎平县龙泉镇), so a report that names its
@@ -277,21 +293,14 @@ def _town_names(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
-_YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
 _ISSUER = re.compile(r"发布机构[ \t]*[:：|]?[ \t]*[|｜]?[ \t]*([\u4e00-\u9fff（）()]{2,30})")
-_ADDRESSEE = re.compile(r"^([\u4e00-\u9fff、，,（）() ]{2,60})[:：]\s*")
-_OWN = re.compile(r"我(省|市|州|县|区|镇|乡|街道|局|厅|委|部|办)")
-_AUTHOR_HEAD = re.compile(
-    r"([\u4e00-\u9fff]{1,30}?(?:人民政府办公室|人民政府办公厅|人民政府|街道办事处|办事处|司法局|司法厅|司法部|"
-    r"[\u4e00-\u9fff]{1,8}局|[\u4e00-\u9fff]{1,8}厅|[\u4e00-\u9fff]{1,6}部|委员会|政府))"
-)
 _TITLE_WORDS = ("报告", "答复", "复函", "的函", "情况", "总结", "解读", "要闻", "举措", "建设")
-_META_LINE = re.compile(
+META_LINE = re.compile(
     r"^[\s\-•·*|]*(索\s*引\s*号|备注|文号|公文生成|发文日期|成文日期|主题|题裁|名称|文件编号|字号|来源|您现在的位置|作者|第[一二三四五六七八九十\d]+版)"
 )
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
     out = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -305,42 +314,15 @@ def _lines(text: str) -> list[tuple[int, str]]:
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
-def _title(lines: list[tuple[int, str]]) -> str:
+def report_title(lines: list[tuple[int, str]]) -> str:
     for _, line in lines[:12]:
-        if _META_LINE.match(line) or _HEADING.match(line) or len(line) < 6 or len(line) > 90:
+        if META_LINE.match(line) or _HEADING.match(line) or len(line) < 6 or len(line) > 90:
             continue
         if line.endswith(("。", "；", ":", "：")) or "，" in line or "," in line:
             continue
         if any(w in line for w in _TITLE_WORDS):
             return line.strip(" |")
     return ""
-
-
-def _kind(text: str, title: str) -> str:
-    head = title + text[:300]
-    if re.search(r"答复|复函|提案|建议的|建议办理|代表建议|委员[:：]|代表[:：]", head):
-        return "reply"
-    if re.search(r"本报记者|记者\s*[\u4e00-\u9fff]{2,3}|要闻|第[一二三四五六七八九十\d]+版", text):
-        return "news"
-    return "report"
-
-
-def _year(text: str, title: str) -> int | None:
-    """The year reported on: the title's, the opening sentence's, else the commonest."""
-    m = _YEAR_IN_TITLE.search(title)
-    if m:
-        return int(m.group(1))
-    for _, line in _lines(text[:3000]):
-        if _META_LINE.match(line):
-            continue
-        m = re.match(r"(20\d\d)\s*年(?:度)?[，,以]", line)
-        if m:
-            return int(m.group(1))
-    years = Counter(int(m.group(1)) for m in re.finditer(r"(?<![—\-－~～至到0-9])(20\d\d)\s*年(?!\))", text))
-    if years:
-        return min(years, key=lambda y: (-years[y], y))
-    m = re.search(r"(20\d\d)", text)
-    return int(m.group(1)) if m else None
 
 
 def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Counter[str]:
@@ -367,8 +349,24 @@ def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Cou
     return votes
 
 
-def _best_division(votes: Counter[str]) -> str | None:
-    """The division with most votes; ancestors lend their support to named descendants."""
+_TITLE_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
+
+
+def _title_level(title: str) -> str | None:
+    """The level a title names relatively (市水务局2025年度…报告 is a city's), or None."""
+    if title[:1] in _TITLE_LEVEL and not find_divisions(title[:8], short=False):
+        return _TITLE_LEVEL[title[0]]
+    return None
+
+
+def _best_division(votes: Counter[str], level: str | None = None) -> str | None:
+    """The division with most votes; ancestors lend their support to named descendants.
+
+    When the title names a level relatively (市水务局…), a division of that level wins
+    over one merely quoted (湖北省 in a 武汉市 bureau's report).
+    """
+    if level is not None and any(gazetteer()[c].level == level for c in votes):
+        votes = Counter({c: v for c, v in votes.items() if gazetteer()[c].level == level})
     if not votes:
         return None
     total: Counter[str] = Counter()
@@ -403,20 +401,20 @@ def _leads(chunk: str, pos: int) -> bool:
 def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> Region | None:
     """The innermost region the report is about, from its own text."""
     text = doc.text
-    lines = _lines(text)
+    lines = text_lines(text)
     votes = _score_divisions(text, lines, title)
     # Towns and streets that name themselves in the title, issuer line or opening.
     head_chunks = [title]
     m = _ISSUER.search(text[:1500])
     if m:
         head_chunks.append(m.group(1))
-    body_lines = [line for _, line in lines if not _META_LINE.match(line)]
+    body_lines = [line for _, line in lines if not META_LINE.match(line)]
     head_chunks.extend(body_lines[:4])
     head_chunks.extend(line for _, line in lines[-3:])
     towns: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for k, chunk in enumerate(head_chunks):
-        for pos, name, _ in _town_names(chunk):
+        for pos, name, _ in town_names(chunk):
             if k <= 1 or _leads(chunk, pos):
                 towns[name] += 2
             else:
@@ -427,7 +425,7 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
         name = min(towns, key=lambda n: (-towns[n], first_seen[n], n))
         if towns[name] >= 2:
             town = name
-    best = _best_division(votes)
+    best = _best_division(votes, _title_level(title))
     if town:
         parent = None
         if best:
@@ -438,23 +436,13 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
         return Region(name=town, level="township", parent=parent)
     if best:
         return region_of(best)
-    if re.search(r"(?:^|\n)\s*(?:中华人民共和国)?(?:司法部|国务院)|党中央|全国", text[:300]):
+    # Only a text that opens as a central organ is national; quoting 党中央 is not.
+    if re.search(r"(?:^|\n)\s*(?:中华人民共和国)?(?:司法部|国务院)", text[:300]):
         return NATIONAL
     return None
 
 
-def _issuer(text: str) -> str:
-    m = _ISSUER.search(text[:1500])
-    return m.group(1).strip() if m else ""
-
-
-_ORG_END = re.compile(
-    r"(人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府办|街道办事处|办事处|党工委|党委|委员会|"
-    r"[\u4e00-\u9fff]{1,8}(?:局|厅|部|办))$"
-)
-
-
-def _place_prefixes(place: Region | None) -> tuple[str, ...]:
+def place_prefixes(place: Region | None) -> tuple[str, ...]:
     names: list[str] = ["中共", "中华人民共和国", "国务院", "司法部"]
     for r in place.chain() if place else []:
         names.append(r.name)
@@ -465,13 +453,6 @@ def _place_prefixes(place: Region | None) -> tuple[str, ...]:
     if place and place.name.endswith("街道"):
         names.append("街道")
     return tuple(n for n in names if n)
-
-
-def _is_org(cand: str, place: Region | None) -> bool:
-    """An institution name that starts with the report's place (or a level word)."""
-    return bool(4 <= len(cand) + 2 and len(cand) <= 30 and _ORG_END.search(cand)) and (
-        cand.startswith(_place_prefixes(place)) or cand in {"司法部", "国务院"}
-    )
 
 
 # 市县…, 省市县…, 县乡…: a name about several levels at once belongs to none of them
@@ -496,69 +477,6 @@ def expand_relative(name: str, place: Region | None) -> str:
     return name
 
 
-def _author(doc: Document, lines: list[tuple[int, str]], title: str, place: Region | None) -> str:
-    """The reporting institution: issuer line, title, signature, opening, 我厅/我县…"""
-    text = doc.text
-    issuer = _issuer(text)
-    if issuer and _ORG_END.search(issuer):
-        return expand_relative(issuer, place)
-    for src in (title, *(line for _, line in lines[:6])):
-        m = re.match(r"^(?:【[^】]{0,8}】)?(?:关于)?《?([\u4e00-\u9fff]{2,30}?)关于", src)
-        if m and _is_org(m.group(1), place):
-            return m.group(1)
-    for _, line in reversed(lines[-6:]):
-        cand = re.sub(r"\s*\d{4}\s*年.*$", "", line).strip(" |")
-        parts = cand.split()
-        cand = parts[-1] if parts else cand
-        if _is_org(cand, place):
-            return expand_relative(cand, place)
-    opening = [line for _, line in lines if not _META_LINE.match(line) and not _ADDRESSEE.match(line)]
-    body = "\n".join(opening[:2])[:800]
-    prose = [line for line in opening if "，" in line or "," in line]
-    first = prose[0][:400] if prose else ""
-    m = re.search(r"现将([\u4e00-\u9fff]{2,20}?)(?:20\d\d|年度|全年|一年来|工作|法治|有关|具体)", body)
-    cands = [m.group(1)] if m else []
-    for m in re.finditer(
-        r"(?:^|[，,。\n])\s*(?:20\d\d年[度]?[，,]?)?([\u4e00-\u9fff]{2,20}?)(?:坚持|始终|认真|深入|全面|高度|在)",
-        first,
-    ):
-        cands.append(m.group(1))
-    for cand in cands:
-        if cand.startswith("我") and place is not None:
-            resolved = _own_institution(text, cand[1:], place)
-            if resolved:
-                return resolved
-        elif _is_org(cand, place):
-            return expand_relative(cand, place)
-    own = Counter(m.group(1) for m in _OWN.finditer(text))
-    if place is not None:
-        for word, _ in own.most_common():
-            resolved = _own_institution(text, word, place)
-            if resolved:
-                return resolved
-        return government_of(place)
-    return ""
-
-
-def _own_institution(text: str, word: str, place: Region) -> str:
-    """What 我厅/我局/我县 stands for in a report of ``place``."""
-    if word in {"厅", "局", "部", "委", "办"}:
-        prefixes = "|".join(re.escape(p) for p in _place_prefixes(place) if len(p) >= 1)
-        found = Counter(
-            m.group(1)
-            for m in re.finditer(rf"((?:{prefixes})[\u4e00-\u9fff]{{1,8}}?{word})", text)
-            if _is_org(m.group(1), place)
-        )
-        if not found:
-            return ""
-        best = max(found.values())
-        first = next(n for n in found if found[n] == best)
-        return expand_relative(first, place)
-    if word in {"省", "市", "州", "县", "区", "镇", "乡", "街道"}:
-        return government_of(place)
-    return ""
-
-
 def government_of(place: Region) -> str:
     """The name of a place's government (开阳县 → 开阳县人民政府, 银杏大街街道 → …办事处)."""
     if place.level == "national":
@@ -566,22 +484,6 @@ def government_of(place: Region) -> str:
     if place.name.endswith("街道"):
         return place.name + "办事处"
     return place.name + "人民政府"
-
-
-def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
-    """Title, place, year, author and kind of a report, from its text."""
-    lines = _lines(doc.text)
-    title = _title(lines)
-    place = detect_place(doc, sentences, title)
-    author = _author(doc, lines, title, place)
-    return ReportInfo(
-        doc_id=doc.id,
-        title=title,
-        place=place,
-        year=_year(doc.text, title),
-        author=author,
-        kind=_kind(doc.text, title),
-    )
 
 
 def is_division_name(word: str) -> bool:

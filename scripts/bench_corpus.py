@@ -42,9 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run from a checkout without installing kg
 
+from kg.extract.report import detect_report_info  # noqa: E402
 from kg.io.read import read_documents  # noqa: E402
 from kg.model import Region  # noqa: E402
-from kg.places import detect_report_info, gazetteer, region_of, short_name  # noqa: E402
+from kg.places import gazetteer, region_of, short_name  # noqa: E402
 from kg.stream import parse_size  # noqa: E402  (the same sizes as kg build --max-size)
 from kg.text.segment import split_sentences  # noqa: E402
 

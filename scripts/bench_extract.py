@@ -43,10 +43,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # kg and the generator from t
 import kg.extract.mentions as mention_rules  # noqa: E402
 from kg.extract.mentions import find_mentions  # noqa: E402
 from kg.extract.relations import find_relations  # noqa: E402
+from kg.extract.report import detect_report_info  # noqa: E402
 from kg.io.read import read_documents  # noqa: E402
 from kg.model import Document, Entity, Mention, ReportInfo, Sentence  # noqa: E402
 from kg.normalize import author_key, link_entities  # noqa: E402
-from kg.places import detect_report_info  # noqa: E402
 from kg.text.segment import split_sentences  # noqa: E402
 from kg.text.tokenize import new_tokenizer  # noqa: E402
 

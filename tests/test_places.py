@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.report import detect_report_info
 from kg.model import Document
 from kg.normalize import canonical_institution
 from kg.places import (
     NATIONAL,
-    detect_report_info,
     expand_relative,
     find_divisions,
     gazetteer,

@@ -179,7 +179,7 @@ def find_relations(
     del doc  # offsets suffice: every sentence carries its own text
     if author is not None and not any(e.key == author for e in entities):
         author = None
-    return relate(sentences, mentions, entities, author, info.kind)
+    return relate(sentences, mentions, entities, author)
 
 
 def relate(
@@ -187,7 +187,6 @@ def relate(
     mentions: Sequence[Mention],
     entities: Sequence[Entity],
     author: Key | None,
-    kind: str = "report",
 ) -> list[Relation]:
     """Apply every rule family to every sentence; the core of ``find_relations``.
 
@@ -196,10 +195,9 @@ def relate(
         mentions: the document's mentions after overlap resolution.
         entities: the document's entities; every mention belongs to one of them.
         author: key of the reporting institution, or None when unknown.
-        kind: report, reply or news; news never gets an implied actor.
     """
     owner = {m: e for e in entities for m in e.mentions}
-    implied = author if kind != "news" else None
+    implied = author  # a news article's author is its lead's subject, or None
     by_sent: dict[int, list[Mention]] = {}
     for m in mentions:
         if m in owner and 0 <= m.sent_index < len(sentences):

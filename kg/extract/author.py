@@ -1,0 +1,281 @@
+"""Who speaks in a report: the institution whose work it reports, and why kg thinks so.
+
+Subjectless sentences (建立…制度, 出台《…》) are the author's own statements, so
+the author decides who is credited with most of a report's relations. kg reads
+it from the text alone, strongest signal first:
+
+1. ``title``: an institution opens the title (X关于…的报告/答复, X2023年度…报告);
+   a place that opens it (X县2023年法治政府建设工作报告) stands for its government.
+2. ``self-reference``: the body says 我局/本局/我厅/我委 …: the institution of
+   that kind that the opening, the header or the signature names (or the one the
+   text names most often); 我县/我市 … is the place's government.
+3. ``opening``: the subject of the opening sentence (2024年，在…领导下，县交通运输局
+   坚持…), an institution or a place.
+4. ``publisher``: the header's 发布机构/发文单位/来源 line, or a header line that is
+   only an institution's name. A web page's publisher may be another office than
+   the author (a 司法局 posts every department's report), so it comes late.
+5. ``signature``: an institution on one of the last lines.
+6. ``place``: a report of a known place, with no other sign: its government.
+
+News articles are written by a newspaper: their actor is the subject of the lead
+(近日，X司法局…), when there is one, and nobody otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg import lexicon
+from kg.model import Region
+from kg.places import (
+    META_LINE,
+    expand_relative,
+    find_divisions,
+    government_of,
+    place_prefixes,
+    town_names,
+)
+
+_CJK = r"\u4e00-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """The reporting institution's name, the signal that gave it, and the place
+    name the text uses for it when it speaks of its place as the actor (通山县始终…)."""
+
+    name: str
+    reason: str
+    alias: str = ""
+
+
+NOBODY = Author("", "")
+
+
+# An institution's name ends with an organ head.
+_ORG_END = re.compile(
+    rf"(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|政府办|街道办事处|办事处|党工委|党委|管委会|委员会|"
+    rf"[{_CJK}]{{1,10}}(?:分局|局|厅|部|办|委|院|署|中心|所))$"
+)
+# A ministry or other central organ named without a place (自然资源部, 国家林草局).
+_CENTRAL = re.compile(rf"^(?:中华人民共和国|国家)?[{_CJK}]{{2,10}}(?:部|总局|署)$")
+
+
+def is_institution_name(cand: str, place: Region | None) -> bool:
+    """A name that can be an author: an organ head, and a place, level word or central organ before it."""
+    if not 3 <= len(cand) <= 30 or not _ORG_END.search(cand):
+        return False
+    if cand.startswith(place_prefixes(place)) or cand in lexicon.word_set("org_national"):
+        return True
+    if place is None and cand[:1] in "省市县区州镇乡" and len(cand) >= 4:
+        return True  # 区行政审批局 of a place the gazetteer does not know
+    return bool(_CENTRAL.match(cand)) or bool(find_divisions(cand[:12], short=False))
+
+
+def _place_of(cand: str, place: Region | None) -> bool:
+    """True when ``cand`` names the report's place (开阳县, 下洋镇, 我县, 全县 is not)."""
+    if place is None:
+        return False
+    if re.fullmatch("我(?:省|市|州|县|区|镇|乡|街道|旗|盟)", cand):
+        return True
+    names = {r.name for r in place.chain() if r.level != "national"}
+    from_text = {name for _, name, _ in town_names(cand)}
+    return (
+        cand in names
+        or cand in from_text
+        or any(s == 0 and e == len(cand) for s, e, _ in find_divisions(cand, short=True))
+    )
+
+
+# --------------------------------------------------------------- 1. the title
+
+_TITLE_ORG = re.compile(rf"^(?:【[^】]{{0,8}}】)?《?([{_CJK}（）()]{{2,40}}?)\s*(?:关于|(?:19|20)\d\d\s*年)")
+
+
+def _from_title(title: str, place: Region | None) -> Author:
+    m = _TITLE_ORG.match(title)
+    if not m:
+        return NOBODY
+    head = m.group(1)
+    # 中共X县委 X县人民政府关于…: several issuers; the first speaks for them
+    first = re.split(r"[\s、]+", head.strip())[0]
+    if is_institution_name(first, place):
+        return Author(expand_relative(first, place), "title")
+    if _place_of(head, place) and place is not None:
+        return Author(government_of(place), "title names the place", head)
+    return NOBODY
+
+
+# --------------------------------------------------------------- 2. 我局, 我县
+
+_SELF_DEPT = re.compile(r"(?:我|本)(分局|局|厅|委|办|院|所|部|中心)(?![长员级属内外里])")
+_SELF_PLACE = re.compile(r"我(省|市|州|县|区|镇|乡|街道|旗|盟)(?![长委级属])")
+
+
+def _self_reference(text: str) -> tuple[str, str]:
+    """('dept', head) for 我局…, ('place', level) for 我县…, or ('', '')."""
+    depts = Counter(m.group(1) for m in _SELF_DEPT.finditer(text))
+    if depts:
+        return "dept", min(depts, key=lambda h: (-depts[h], h))
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
+    if places:
+        return "place", min(places, key=lambda h: (-places[h], h))
+    return "", ""
+
+
+def _most_named(text: str, head: str, place: Region | None) -> str:
+    """The institution ending with ``head`` that the text names most often under its place."""
+    prefixes = "|".join(re.escape(p) for p in place_prefixes(place))
+    if not prefixes:
+        return ""
+    found = Counter(
+        m.group(1)
+        for m in re.finditer(rf"((?:{prefixes})[{_CJK}]{{1,10}}?{head})", text)
+        if is_institution_name(m.group(1), place)
+    )
+    if not found:
+        return ""
+    best = max(found.values())
+    return next(n for n in found if found[n] == best)
+
+
+# --------------------------------------------------------------- 3. the opening
+
+_LEAD = re.compile(
+    r"^(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|一年来|近年来|今年以来|近日|近期|日前|目前)[，,]?\s*)*"
+)
+_FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|为了?)[^，,。；]{2,90})[，,]\s*")
+# 省委、省政府 and 省委省政府: a Party committee and a government act together.
+_COORDINATED = re.compile(r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)")
+# The party group that leads a bureau speaks for it (区行政审批局党组紧紧围绕…).
+_LEADING_GROUP = re.compile(r"(?<=[局厅委办部院])(?:党组|党委)$")
+
+
+@cache
+def _subject() -> re.Pattern[str]:
+    """A short name followed by one of the opening verbs (kg/data/author_opening_verbs.txt)."""
+    verbs = "|".join(
+        map(re.escape, sorted(lexicon.words("author_opening_verbs"), key=lambda w: (-len(w), w)))
+    )
+    return re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?={verbs}|对20)")
+
+
+def opening_subject(line: str, place: Region | None) -> Author:
+    """The institution (or place) a report's or article's first sentence is about."""
+    s = _LEAD.sub("", line.strip(), count=1)
+    for _ in range(2):
+        s = _FRAME.sub("", s, count=1)
+        s = _LEAD.sub("", s, count=1)
+    m = _subject().match(s)
+    if not m:
+        return NOBODY
+    cand = m.group(1).strip("、")
+    parts = [_LEADING_GROUP.sub("", p) for p in _COORDINATED.split(cand) if p]
+    if len(parts) > 1 and parts[1] in {"政府", "人民政府"}:
+        # 巴州党委、政府坚持…: the government reports on its own work
+        parts = [parts[0][: -len("党委")] + parts[1] if parts[0].endswith("党委") else parts[1]]
+    parts.sort(key=lambda p: not p.endswith("政府"))
+    if parts and is_institution_name(parts[0], place):
+        return Author(expand_relative(parts[0], place), "opening")
+    if _place_of(cand, place) and place is not None:
+        return Author(government_of(place), "opening names the place", cand)
+    return NOBODY
+
+
+# --------------------------------------------------------------- 4. the publisher
+
+_PUBLISHER = re.compile(
+    rf"(?:发布机构|发文机关|发文单位|发布单位|信息来源|稿件来源|来\s*源|编\s*辑)\s*[:：|｜]?\s*[|｜]?\s*([{_CJK}（）()]{{2,30}})"
+)
+_BARE_LINE = re.compile(rf"^[\s•·*|｜\-]*(?:[\d\-:/ ]+\s*[|｜]\s*)?([{_CJK}（）()]{{3,30}})[\s|｜]*$")
+
+
+def _publishers(lines: list[str], place: Region | None) -> list[str]:
+    """Institution names of the header: labelled publisher lines, then bare name lines."""
+    out: list[str] = []
+    for line in lines[:15]:
+        for m in _PUBLISHER.finditer(line):
+            name = re.sub(r"(?:信息员|发布时间|发布日期|作者|时间)$", "", m.group(1))
+            if is_institution_name(name, place):
+                out.append(name)
+    for line in lines[:10]:
+        m = _BARE_LINE.match(line)
+        if m and is_institution_name(m.group(1), place):
+            out.append(m.group(1))
+    return out
+
+
+# --------------------------------------------------------------- 5. the signature
+
+
+def _signature(lines: list[str], place: Region | None) -> list[str]:
+    out: list[str] = []
+    for line in reversed(lines[-6:]):
+        cand = re.sub(r"\s*\d{4}\s*年.*$", "", line).strip(" |")
+        parts = cand.split()
+        cand = parts[-1] if parts else cand
+        if is_institution_name(cand, place):
+            out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------- together
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """Body lines: not metadata, not headings, with a comma (a sentence, not a label)."""
+    return [ln for ln in lines if not META_LINE.match(ln) and ("，" in ln or "," in ln)]
+
+
+# A report speaks in the first person, or says it is one.
+SELF_REPORT = re.compile(
+    r"现将[^。]{0,30}(?:报告|总结)如下|我(?:局|厅|委|办|县|市|区|镇|乡|省)|工作报告|年度报告|情况报告"
+)
+
+
+def detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
+    """The reporting institution and the signal that names it (see the module docstring)."""
+    prose = _prose(lines)
+    if kind == "news":
+        for line in prose[:2]:
+            a = opening_subject(line, place)
+            if a.name:
+                return Author(a.name, "news: " + a.reason, a.alias)
+        return NOBODY
+    found = _from_title(title, place)
+    if found.name:
+        return found
+    publishers = _publishers(lines, place)
+    signature = _signature(lines, place)
+    if kind == "reply":
+        # a reply is signed by the office that answers, whatever place it speaks of
+        for name, reason in (*((p, "publisher") for p in publishers), *((s, "signature") for s in signature)):
+            return Author(expand_relative(name, place), f"reply: {reason}")
+    opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
+    which, word = _self_reference(text)
+    if which == "dept":
+        for name, reason in (
+            (opening.name, "opening"),
+            *((p, "publisher") for p in publishers),
+            *((s, "signature") for s in signature),
+        ):
+            if name and name.endswith(word):
+                return Author(expand_relative(name, place), f"self-reference (我{word}), {reason}")
+        name = _most_named(text, word, place)
+        if name:
+            return Author(expand_relative(name, place), f"self-reference (我{word}), most named")
+    if which == "place" and place is not None:
+        return Author(government_of(place), f"self-reference (我{word})")
+    if opening.name:
+        return opening
+    if publishers:
+        return Author(expand_relative(publishers[0], place), "publisher")
+    if signature:
+        return Author(expand_relative(signature[0], place), "signature")
+    reports_itself = SELF_REPORT.search(title + text[:2000])
+    if reports_itself and kind in {"report", "reply"} and place is not None and place.level != "national":
+        return Author(government_of(place), "place")
+    return NOBODY

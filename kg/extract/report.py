@@ -1,0 +1,75 @@
+"""What a report says about itself: title, place, year, kind and author.
+
+Everything is read from the text alone and is deterministic: the place from the
+gazetteer (``kg.places``), the author from the title, header, opening and
+signature (``kg.extract.author``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.author import SELF_REPORT, detect_author, is_institution_name
+from kg.model import Document, ReportInfo, Sentence
+from kg.places import META_LINE, NATIONAL, detect_place, report_title, text_lines
+
+_YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
+_REPLY = re.compile(r"答复|复函|提案|建议的|建议办理|代表建议|委员[:：]|代表[:：]")
+# Signs of a news article: a reporter, a dateline, a newspaper as source, an
+# agency's 讯/电, or an institution referred to in the third person (该局).
+_NEWS = re.compile(
+    r"本报记者|记者\s*[\u4e00-\u9fff]{2,3}|通讯员|要闻|第[一二三四五六七八九十\d]+版|"
+    r"(?:网|社|台|报)[\u4e00-\u9fff]{0,4}[（(]?[\u4e00-\u9fff]{0,6}(?:讯|电)|"
+    r"来源[:：]\s*[\u4e00-\u9fff]{2,8}(?:报|网|电视台)|该(?:局|所|院|县|市|区|镇|乡|中心)"
+)
+
+
+def _kind(text: str, title: str) -> str:
+    head = title + text[:300]
+    if _REPLY.search(head):
+        return "reply"
+    if _NEWS.search(text) and not SELF_REPORT.search(title + text[:2000]):
+        return "news"
+    return "report"
+
+
+def _year(text: str, title: str) -> int | None:
+    """The year reported on: the title's, the opening sentence's, else the commonest."""
+    m = _YEAR_IN_TITLE.search(title)
+    if m:
+        return int(m.group(1))
+    for _, line in text_lines(text[:3000]):
+        if META_LINE.match(line):
+            continue
+        m = re.match(r"(20\d\d)\s*年(?:度)?[，,以]", line)
+        if m:
+            return int(m.group(1))
+    years = Counter(int(m.group(1)) for m in re.finditer(r"(?<![—\-－~～至到0-9])(20\d\d)\s*年(?!\))", text))
+    if years:
+        return min(years, key=lambda y: (-years[y], y))
+    m = re.search(r"(20\d\d)", text)
+    return int(m.group(1)) if m else None
+
+
+def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
+    """Title, place, year, kind and author of a report, from its text."""
+    lines = text_lines(doc.text)
+    title = report_title(lines)
+    place = detect_place(doc, sentences, title)
+    kind = _kind(doc.text, title)
+    author = detect_author(doc.text, [line for _, line in lines], title, place, kind)
+    if place is None and author.name and is_institution_name(author.name, None):
+        # 自然资源部 reporting on itself: a central organ's report is national
+        if not re.match(r"^[省市县区州镇乡]", author.name):
+            place = NATIONAL
+    return ReportInfo(
+        doc_id=doc.id,
+        title=title,
+        place=place,
+        year=_year(doc.text, title),
+        author=author.name,
+        kind=kind,
+        author_reason=author.reason,
+        author_alias=author.alias,
+    )

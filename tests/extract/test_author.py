@@ -1,0 +1,146 @@
+"""Who speaks in a report: each signal of kg.extract.author, with texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.author import opening_subject
+from kg.extract.report import detect_report_info
+from kg.model import Document, ReportInfo
+from kg.places import region_of
+from kg.text.segment import split_sentences
+
+
+def info_of(text: str) -> ReportInfo:
+    doc = Document(id="t", path="", text=text, sha256="")
+    return detect_report_info(doc, split_sentences(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "reason"),
+    [
+        # the title opens with the institution
+        (
+            "宜章县交通运输局2024年度法治政府建设工作报告\n2024年，我局坚持依法行政，推进执法规范化。\n",
+            "宜章县交通运输局",
+            "title",
+        ),
+        (
+            "临澧县民政局关于2023年法治政府建设情况的报告\n一年来，全局上下齐心协力，规范救助。\n",
+            "临澧县民政局",
+            "title",
+        ),
+        # a relative title expands with the place the text names
+        (
+            "市水务局2025年度法治政府建设情况报告\n2026-01-20 | 荆州市水务局\n2025年，我局深入推进依法行政，完善制度。\n",
+            "荆州市水务局",
+            "title",
+        ),
+        # the title names the place: its government
+        (
+            "桃源县2023年法治政府建设年度报告\n2023年，全县上下扎实推进依法行政，成效明显。\n",
+            "桃源县人民政府",
+            "title names the place",
+        ),
+    ],
+)
+def test_title(text: str, author: str, reason: str) -> None:
+    info = info_of(text)
+    assert (info.author, info.author_reason) == (author, reason)
+
+
+def test_we_the_bureau_named_by_the_publisher_line() -> None:
+    text = (
+        "索引号：123 发布机构：桑植县林业局\n关于2022年度法治政府建设的报告\n"
+        "2022年，我局坚持以习近平法治思想为指导，严格规范公正文明执法。\n现将我局有关情况报告如下。\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县林业局"
+    assert info.author_reason == "self-reference (我局), publisher"
+
+
+def test_a_publisher_of_another_kind_does_not_name_our_bureau() -> None:
+    # the county's 司法局 posts the report; 我局 is the bureau the opening names
+    text = (
+        "发布机构：县司法局\n工作报告\n"
+        "2024年，在县委、县政府的坚强领导下，桑植县农业农村局坚持依法行政，规范执法程序。\n"
+        "我局全面落实行政执法三项制度。\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县农业农村局"
+    assert info.author_reason == "self-reference (我局), opening"
+
+
+def test_we_the_county_is_its_government() -> None:
+    info = info_of("关于2021年法治政府建设情况的报告\n2021年，我县坚持依法行政，桑植县司法局牵头推进。\n")
+    assert info.author == "桑植县人民政府"
+    assert info.author_reason == "self-reference (我县)"
+
+
+def test_the_opening_subject_after_a_frame_and_a_leading_party_group() -> None:
+    text = (
+        "根据上级工作安排，桑植县住房和城乡建设局党组认真梳理总结本年度法治政府建设情况，"
+        "现报告如下。\n一、主要做法\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县住房和城乡建设局"
+    assert info.author_reason == "opening"
+
+
+def test_a_party_committee_and_a_government_together_credit_the_government() -> None:
+    place = region_of("430725")  # 桃源县
+    a = opening_subject("2023年，县委、县政府坚持依法执政，扎实推进法治建设。", place)
+    assert a.name == "桃源县政府"
+    b = opening_subject("2023年，县委县政府坚持依法执政，扎实推进法治建设。", place)
+    assert b.name == "桃源县政府"
+
+
+def test_the_place_as_actor_names_the_government_and_keeps_the_place_as_alias() -> None:
+    info = info_of("桃源县人民政府：\n2023年，漳江镇坚持依法行政，规范权力运行。\n漳江镇党委高度重视。\n")
+    assert info.author == "漳江镇人民政府"
+    assert info.author_alias == "漳江镇"
+
+
+def test_a_reply_is_signed_by_the_answering_office() -> None:
+    text = (
+        "• 桑植县司法局\n关于加强基层普法的建议的答复\n张三代表：\n"
+        "您提出的建议收悉。我县高度重视普法工作，现答复如下。\n"
+    )
+    info = info_of(text)
+    assert info.kind == "reply"
+    assert (info.author, info.author_reason) == ("桑植县司法局", "reply: publisher")
+
+
+def test_news_credits_the_lead_subject_or_nobody() -> None:
+    lead = "调解进万家\n近日，桑植县司法局多举措开展普法宣传活动。\n该局联合县教育局开展送法进校园活动。\n"
+    info = info_of(lead)
+    assert info.kind == "news"
+    assert (info.author, info.author_reason) == ("桑植县司法局", "news: opening")
+    none = info_of("法治护航\n近日，全县各地开展普法宣传活动。\n该县群众反响热烈，记者王五报道。\n")
+    assert none.kind == "news" and none.author == ""
+
+
+def test_quoting_the_centre_does_not_make_a_report_national() -> None:
+    info = info_of("为贯彻党中央、国务院决策部署，我区坚持依法行政，全面推进法治政府建设。\n")
+    assert info.place is None
+    assert info.author == ""
+
+
+def test_a_ministry_reporting_on_itself_is_national() -> None:
+    info = info_of("2021年，自然资源部坚持以习近平法治思想为指导，全面推进依法行政。\n")
+    assert info.author == "自然资源部"
+    assert info.place is not None and info.place.level == "national"
+
+
+def test_an_autonomous_county_written_short_is_not_another_county() -> None:
+    # 南县 is a county of its own; 肃南县 is how 肃南裕固族自治县 is written
+    info = info_of("发布机构：肃南县林草局\n2025年，我局坚持依法行政。肃南县林草局规范执法。\n")
+    assert info.place is not None and info.place.name == "肃南裕固族自治县"
+
+
+def test_no_sign_of_a_self_report_credits_nobody() -> None:
+    # a text about a place that neither says 我县 nor that it reports
+    info = info_of("近年来，桃源县多措并举推进法治建设，群众满意度持续提升。\n各乡镇积极配合。\n")
+    assert info.author_reason in {"opening names the place", "news: opening names the place", ""}
+    plain = info_of("桃源县位于湖南省北部。\n全县面积4000平方公里，人口90万，辖镇乡街道。\n")
+    assert plain.author == ""
