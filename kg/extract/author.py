@@ -17,8 +17,9 @@ it from the text alone, strongest signal first:
 5. ``signature``: an institution on one of the last lines.
 6. ``place``: a report of a known place, with no other sign: its government.
 
-News articles are written by a newspaper: their actor is the subject of the lead
-(近日，X司法局…), when there is one, and nobody otherwise.
+News articles are written by a newspaper: their actor is the institution that is
+the subject of the lead (近日，X司法局…), when there is one, and nobody otherwise
+(an article about a place is the paper's account of it).
 """
 
 from __future__ import annotations
@@ -164,8 +165,21 @@ def _subject() -> re.Pattern[str]:
 
 
 def opening_subject(line: str, place: Region | None) -> Author:
-    """The institution (or place) a report's or article's first sentence is about."""
-    s = _LEAD.sub("", line.strip(), count=1)
+    """The institution (or place) a report's or article's first sentence is about.
+
+    The subject opens a clause of the first sentence, after time words and frames
+    (2023年是…开局之年，根据…要求，区行政审批局党组紧紧围绕…).
+    """
+    sentence = re.split(r"[。！？；]", line, maxsplit=1)[0]
+    for clause in re.finditer(r"[^，,]+", sentence):
+        found = _clause_subject(sentence[clause.start() :], place)
+        if found.name:
+            return found
+    return NOBODY
+
+
+def _clause_subject(text: str, place: Region | None) -> Author:
+    s = _LEAD.sub("", text.strip(), count=1)
     for _ in range(2):
         s = _FRAME.sub("", s, count=1)
         s = _LEAD.sub("", s, count=1)
@@ -240,10 +254,12 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
     """The reporting institution and the signal that names it (see the module docstring)."""
     prose = _prose(lines)
     if kind == "news":
+        # an article about a place (长治市坚持…) is the paper's account, not the
+        # government's; one about an institution (近日，县司法局…) follows it
         for line in prose[:2]:
             a = opening_subject(line, place)
-            if a.name:
-                return Author(a.name, "news: " + a.reason, a.alias)
+            if a.name and a.reason == "opening":
+                return Author(a.name, "news: opening")
         return NOBODY
     found = _from_title(title, place)
     if found.name:

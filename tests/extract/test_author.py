@@ -138,9 +138,15 @@ def test_an_autonomous_county_written_short_is_not_another_county() -> None:
     assert info.place is not None and info.place.name == "肃南裕固族自治县"
 
 
-def test_no_sign_of_a_self_report_credits_nobody() -> None:
-    # a text about a place that neither says 我县 nor that it reports
-    info = info_of("近年来，桃源县多措并举推进法治建设，群众满意度持续提升。\n各乡镇积极配合。\n")
-    assert info.author_reason in {"opening names the place", "news: opening names the place", ""}
+def test_a_place_as_the_lead_of_news_credits_nobody() -> None:
+    # the paper's account of a county's work, not the county speaking
+    news = info_of("第一版：要闻\n近年来，桃源县坚持依法行政，推进法治建设，群众满意度持续提升。\n")
+    assert news.kind == "news" and news.author == ""
+    # the same opening in a text that is not news speaks for the county
+    own = info_of("近年来，桃源县坚持依法行政，推进法治建设，群众满意度持续提升。\n各乡镇积极配合。\n")
+    assert (own.author, own.author_reason) == ("桃源县人民政府", "opening names the place")
+
+
+def test_no_actor_and_no_sign_of_a_self_report_credits_nobody() -> None:
     plain = info_of("桃源县位于湖南省北部。\n全县面积4000平方公里，人口90万，辖镇乡街道。\n")
     assert plain.author == ""
