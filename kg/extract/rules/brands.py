@@ -1,0 +1,46 @@
+"""Brands named without a brand word: 法治“六进” (a counted campaign), 三晋通 App."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg import lexicon
+from kg.extract.rules.base import (
+    BRAND,
+    CJK,
+    Candidate,
+    DocContext,
+    SentenceView,
+    left_edge,
+    rule,
+    strip_marks,
+)
+
+_COUNTED_VISITS = re.compile(rf"([{CJK}]{{2}})“([一二三四五六七八九十]进)”")
+
+
+@rule("brand.counted_visits", BRAND)
+def counted_visits(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """法治“六进”, 普法“八进”: a campaign named by where it goes, with its field word."""
+    if "进”" not in v.text:
+        return
+    for m in _COUNTED_VISITS.finditer(v.text):
+        if strip_marks(m.group(1)) in lexicon.word_set("name_stops"):
+            continue
+        yield Candidate(m.start(), m.end(), BRAND, m.group(1) + m.group(2), "brand.counted_visits")
+
+
+_APP_WORD = re.compile(r"App|APP|app|小程序|公众号")
+_APP = re.compile(rf"([{CJK}]{{2,6}})\s?(?:App|APP|app|小程序|公众号)")
+
+
+@rule("brand.app", BRAND)
+def apps(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """三晋通 App, 渝快政 App: a short coined name before App."""
+    if not _APP_WORD.search(v.text):
+        return
+    for m in _APP.finditer(v.text):
+        start = left_edge(v, m.end(1), max_len=6)
+        if m.end(1) - start >= 2:
+            yield Candidate(start, m.end(1), BRAND, v.text[start : m.end(1)], "brand.app")
