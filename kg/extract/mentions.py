@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from kg import lexicon
 from kg.extract.overlaps import resolve_overlaps
@@ -25,12 +26,24 @@ from kg.model import Document, Mention, ReportInfo, Sentence
 
 POLICY = "longest_first"
 
-_PLACE_PREFIXED = re.compile(rf"^(?:中共)?[{CJK}]{{0,8}}?[省市县区州镇乡]|^街道|^中央|^国家|^全国")
 _COUNT_BEFORE = re.compile(rf"[{NUM}]+[个家所支间名]$")
 _COUNT_AFTER = re.compile(rf"^[{NUM}]+[个家所支]")
 _EACH_BEFORE = re.compile(rf"各[级类个地]?$|(?:^|[、，,])[{LEVEL}]、$")
-_EACH_IN_CLAUSE = re.compile(rf"各[{LEVEL}]|各(?:部门|单位|地|社区|村|街道|机关)")
 _CLAUSE_END = re.compile(r"[，。；,;]")
+
+
+@cache
+def _place_prefixed() -> re.Pattern[str]:
+    """A name that carries its own place, level or national scope."""
+    return re.compile(
+        rf"^(?:中共)?[{CJK}]{{0,8}}?[省市县区州镇乡]|^街道|^(?:{lexicon.alternation('national_prefixes')})"
+    )
+
+
+@cache
+def _each_in_clause() -> re.Pattern[str]:
+    """各 before a level word or a kind of unit (generic_each_units.txt): every unit of a kind."""
+    return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
 def _generic(c: Candidate, v: SentenceView) -> bool:
@@ -45,9 +58,9 @@ def _generic(c: Candidate, v: SentenceView) -> bool:
             return True
         if name in lexicon.word_set("org_generic"):
             return True
-        if "各" in v.text[: c.start] and not _PLACE_PREFIXED.match(name):
+        if "各" in v.text[: c.start] and not _place_prefixed().match(name):
             clause = _CLAUSE_END.split(v.text[: c.start])[-1]
-            if _EACH_IN_CLAUSE.search(clause):
+            if _each_in_clause().search(clause):
                 return True
     return False
 
@@ -55,11 +68,12 @@ def _generic(c: Candidate, v: SentenceView) -> bool:
 def find_mentions(doc: Document, sentences: list[Sentence], info: ReportInfo) -> list[Mention]:
     """Every entity mention of ``doc``, non-overlapping, in document order."""
     ctx = DocContext.of(doc, info)
+    funcs = [r.func for r in RULES]
     out: list[Mention] = []
     for s in sentences:
         v = SentenceView.of(s)
-        for rule in RULES:
-            for c in rule.func(v, ctx):
+        for func in funcs:
+            for c in func(v, ctx):
                 if c.end <= c.start or _generic(c, v):
                     continue
                 text = s.text[c.start : c.end]

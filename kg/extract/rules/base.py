@@ -45,8 +45,14 @@ def count_re() -> re.Pattern[str]:
 
 @cache
 def alternation(name: str) -> re.Pattern[str]:
-    words = sorted(lexicon.words(name), key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in words))
+    """Any word of a list, longest first (``kg.lexicon.alternation``)."""
+    return re.compile(lexicon.alternation(name))
+
+
+@cache
+def ending(name: str) -> re.Pattern[str]:
+    """Any word of a list at the end of the text searched (``search(text)``: a suffix test)."""
+    return re.compile(f"(?:{lexicon.alternation(name)})$")
 
 
 @cache
@@ -214,19 +220,22 @@ def left_edge(
         if _NUMBER.fullmatch(word):
             break
         cur = start
-        if level_stop and (
-            word in {"省", "市", "县", "区", "州", "镇", "乡", "街道"} or is_division_name(word)
-        ):
+        if level_stop and (word in _LEVEL_WORDS or is_division_name(word)):
             break
     return cur
 
 
-_LEAD_JUNK = re.compile(
-    r"(?:全面(?!依法治)|深入|持续|严格|进一步|不断|认真|积极|加快|大力|着力|切实|努力|扎实|稳步|继续|逐步|及时|率先|"
-    r"首次|共同|全力|主动|自觉|有效|[一二三四五六七八九十]是|其中|同时|此外|统一规范|规范建设|规范(?!性|化))+"
-)
-_SAFE_SINGLE = set("的和与及将把被并了或均都也还又以")
-_CLASSIFIERS = set("个项次间名件家条份张批届场期级种类所")
+_LEVEL_WORDS = frozenset([*LEVEL, "街道"])
+# 全面依法治县委员会 and 规范性文件 are names: 全面 and 规范 are dropped from the front of
+# a name like the adverbs of lead_adverbs.txt, except before these words.
+_NAME_OPENER = "依法治"
+
+
+@cache
+def _lead_junk() -> re.Pattern[str]:
+    """Adverbs glued to a name (lead_adverbs.txt), 一是…十是, and 全面/规范 not opening a name."""
+    adverbs = lexicon.alternation("lead_adverbs")
+    return re.compile(rf"(?:全面(?!{_NAME_OPENER})|{adverbs}|[一二三四五六七八九十]是|规范(?!性|化))+")
 
 
 @cache
@@ -235,30 +244,26 @@ def _multi_stops() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@cache
-def _lead_words() -> re.Pattern[str]:
-    words = sorted(lexicon.words("lead_words"), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
-
-
 def trim(text: str, start: int, end: int, keep: int = 3) -> int:
     """Drop what jieba glued to the front of a name: adverbs, verbs, counts, 一是."""
+    lead, stops, lead_words = _lead_junk(), _multi_stops(), alternation("lead_words")
+    particles, classifiers = lexicon.characters("lead_particles"), lexicon.characters("count_classifiers")
     changed = True
     while changed and end - start > keep:
         changed = False
-        m = _LEAD_JUNK.match(text, start, end)
+        m = lead.match(text, start, end)
         if m and m.end() > start and end - m.end() >= keep:
             start, changed = m.end(), True
             continue
         ch = text[start]
-        if ch in _CLASSIFIERS and start > 0 and re.match(rf"[{NUM}]", text[start - 1]):
+        if ch in classifiers and start > 0 and re.match(rf"[{NUM}]", text[start - 1]):
             start, changed = start + 1, True
             continue
-        if ch in _SAFE_SINGLE:
+        if ch in particles:
             start, changed = start + 1, True
             continue
-        m = _multi_stops().match(text, start, end) or _lead_words().match(text, start, end)
-        if m and end - m.end() >= keep and not text.startswith("依法治", m.end()):
+        m = stops.match(text, start, end) or lead_words.match(text, start, end)
+        if m and end - m.end() >= keep and not text.startswith(_NAME_OPENER, m.end()):
             start, changed = m.end(), True
     return start
 
@@ -316,6 +321,3 @@ def only_generic(body: str) -> bool:
 TITLE = re.compile(r"《([^《》\n]{1,100})》")
 # A count of several (三张, 5个) right before a head: a number of things, not a name.
 PLURAL = re.compile(r"(?:[二三四五六七八九十两几多2-9]|\d\d+)[个张项类种]“?$")
-# Compounds that mean "rules and systems" in general (完善提案办理制度机制,
-# 健全规章制度): never a name, whatever the modifier.
-GENERIC_COMPOUND = re.compile(r"(?:制度机制|体制机制|法规制度|规章制度|政策制度)$")

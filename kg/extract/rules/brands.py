@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg import lexicon
 from kg.extract.rules.base import (
@@ -12,6 +13,7 @@ from kg.extract.rules.base import (
     Candidate,
     DocContext,
     SentenceView,
+    alternation,
     left_edge,
     rule,
     strip_marks,
@@ -31,16 +33,18 @@ def counted_visits(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), BRAND, m.group(1) + m.group(2), "brand.counted_visits")
 
 
-_APP_WORD = re.compile(r"App|APP|app|小程序|公众号")
-_APP = re.compile(rf"([{CJK}]{{2,6}})\s?(?:App|APP|app|小程序|公众号)")
+@cache
+def _app() -> re.Pattern[str]:
+    """A short coined name before an app word (brand_app_words.txt)."""
+    return re.compile(rf"([{CJK}]{{2,6}})\s?(?:{lexicon.alternation('brand_app_words')})")
 
 
 @rule("brand.app", BRAND)
 def apps(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """三晋通 App, 渝快政 App: a short coined name before App."""
-    if not _APP_WORD.search(v.text):
+    if not alternation("brand_app_words").search(v.text):
         return
-    for m in _APP.finditer(v.text):
+    for m in _app().finditer(v.text):
         start = left_edge(v, m.end(1), max_len=6)
         if m.end(1) - start >= 2:
             yield Candidate(start, m.end(1), BRAND, v.text[start : m.end(1)], "brand.app")

@@ -10,7 +10,6 @@ from functools import cache
 from kg import lexicon
 from kg.extract.rules.base import (
     CJK,
-    GENERIC_COMPOUND,
     LEVEL,
     LIST,
     NUM,
@@ -20,6 +19,7 @@ from kg.extract.rules.base import (
     DocContext,
     SentenceView,
     alternation,
+    ending,
     left_edge,
     only_generic,
     rule,
@@ -31,10 +31,6 @@ from kg.extract.rules.base import (
 # ---------------------------------------------------------------- documents after a verb
 
 
-_DOC_TRIGGER = re.compile(
-    r"(?:研究制定|制定了|制定|出台了|出台|印发了|印发|修订完善|修订|编制|编印|严格执行|执行|严格落实|落实|"
-    r"贯彻落实|贯彻|遵守|根据|依据|按照|实施|建立健全|建立了|建立|健全|完善|推行|实行|对照|梳理|公布|发布)"
-)
 _SPAN_CHARS = re.compile(
     rf"(?:[{CJK}0-9A-Za-z+·•\-—]|“[^“”，。；,;]{{1,20}}”|[(（][^()（），。,]{{1,16}}[)）])+"
 )
@@ -42,9 +38,10 @@ _SPAN_CHARS = re.compile(
 
 @cache
 def _doc_head_re() -> re.Pattern[str]:
+    """A document, list or system head that names a document without 《》, at the end."""
     heads = sorted(
-        {*lexicon.words("doc_heads"), *lexicon.words("list_heads"), "责任制"}
-        - {"法", "体系", "法典", "标准"},
+        {*lexicon.words("doc_heads"), *lexicon.words("list_heads"), *lexicon.words("system_heads")}
+        - lexicon.word_set("doc_heads_titled_only"),
         key=lambda w: (-len(w), w),
     )
     return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + ")$")
@@ -57,7 +54,7 @@ def after_verb(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     The words after the verb up to punctuation are split at 和/及/等; each part
     that ends with a document head is a document.
     """
-    for t in _DOC_TRIGGER.finditer(v.text):
+    for t in alternation("doc_triggers").finditer(v.text):
         m = _SPAN_CHARS.match(v.text, t.end())
         if not m or len(m.group()) > 60:
             continue
@@ -77,9 +74,6 @@ def after_verb(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             yield from _doc_part(v, p_start, pos)
 
 
-_INNER_VERB = re.compile(r"纳入|列入|列为|作为|印发|出台|制定|修改|贯彻|学习|带头|营造|提供|开展")
-
-
 def _one_name(left: str, right: str) -> bool:
     """X和Y+head is one name when X has no head of its own and Y repeats X's last word.
 
@@ -95,7 +89,7 @@ def _one_name(left: str, right: str) -> bool:
 
 def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
     span = v.text[start:end]
-    if _INNER_VERB.search(span):
+    if alternation("doc_inner_verbs").search(span):
         return
     k = span.rfind("的")
     if k >= 0 and "关于" not in span[:k]:
@@ -109,7 +103,9 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
         return
     if head.group() in {"制度", "机制"}:
         trimmed = trim(v.text, start, end)
-        if GENERIC_COMPOUND.search(span) or not specific(v.text[trimmed : end - len(head.group())]):
+        if ending("system_generic_compounds").search(span) or not specific(
+            v.text[trimmed : end - len(head.group())]
+        ):
             return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return
@@ -122,9 +118,6 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
 
 
 # ---------------------------------------------------------------- documents listed together
-
-
-_DOC_END = re.compile(r"(?:法典|法|条例|办法|规定|细则|计划|方案|意见|规划|要点|纲要|举措|准则|规则)$")
 
 
 @rule("doc.listed", SYS)
@@ -159,7 +152,8 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             re.sub(r"(?:等|和|及).*$", "", text[a:b]) if k == len(parts) - 1 else text[a:b]
             for k, (a, b) in enumerate(parts)
         ]
-        if sum(1 for e in ends if _DOC_END.search(e)) < 2:
+        doc_end = ending("doc_listed_ends")
+        if sum(1 for e in ends if doc_end.search(e)) < 2:
             continue  # cheap test first: the walk over jieba words is only needed for real lists
         items: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(parts):
@@ -175,9 +169,9 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 s0 = trim(v.text, s0, off)
                 a = s0 - clause.start()
                 seg = text[a:b]
-            if seg.startswith("《") or not _DOC_END.search(seg) or _INNER_VERB.search(seg):
+            if seg.startswith("《") or not doc_end.search(seg) or alternation("doc_inner_verbs").search(seg):
                 continue
-            if _NOT_LAW_END.search(seg) and not (seg.endswith("办法") and len(seg) >= 4):
+            if ending("law_not_ends").search(seg) and not (seg.endswith("办法") and len(seg) >= 4):
                 continue
             items.append((clause.start() + a, clause.start() + b))
         if len(items) < 2:
@@ -193,27 +187,25 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 
 _LAW = re.compile(rf"(?:中华人民共和国)?[{CJK}]{{2,14}}?(?:法典|法)(?=[、，。；,;和及等”]|$)")
-_NOT_LAW_END = re.compile(
-    r"(?:尊法|执法|普法|立法|司法|守法|违法|依法|学法|用法|方法|办法|做法|说法|想法|合法|非法|不法|无法|手法|书法|算法|讲法|述法|评法|找法|靠法|护法|知法|懂法|释法|送法)$"
-)
+
+
+@cache
+def _law_cue() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.alternation('law_cues')}|[、，,]\S{{2,10}}法[、，,]")
 
 
 @rule("law", SYS, emits=("law.named", "law.listed"))
 def laws(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """宪法、民法典、监察法 in a list of laws (without 《》)."""
-    if not re.search(r"宪法|法典|党章|章程|法律|法规|[、，,]\S{2,10}法[、，,]", v.text):
+    if not _law_cue().search(v.text):
         return
     for m in alternation("named_laws").finditer(v.text):
         if v.text[m.start() - 1 : m.start()] == "《":
             continue
         nxt = v.text[m.end() : m.end() + 2]
-        if (
-            nxt.startswith(("宣", "学", "法律宣", "精神", "日", "周", "月", "意识", "实施", "相伴"))
-            and "宪法" in m.group()
-        ):
+        if "宪法" in m.group() and nxt.startswith(tuple(lexicon.words("law_constitution_events"))):
             # 宪法宣传周 is an event; 宪法宣誓 a ceremony
-            if not nxt.startswith("实施"):
-                continue
+            continue
         yield Candidate(m.start(), m.end(), SYS, m.group(), "law.named")
     for m in _LAW.finditer(v.text):
         w = m.group()
@@ -223,7 +215,7 @@ def laws(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if s >= m.end() - 2:
             continue
         w = v.text[s : m.end()]
-        if _NOT_LAW_END.search(w) or len(w) < 3:
+        if ending("law_not_ends").search(w) or len(w) < 3:  # 执法, 办法: no law
             continue
         prev = v.text[s - 1 : s]
         nxt = v.text[m.end() : m.end() + 1]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg import lexicon
+from kg.errors import LexiconError
 from kg.extract.rules.base import (
     BRAND,
     CJK,
@@ -23,18 +25,34 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
+from kg.model import EntityType
 
-_TRAILER = re.compile(
-    rf"(等)?“?((?:[{NUM}]+[个项种类张条])?)([“]?)((?:[{CJK}A-Za-z]{{0,6}}?))"
-    r"(制度|机制|管理办法|办法|清单|目录|系统|平台|应用|专项行动|行动|工程)(”?)(?=[，。；,;、和及为的等]|$)"
-)
+
+@cache
+def _heads() -> dict[str, EntityType]:
+    """The heads an enumeration's items share and the type each gives (enum_heads.jsonl), in file order."""
+    try:
+        return {r["id"]: EntityType(r["type"]) for r in lexicon.records("enum_heads")}
+    except (KeyError, ValueError) as e:
+        raise LexiconError(
+            f"kg/data/enum_heads.jsonl: a type of 制度, 清单 or 品牌 for each head ({e})"
+        ) from None
+
+
+@cache
+def _trailer() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _heads()))
+    return re.compile(
+        rf"(等)?“?((?:[{NUM}]+[个项种类张条])?)([“]?)((?:[{CJK}A-Za-z]{{0,6}}?))"
+        rf"({heads})(”?)(?=[，。；,;、和及为的等]|$)"
+    )
 
 
 @rule("enum", SYS, LIST, BRAND, emits=("enum.brand", "enum.shared_head"))
 def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """A、B和C等制度 → A制度, B制度, C制度 (each item is a mention of its own)."""
     for sep in re.finditer(rf"等|(?<!等)(?=“?[{NUM}]+[个项种类张条])", v.text):
-        m = _TRAILER.match(v.text, sep.start())
+        m = _trailer().match(v.text, sep.start())
         if not m or not (m.group(1) or m.group(2)):
             continue
         if (m.group(3) or v.text[sep.start() : sep.start() + 2].lstrip("等").startswith("“")) and not m.group(
@@ -42,14 +60,13 @@ def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         ):
             continue
         head = m.group(5)
-        typ = {"清单": LIST, "目录": LIST}.get(head, SYS)
-        if head in {"系统", "平台", "应用", "专项行动", "行动", "工程"}:
-            typ = BRAND
+        typ = _heads()[head]
         items = _items_before(v, sep.start())
         if len(items) < 2:
             continue
+        prepositions = lexicon.characters("enum_prepositions")
         for s, e in items:
-            if v.text[s] in _PREPOSITIONS:
+            if v.text[s] in prepositions:
                 continue  # 与高校合作培养人才: an action, not a name
             if v.text[s - 1 : s] != "、":
                 s = trim(v.text, s, e, keep=2)
@@ -67,7 +84,7 @@ def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                     s, e = s + 1, e - 1
                 yield Candidate(s, e, typ, bare, "enum.brand")
                 continue
-            if bare.endswith(head) or (typ is LIST and bare.endswith(("清单", "目录"))):
+            if bare.endswith(head) or (typ is LIST and bare.endswith(_list_heads())):
                 continue
             if not specific(bare):
                 continue
@@ -76,6 +93,11 @@ def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 "事项" + hd if typ is LIST and not bare.endswith("事项") and "事项" in m.group(4) else hd
             )
             yield Candidate(s, e, typ, name, "enum.shared_head")
+
+
+@cache
+def _list_heads() -> tuple[str, ...]:
+    return tuple(h for h, t in _heads().items() if t is LIST)
 
 
 def _item_start(text: str, s: int, max_extra: int = 4) -> int:
@@ -97,9 +119,6 @@ def _item_start(text: str, s: int, max_extra: int = 4) -> int:
             return s
         k -= 1
     return s
-
-
-_PREPOSITIONS = set("与和及对向在为由按从")
 
 
 def _over_final_verb(v: SentenceView, pos: int) -> int:

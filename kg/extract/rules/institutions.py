@@ -16,6 +16,7 @@ from kg.extract.rules.base import (
     Candidate,
     DocContext,
     SentenceView,
+    alternation,
     left_edge,
     rule,
     strip_marks,
@@ -29,8 +30,7 @@ from kg.places import is_division_name
 
 @cache
 def _national_re() -> re.Pattern[str]:
-    words = sorted(lexicon.words("org_national"), key=lambda w: (-len(w), w))
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")(?![门署分长])")
+    return re.compile(f"(?:{lexicon.alternation('org_national')})(?![门署分长])")
 
 
 @cache
@@ -72,7 +72,10 @@ def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Patt
     return re.compile(pat)
 
 
-_ORGAN_AFTER_BAD = re.compile(r"^(?:员|托|派|屈|婉|办[理事好]|部门|书记|委员(?!会)|常委(?!会)|代表|主任)")
+@cache
+def _organ_after_bad() -> re.Pattern[str]:
+    """What makes a place's organ part of a longer word (org_after_bad.txt); 委员会 and 常委会 do not."""
+    return re.compile(f"^(?:{lexicon.alternation('org_after_bad')}|委员(?!会)|常委(?!会))")
 
 
 @rule("org.local", INST)
@@ -87,12 +90,12 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 prev
                 and re.match(rf"[{CJK}]", prev)
                 and not v.is_token_start(start)
-                and prev not in "在和与及向对由将把为是的了并同等"
+                and prev not in lexicon.characters("org_level_open_after")
             ):
                 continue
-            if prev in {"全", "各", "本", "乡", "省", "市", "县"} and prev + p not in {"省市", "市县"}:
+            if prev in lexicon.characters("org_level_not_after") and prev + p not in {"省市", "市县"}:
                 continue
-        if _ORGAN_AFTER_BAD.match(v.text[m.end() : m.end() + 3]):
+        if _organ_after_bad().match(v.text[m.end() : m.end() + 3]):
             # 县委书记 is a person, 县委员 a member; 县委 itself is fine before 书记
             if v.text[m.end() : m.end() + 2] in {"书记"} and m.group("organ") in {"委", "党委", "党工委"}:
                 pass
@@ -119,57 +122,26 @@ def bare_local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 
 @cache
-def _org_head_re() -> re.Pattern[str]:
-    heads = sorted(lexicon.words("org_heads"), key=lambda w: (-len(w), w))
-    return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + ")")
-
-
-_HEAD_AFTER_BAD = {
-    "局": re.compile(r"^[面势限长]"),
-    "部": re.compile(r"^[门署分位队长件委]"),
-    "厅": re.compile(r"^(?:长|领导|级)"),
-    "执法队": re.compile(r"^伍"),
-    "大队": re.compile(r"^伍"),
-    "服务团": re.compile(r"^队"),
-    "顾问团": re.compile(r"^队"),
-    "宣讲团": re.compile(r"^队"),
-    "中队": re.compile(r"^伍"),
-    "支队": re.compile(r"^伍"),
-    "商会": re.compile(r"^[审议]"),
-    "室": re.compile(r"^[内外]"),
-    "委": re.compile(r"^[员托派屈婉]"),
-    "中心": re.compile(r"^(?:工作|任务|城区|环节|内容|位置|主任|思想)"),
-    "科": re.compile(r"^[学技普研室长]"),
-    "基地": re.compile(r"^$"),
-    "公司": re.compile(r"^$"),
-}
-_HEAD_BEFORE_BAD: dict[str, tuple[str, ...]] = {
-    "局": tuple("格 大 全 布 结 开 时 政 当 残 骗 棋".split()),
-    "部": tuple("全 内 外 干 局 细 东 西 南 北 中 底 头 腹 俱乐 基层 支".split()),
-    "厅": tuple("大 展 客 餐 门 前".split()),
-    "委": tuple("常 纪 党 村 居 监 编".split()),
-    "中心": tuple("重 点 镇中 市中".split()),
-    "科": tuple("学 专 本 文 理 工 医 外 内".split()),
-    "集团": tuple("犯罪 利益".split()),
-    "室": tuple("科 处 教 会议 阅览 活动 调解 档案 实验 工作 办公 值班 接待 病 卧".split()),
-}
+def _head_context() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Head → (what may not follow it, what may not stand before it), from org_head_context.jsonl."""
+    return {
+        r["id"]: (tuple(r.get("not_after", ())), tuple(r.get("not_before", ())))
+        for r in lexicon.records("org_head_context")
+    }
 
 
 @rule("org.head", INST)
 def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """法治政府建设工作领导小组, 民商事案件调解中心, 县司法局: modifier words + head."""
-    for h in _org_head_re().finditer(v.text):
+    for h in alternation("org_heads").finditer(v.text):
         head = h.group()
-        bad_after = _HEAD_AFTER_BAD.get(head)
-        rest = v.text[h.end() : h.end() + 4]
-        if bad_after and bad_after.pattern != "^$" and bad_after.match(rest):
+        not_after, not_before = _head_context().get(head, ((), ()))
+        if v.text.startswith(not_after, h.end()):
             continue
         before = v.text[: h.start()]
-        if before.endswith(_HEAD_BEFORE_BAD.get(head, ())):
+        if before.endswith(not_before):
             continue
-        if head == "委" and not before.endswith(
-            ("政法", "宣传", "组织", "发展改革", "卫生健康", "教育", "外事", "网信", "农业")
-        ):
+        if head == "委" and not before.endswith(tuple(lexicon.words("org_committee_fields"))):
             continue
         start = left_edge(v, h.start(), max_len=24, ordinals=True, level_stop=True)
         start = trim(v.text, start, h.end(), keep=len(head) + 1)

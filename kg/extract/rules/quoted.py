@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
 
 from kg import lexicon
 from kg.extract.rules.base import (
@@ -20,6 +22,7 @@ from kg.extract.rules.base import (
     SentenceView,
     alternation,
     by_length,
+    ending,
     left_edge,
     rule,
     strip_marks,
@@ -27,16 +30,46 @@ from kg.extract.rules.base import (
 )
 
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"]")
-_HONOUR_END = re.compile(r"(?:村|县|市|区|镇|乡|单位|集体|个人|城市|窗口|称号|社区|案例|基地)$")
-_HONOUR_BEFORE = re.compile(r"(?:评为|获评|入选|荣获|命名|授予|称号|创建为|成为|获得)[^，。；,;]{0,20}$")
-_CAMPAIGN_AFTER = re.compile(r"(?:专项)?(?:行动|活动)|工程|项目|品牌|创建")
-_IMPLEMENT_BEFORE = re.compile(r"(?:推行|实行|推动落实|全面落实|落实)$")
-# A verb of carrying out a national reform, with at most a short field word
-# between it and the quoted name (推进政务服务“一网通办”, 落实行政审批“两集中、两到位”).
-_REFORM_VERB = re.compile(rf"(?:推进|推行|推广|落实|深化|实行|实施|试行|做好|抓好|按照|执行)[{CJK}]{{0,4}}$")
-# What follows a group of quoted reform names (“A”“B”等重点改革工作, “C”试点).
-_REFORM_TAIL = re.compile(r"^等?(?:重点|各项)?(?:改革|试点)")
-_REFORM_SOFT_TAIL = re.compile(r"^等?(?:重点|各项)?(?:措施|工作|要求|模式)")
+
+
+class _Context(NamedTuple):
+    """The patterns of the words around a quoted name, built from their word lists."""
+
+    honour_end: re.Pattern[str]
+    honour_before: re.Pattern[str]
+    campaign_after: re.Pattern[str]
+    implement_before: re.Pattern[str]
+    reform_verb: re.Pattern[str]
+    reform_tail: re.Pattern[str]
+    reform_soft_tail: re.Pattern[str]
+    not_brand_after: re.Pattern[str]
+    service_head: re.Pattern[str]
+    build_before: re.Pattern[str]
+    bare_list: re.Pattern[str]
+
+
+@cache
+def _context() -> _Context:
+    alt = lexicon.alternation
+    return _Context(
+        honour_end=ending("quote_honour_ends"),
+        honour_before=re.compile(f"(?:{alt('quote_honour_verbs')})[^，。；,;]{{0,20}}$"),
+        campaign_after=re.compile(alt("quote_campaign_after")),
+        implement_before=ending("quote_implement_verbs"),
+        # a verb of carrying out a national reform, with at most a short field word between
+        # it and the quoted name (推进政务服务“一网通办”, 落实行政审批“两集中、两到位”)
+        reform_verb=re.compile(f"(?:{alt('quote_reform_verbs')})[{CJK}]{{0,4}}$"),
+        # what follows a group of quoted reform names (“A”“B”等重点改革工作, “C”试点)
+        reform_tail=re.compile(f"^等?(?:重点|各项)?(?:{alt('quote_reform_tails')})"),
+        reform_soft_tail=re.compile(f"^等?(?:重点|各项)?(?:{alt('quote_reform_soft_tails')})"),
+        not_brand_after=re.compile(alt("quote_not_brand_after")),
+        service_head=ending("brand_service_heads"),
+        build_before=re.compile(f"(?:{alt('brand_build_verbs')})[^，。；,;“”]{{0,6}}$"),
+        # a list head alone or counted (“清单”, “三张清单”): no name (fullmatch)
+        bare_list=re.compile(f"[{NUM}]*[张个项]?(?:{alt('list_heads')})"),
+    )
+
+
 # The shape of a reform name: counted parts (一规划两纲要, 两集中、两到位) or …通办.
 _REFORM_SHAPE = re.compile(r"[一二两三四五六七八九十百千万]|通办$")
 # A count of things (一张图, 四个意识) is a slogan or a target, not a reform.
@@ -55,15 +88,16 @@ def _reform_groups(
     before, a member must look like one (counted parts, …通办, a listed name).
     """
     out: dict[int, bool] = {}
+    p = _context()
     for g in groups:
         if any(q.start() in brand_ctx for q in g):
             continue
         clause = re.split(r"[，。；：,;:]", v.text[: g[0].start()])[-1]
         tail = v.text[g[-1].end() : g[-1].end() + 8]
-        strong = bool(_REFORM_TAIL.match(tail))
-        if tail.startswith("等") and not strong and not _REFORM_SOFT_TAIL.match(tail):
+        strong = bool(p.reform_tail.match(tail))
+        if tail.startswith("等") and not strong and not p.reform_soft_tail.match(tail):
             continue  # “A”“B”等办好…事项清单: examples of the items of something else
-        if strong or _REFORM_VERB.search(clause) or _REFORM_SOFT_TAIL.match(tail):
+        if strong or p.reform_verb.search(clause) or p.reform_soft_tail.match(tail):
             for q in g:
                 out[q.start()] = strong
     return out
@@ -93,6 +127,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     after_alt = alternation("brand_after").pattern
     sys_after = by_length("system_after")
     reforms = lexicon.word_set("national_reforms")
+    p = _context()
     quotes = list(_QUOTE.finditer(v.text))
     # quotes in one enumeration (“A”“B”、“C”专项行动、“D”) share brand context
     groups: list[list[re.Match[str]]] = []
@@ -124,8 +159,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             continue
         after = v.text[q.end() : q.end() + 12]
         before = v.text[max(0, q.start() - 6) : q.start()]
-        if inner.endswith(("清单", "目录", "名录")):
-            if PLURAL.search(before) or re.fullmatch(rf"[{NUM}]*[张个项]?(清单|目录|名录)", bare):
+        if inner.endswith(tuple(lexicon.words("list_heads"))):
+            if PLURAL.search(before) or p.bare_list.fullmatch(bare):
                 continue
             yield Candidate(q.start(), q.end(), LIST, bare, "quote.list")
             continue
@@ -138,14 +173,14 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if inner.endswith("经验"):
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.system")
             continue
-        if inner.endswith(("制度", "机制", "责任制")) or head:
+        if inner.endswith(tuple(lexicon.words("system_heads"))) or head:
             end = q.end() + len(head or "")
             start = q.start()
-            if head in {"制度", "机制", "责任制", "体系"} or not head:
+            if head in lexicon.word_set("system_after_extend") or not head:
                 start = left_edge(v, q.start(), max_len=12)
                 start = trim(v.text, start, end)
             name = strip_marks(v.text[start:end])
-            if head in {"监管", "抽查", "检查", "责任"}:
+            if head in lexicon.word_set("system_after_quote_only"):
                 name = bare
             yield Candidate(start, end, SYS, name, "quote.system")
             continue
@@ -155,33 +190,29 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if bare in reforms or bare.startswith(("八五", "七五", "六五")):
             continue
         clause = re.split(r"[，。；,;]", v.text[: q.start()])[-1]
-        if _IMPLEMENT_BEFORE.search(clause) and re.search(r"一.+一", bare) and "、" not in bare:
+        if p.implement_before.search(clause) and re.search(r"一.+一", bare) and "、" not in bare:
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.system.implemented")
             continue
         is_brand = q.start() in brand_ctx or bool(re.search(rf"[{CJK}]{{2}}[·•・][{CJK}]", bare))
         if not is_brand:
             pre = re.search(r"(?:" + alternation("brand_before").pattern + r")$", before)
-            is_brand = bool(pre) and not re.search(r"(问题|难题|目标|要求|精神)", after[:4])
+            is_brand = bool(pre) and not p.not_brand_after.search(after[:4])
         if not is_brand:
             is_brand = _brand_by_own_head(bare) or _built_programme(clause, after)
-        if not is_brand or "、" in bare or _HONOUR_BEFORE.search(clause):
+        if not is_brand or "、" in bare or p.honour_before.search(clause):
             continue
-        if _HONOUR_END.search(bare) and not _CAMPAIGN_AFTER.match(after):
+        if p.honour_end.search(bare) and not p.campaign_after.match(after):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
 
 
-_SERVICE_HEAD = re.compile(r"(?:通道|专窗|平台|热线|驿站|服务站|小程序|公众号|App|APP)$")
-_BUILD_BEFORE = re.compile(r"(?:推进|推动|打造|完成|深化|加快|加强)[^，。；,;“”]{0,6}$")
-
-
 def _brand_by_own_head(bare: str) -> bool:
     """“企业投资绿色通道”, “法润民生”热线: a quoted coined name of a service channel or platform."""
-    m = _SERVICE_HEAD.search(bare)
+    m = _context().service_head.search(bare)
     return bool(m) and len(bare) - len(m.group()) >= 2
 
 
 def _built_programme(clause: str, after: str) -> bool:
     """推进“诚信政府”建设, 完成…“全国一张网”建设: a quoted programme that is being built."""
-    return after.startswith("建设") and bool(_BUILD_BEFORE.search(clause))
+    return after.startswith("建设") and bool(_context().build_before.search(clause))

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from kg import lexicon
+from kg.errors import LexiconError
 from kg.extract.rules.base import (
     CJK,
     CONJ,
-    GENERIC_COMPOUND,
     LEVEL,
     LIST,
     NUM,
@@ -26,7 +26,9 @@ from kg.extract.rules.base import (
     Candidate,
     DocContext,
     SentenceView,
+    alternation,
     by_length,
+    ending,
     field_and_generic,
     left_edge,
     rule,
@@ -39,12 +41,18 @@ from kg.model import EntityType
 
 @cache
 def _sys_head() -> re.Pattern[str]:
+    """A system head, or a bare 制 that ends a word of its own (告知承诺制, not 体制)."""
     heads = "|".join(sorted(lexicon.words("system_heads"), key=len, reverse=True))
-    return re.compile(heads + r"|(?<=[^体机法编控限抵强建专压管税学兼])制(?=[、，。；,;和及等的]|$)")
+    compounds = lexicon.words("system_zhi_compounds")
+    if any(len(w) != 2 or not w.endswith("制") for w in compounds):
+        raise LexiconError("kg/data/system_zhi_compounds.txt: each entry is a character and 制")
+    not_before = "".join(w[0] for w in compounds)
+    return re.compile(heads + rf"|(?<=[^{not_before}])制(?=[、，。；,;和及等的]|$)")
 
 
-_LIST_HEAD = re.compile(r"清单|目录|名录")
-_AFTER_BAD = re.compile(r"^(?:化|建设|改革|创新|体系|性|上|内|外|中|库|机制)")
+@cache
+def _after_bad() -> re.Pattern[str]:
+    return re.compile(f"^(?:{lexicon.alternation('system_head_after_bad')})")
 
 
 @rule(
@@ -63,7 +71,7 @@ def by_list_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
     Short coordinated words (讲法、学法、评法机制) join into one name under a system head only.
     """
-    yield from _by_head(v, _LIST_HEAD, LIST, "list.head")
+    yield from _by_head(v, alternation("list_heads"), LIST, "list.head")
 
 
 def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str) -> Iterator[Candidate]:
@@ -72,12 +80,16 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
     A conjunct without a head of its own shares the head of the next one
     (法律顾问和合法性审核制度 → 法律顾问制度 + 合法性审核制度).
     """
+    heads = list(rx.finditer(v.text))
+    if not heads:
+        return
     titled = [(m.start(), m.end()) for m in TITLE.finditer(v.text)]
-    for h in rx.finditer(v.text):
+    after_bad, generic = _after_bad(), ending("system_generic_compounds")  # 规章制度, 体制机制
+    for h in heads:
         if any(a < h.start() < b for a, b in titled):
             continue
         after = v.text[h.end() : h.end() + 2]
-        if _AFTER_BAD.match(after) or (typ is LIST and after.startswith("管理")):
+        if after_bad.match(after) or (typ is LIST and after.startswith("管理")):
             # 推进矛盾纠纷多元化解机制建设: building a named mechanism still names it
             if not (after == "建设" and _specific_long(v, h.start())):
                 continue
@@ -85,7 +97,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue
         if PLURAL.search(v.text[max(0, h.start() - 8) : left_edge(v, h.start())]):
             continue
-        if GENERIC_COMPOUND.search(v.text, 0, h.end()):
+        if generic.search(v.text, 0, h.end()):
+            # 完善提案办理制度机制, 健全规章制度: rules in general, whatever the modifier
             continue
         start = left_edge(v, h.start())
         start = _attributive_adverb(v.text, trim(v.text, start, h.end()))
@@ -154,12 +167,6 @@ def _specific_long(v: SentenceView, head_start: int) -> bool:
     return head_start - start >= 4 and specific(v.text[start:head_start])
 
 
-@cache
-def _relational_end() -> re.Pattern[str]:
-    words = sorted(lexicon.words("coord_relational"), key=lambda w: (-len(w), w))
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
-
-
 def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     """Where a name starts when 和/与/及 joins parts of one name, else ``start``.
 
@@ -187,7 +194,7 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
-        if not (repeats or _relational_end().search(right) or field_and_generic(right)):
+        if not (repeats or ending("coord_relational").search(right) or field_and_generic(right)):
             return start
     return left_start
 
@@ -218,7 +225,7 @@ def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id:
         if (
             len(bare) < 2
             or not specific(bare)
-            or re.search(r"制度|机制|清单|目录|办法|规定|方案", bare)
+            or alternation("system_conjunct_heads").search(bare)
             or len(bare) > 16
         ):
             return

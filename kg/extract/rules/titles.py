@@ -4,32 +4,48 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg import lexicon
-from kg.extract.rules.base import LIST, SYS, TITLE, Candidate, DocContext, SentenceView, rule, strip_marks
+from kg.extract.rules.base import (
+    LIST,
+    SYS,
+    TITLE,
+    Candidate,
+    DocContext,
+    SentenceView,
+    alternation,
+    rule,
+    strip_marks,
+)
 from kg.model import EntityType
 
 _INNER = re.compile(r"〈([^〈〉]{2,80})〉")
 _YEARS = re.compile(r"[(（][^()（）]{0,20}[)）]$")
-_BAD_LAW_END = ("方法", "做法", "说法", "想法", "看法", "手法", "用法", "写法", "办法")
+
+
+@cache
+def _status() -> re.Pattern[str]:
+    return re.compile(f"[(（]?(?:{lexicon.alternation('title_status')})[)）]?$")
+
+
+@cache
+def _issued() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation('title_issue_verbs')})〈")
 
 
 def _title_type(t: str) -> EntityType | None:
     """The type of a 《》 title by its head word, or None when it sets no rule."""
     core = _YEARS.sub("", t).strip()
-    core = re.sub(r"[(（]?(?:试行|暂行|修订|草案|征求意见稿)[)）]?$", "", core) or core
+    core = _status().sub("", core) or core
     for ex in lexicon.words("doc_excluded"):
         if core.endswith(ex):
             return None
     if core.endswith(tuple(lexicon.words("list_heads"))):
         return LIST
     if core.endswith("通知"):
-        return (
-            SYS
-            if re.search(r"制度|办法|规定|方案|意见|条例|规则|细则|标准|审查|清理|规范|纲要", core)
-            else None
-        )
-    if core.endswith(_BAD_LAW_END) and not core.endswith("管理办法") and len(core) <= 3:
+        return SYS if alternation("title_notice_rule_words").search(core) else None
+    if core.endswith(tuple(lexicon.words("title_method_words"))) and len(core) <= 3:
         return None
     for h in lexicon.words("doc_heads"):
         if core.endswith(h):
@@ -43,7 +59,7 @@ def titles(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     for m in TITLE.finditer(v.text):
         inner = m.group(1).strip()
         nested = _INNER.search(inner)
-        if nested and re.search(r"(?:印发|转发|发布|颁布)〈", inner) and inner.endswith("通知"):
+        if nested and _issued().search(inner) and inner.endswith("通知"):
             # the notice only issues the document: name the document, leave the issuers free
             s0, e0 = m.start(1) + nested.start(), m.start(1) + nested.end()
             typ = _title_type(nested.group(1))
