@@ -10,6 +10,7 @@ describe the domain (heads, prefixes, cue words, generic words to reject).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -45,6 +46,25 @@ def words(name: str) -> tuple[str, ...]:
 @cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(words(name))
+
+
+@cache
+def characters(name: str) -> frozenset[str]:
+    """The entries of ``kg/data/{name}.txt``, each a single character."""
+    long = [w for w in words(name) if len(w) != 1]
+    if long:
+        raise LexiconError(f"kg/data/{name}.txt: entries must be single characters, not {long[0]!r}")
+    return frozenset(words(name))
+
+
+@cache
+def alternation(name: str) -> str:
+    """A regex that matches any entry of ``kg/data/{name}.txt``: escaped, longest first.
+
+    Longest first (ties in code-point order), so where one word begins another
+    (制定, 制定了) the regex takes the longer one.
+    """
+    return "|".join(re.escape(w) for w in sorted(words(name), key=lambda w: (-len(w), w)))
 
 
 @cache

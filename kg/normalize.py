@@ -19,32 +19,22 @@ from collections.abc import Iterable
 from functools import cache
 
 from kg import lexicon
+from kg.errors import LexiconError
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
 from kg.places import find_divisions, gazetteer, region_of
 
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
 _TOWN_CHARS = ("镇", "乡", "街道")
 
-# Organ words after a place, and their canonical form ({p} is the place).
-_ORGANS: tuple[tuple[str, str], ...] = (
-    ("委常委会", "中共{p}委员会常务委员会"),
-    ("人民代表大会常务委员会", "{p}人大常委会"),
-    ("人大常委会", "{p}人大常委会"),
-    ("人民代表大会", "{p}人民代表大会"),
-    ("人大", "{p}人民代表大会"),
-    ("政协", "政协{p}委员会"),
-    ("人民政府办公室", "{p}人民政府办公室"),
-    ("政府办公室", "{p}人民政府办公室"),
-    ("政府办", "{p}人民政府办公室"),
-    ("人民政府办公厅", "{p}人民政府办公厅"),
-    ("政府办公厅", "{p}人民政府办公厅"),
-    ("人民政府党组", "{p}人民政府党组"),
-    ("政府党组", "{p}人民政府党组"),
-    ("人民政府", "{p}人民政府"),
-    ("政府", "{p}人民政府"),
-    ("委员会", "中共{p}委员会"),
-    ("委", "中共{p}委员会"),
-)
+
+@cache
+def _organ_forms() -> dict[str, str]:
+    """Organ word after a place → its canonical form, ``{p}`` the place (org_canonical_forms.jsonl)."""
+    forms = {r["id"]: r.get("canonical", "") for r in lexicon.records("org_canonical_forms")}
+    bad = [o for o, f in forms.items() if "{p}" not in f]
+    if bad:
+        raise LexiconError(f"kg/data/org_canonical_forms.jsonl: {bad[0]!r} needs a canonical form with {{p}}")
+    return forms
 
 
 @cache
@@ -137,8 +127,14 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
 
 
 _LEVEL_RANK = {"township": 0, "county": 1, "prefecture": 2, "province": 3, "national": 4}
-# 原政务服务中心, 新建政务服务中心: the same body before and after a move.
-_TEMPORAL = re.compile(r"^(?:新建|原|新|现)(?![疆区城乡华港会闻时])(?=.{4,})")
+
+
+@cache
+def _temporal() -> re.Pattern[str]:
+    """原政务服务中心, 新建政务服务中心: the same body before and after a move (not 新疆…, 新区…)."""
+    return re.compile(
+        f"^(?:{lexicon.alternation('org_temporal_prefixes')})(?![疆区城乡华港会闻时])(?=.{{4,}})"
+    )
 
 
 def _superior(word: str, place: Region | None) -> Region | None:
@@ -166,7 +162,7 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     takes the report's place as prefix, and in a town or street report every
     unprefixed local unit does, since it can only be the town's own.
     """
-    name = _TEMPORAL.sub("", _clean(name))
+    name = _temporal().sub("", _clean(name))
     national = _national_aliases()
     if name in national:
         return national[name], ""
@@ -178,7 +174,7 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     if region is None:
         place = info.place
         scope = place.key if place is not None and place.level != "national" else ""
-        if name.startswith(("中央", "国家", "全国", "国务院", "中共中央")):
+        if name.startswith(tuple(lexicon.words("org_national_openers"))):
             scope = ""
         elif place is not None and scope and not word and _is_local_unit(name, place):
             return place.name + name, scope
@@ -186,11 +182,11 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     pname = region.name
     if word == "政协" or rest == "政协":
         return f"政协{pname}委员会", region.key
-    for organ, form in _ORGANS:
-        if rest == organ:
-            if region.level == "township" and organ in {"委", "委员会"}:
-                return f"{pname}党委", region.key
-            return form.format(p=pname), region.key
+    form = _organ_forms().get(rest)
+    if form is not None:
+        if region.level == "township" and rest in {"委", "委员会"}:
+            return f"{pname}党委", region.key
+        return form.format(p=pname), region.key
     if rest.startswith("政府") and len(rest) > 4 and not rest.startswith(("政府办", "政府党组")):
         # 县政府行政复议办公室: the government's office, named in full
         return f"{pname}人民政府{rest[2:]}", region.key
@@ -202,10 +198,9 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
 
 def _is_local_unit(name: str, place: Region) -> bool:
     """An unprefixed unit that can only be the report's place's own (综合行政执法大队 in a town)."""
-    heads = _unit_heads()
     if place.level == "township":
-        return name.endswith(heads) or name.endswith(("委员会", "领导小组", "中心组", "工作室"))
-    return name.endswith(tuple(h for h in heads if h in {"大队", "中队", "执法队", "支队"}))
+        return name.endswith(_unit_heads()) or name.endswith(tuple(lexicon.words("org_township_unit_heads")))
+    return name.endswith(tuple(lexicon.words("org_team_heads")))
 
 
 def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
@@ -278,8 +273,18 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
     return out
 
 
-# Words a short form may leave out: 县政府政务中心 = 县政务服务中心, 行政复议室 = 行政复议办公室.
-_ELIDABLE = re.compile(r"(?:人民)?政府(?!办|党组|常务)|服务(?=中心)|办公(?=室)")
+@cache
+def _elidable() -> re.Pattern[str]:
+    """Words a short form may leave out (org_elidable.jsonl): 县政府政务中心 = 县政务服务中心."""
+    alts = []
+    for r in lexicon.records("org_elidable"):
+        alt = re.escape(r["id"])
+        if r.get("not_before"):
+            alt += f"(?!{'|'.join(map(re.escape, r['not_before']))})"
+        if r.get("only_before"):
+            alt += f"(?={'|'.join(map(re.escape, r['only_before']))})"
+        alts.append(alt)
+    return re.compile("|".join(alts))
 
 
 def _fullness(name: str) -> int:
@@ -302,7 +307,7 @@ def _variant_targets(
     out: dict[tuple[str, str, str], tuple[str, str, str]] = {}
 
     def elided(k: tuple[str, str, str]) -> str:
-        return _ELIDABLE.sub("", k[1]) if k[1].endswith(("中心", "室")) else k[1]
+        return _elidable().sub("", k[1]) if k[1].endswith(("中心", "室")) else k[1]
 
     by_short: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for k in inst:
@@ -313,7 +318,7 @@ def _variant_targets(
             out.update({k: best for k in ks if k != best})
 
     def raw_names(k: tuple[str, str, str]) -> set[str]:
-        return {_TEMPORAL.sub("", _clean(m.name)) for m in groups[k]}
+        return {_temporal().sub("", _clean(m.name)) for m in groups[k]}
 
     for k in inst:
         if k in out or k == keep:

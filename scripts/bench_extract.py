@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # kg and the generator from this checkout
 
-import kg.extract.mentions as mention_rules  # noqa: E402
+import kg.extract.rules.base as rule_base  # noqa: E402
 from kg.extract.mentions import find_mentions  # noqa: E402
 from kg.extract.relations import find_relations  # noqa: E402
 from kg.extract.report import detect_report_info  # noqa: E402
@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     named = {"lcut": lcut, **stages}
     for fn in named.values():  # warm-up: dictionaries, gazetteer, patterns (in stage order)
         fn()
-    cut = TimedTokenize(mention_rules.tokenize)
-    mention_rules.tokenize = cut  # type: ignore[assignment]
+    cut = TimedTokenize(rule_base.tokenize)
+    rule_base.tokenize = cut  # type: ignore[assignment]
     best = dict.fromkeys([*named, "jieba"], float("inf"))
     for _ in range(args.runs):
         for name, fn in named.items():

@@ -97,15 +97,6 @@ _LIST_SPLIT = re.compile(r"、|和|及|以及")
 _NEGATION_REACH = 6
 # How far a cue may follow its object (“三项制度”落实).
 _MAX_POST_GAP = 4
-# Characters right before an institution that make it an adjunct, not the actor.
-_NOT_ACTOR_BEFORE = frozenset("向对在与和及把将被给为从跟同经")
-# Prepositions that put a generic noun into an adjunct (在8家部门推行…).
-_PREPOSITIONS = frozenset("在对为向给与把将从于")
-# Titles ending in 法 that are measures or methods, not laws.
-_NOT_LAW = ("办法", "方法", "做法", "工作法")
-# Organs that every place has one of, so a bare name (政府, 人大) is unambiguous in a report.
-_BARE_ORGANS = ("人民政府", "政府", "人大", "人民代表大会", "政协")
-_PLACE_END = re.compile(r"(?:省|自治区|市|州|盟|县|旗|区|镇|乡|街道)$")
 # Joiners between coordinated institutions (中共中央、国务院).
 _COORD = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
 # What may not follow a sentence's opening institution for it to be the topic subject.
@@ -125,14 +116,8 @@ _MAX_NAME_QUOTE = 20
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[是、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*"
 )
-# 以《X》为指导: the name is the rule followed or the vehicle used.
-_FRAME_AFTER = re.compile(r"^[”’》〉\s]*为(?:指导|依据|指引|遵循|抓手|统领|引领|准绳|载体|基本遵循|根本遵循)")
 # The 以 of a frame, not of 以及, 可以, 予以, 所以, 以来, 以上, 以下.
 _FRAME_YI = re.compile(r"(?<![可予所加难])以(?![及来上下内外后前])")
-# 以A、B等形式开展…: the tail of a frame over a list of names.
-_FRAME_LIST_AFTER = re.compile(r"^(?:专项行动|行动|活动|项目)?(?:、[^、，,]{0,10}?)*等(?:形式|方式|载体)")
-# A count after a list: 清单714项, 清单共238项.
-_COUNT_AFTER = re.compile(r"^[”’》〉\s]*[（(]?(?:事项|条目)?(?:共|计|共计|合计|达|含|涵盖)?\s*(\d+)\s*(\S)")
 # A count before a list: 224项免于处罚…清单.
 _COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
 # A decree number after a title: 《…规定》(省政府令192号).
@@ -260,8 +245,36 @@ def _cue_pattern() -> re.Pattern[str]:
 @cache
 def _alternation(name: str) -> re.Pattern[str]:
     """One regex matching any entry of a word list, longest first."""
-    words = sorted(lexicon.words(name), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(lexicon.alternation(name))
+
+
+@cache
+def _frame_after() -> re.Pattern[str]:
+    """以《X》为指导: the name is the rule followed or the vehicle used."""
+    return re.compile(rf"^[”’》〉\s]*为(?:{lexicon.alternation('relation_frame_words')})")
+
+
+@cache
+def _frame_list_after() -> re.Pattern[str]:
+    """以A、B等形式开展…: the tail of a frame over a list of names."""
+    campaigns, forms = (
+        lexicon.alternation("relation_frame_campaigns"),
+        lexicon.alternation("relation_frame_forms"),
+    )
+    return re.compile(rf"^(?:{campaigns})?(?:、[^、，,]{{0,10}}?)*等(?:{forms})")
+
+
+@cache
+def _count_after() -> re.Pattern[str]:
+    """A count after a list: 清单714项, 清单共238项."""
+    nouns, cues = lexicon.alternation("relation_count_nouns"), lexicon.alternation("relation_count_cues")
+    return re.compile(rf"^[”’》〉\s]*[（(]?(?:{nouns})?(?:{cues})?\s*(\d+)\s*(\S)")
+
+
+@cache
+def _place_end() -> re.Pattern[str]:
+    """The end of a place name or level word (县, 自治区, 街道)."""
+    return re.compile(f"(?:{lexicon.alternation('relation_place_ends')})$")
 
 
 def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
@@ -487,7 +500,7 @@ def _frame(s: _Sent, obj: Mention) -> bool:
     if not ats or (before[ats[-1] + 1 :] and not _list_prefix(before[ats[-1] + 1 :])):
         return False
     after = _MARKS.sub("", _without_names(s, obj.end, hi))
-    return bool(_FRAME_AFTER.match(after) or _FRAME_LIST_AFTER.match(after))
+    return bool(_frame_after().match(after) or _frame_list_after().match(after))
 
 
 def _emit(
@@ -529,7 +542,9 @@ def _emit(
 def _legislation(m: Mention) -> bool:
     """《…法》, …条例, but not 《…办法》 (a measure a government issues itself)."""
     name = m.name
-    if not name.endswith(lexicon.words("relation_legislation_heads")) or name.endswith(_NOT_LAW):
+    if not name.endswith(lexicon.words("relation_legislation_heads")) or name.endswith(
+        lexicon.words("relation_not_law")
+    ):
         return False
     return m.text.startswith("《") or not name.endswith("法")  # a bare …法 may be a method
 
@@ -555,7 +570,7 @@ def _actors(s: _Sent, cue_start: int) -> list[Mention]:
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, m.start)))
         if bare or between.startswith("的"):
             pass
-        elif head and head[-1] in _NOT_ACTOR_BEFORE and not head.endswith("由"):
+        elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
             return []
         else:
             return _coordinated(s, m)
@@ -606,7 +621,8 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
     head = _strip_fillers(_MARKS.sub("", _without_names(s, lo, cue_start)))
     if not head.endswith(lexicon.words("relation_generic_actors")):
         return False
-    return not any(c in _PREPOSITIONS for c in head)
+    prepositions = lexicon.characters("relation_prepositions")
+    return not any(c in prepositions for c in head)
 
 
 # --- rule family: 国务院《…条例》, 《…规定》(省政府令192号) ---------------------------
@@ -667,7 +683,7 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
             continue
         lo, hi = _clause_bounds(s, m.start)
         head = _text(s, lo, m.start)
-        after = _COUNT_AFTER.match(_text(s, m.end, hi))
+        after = _count_after().match(_text(s, m.end, hi))
         before = _COUNT_BEFORE.search(head)
         if after and after.group(2) in units:
             n, start, end = int(after.group(1)), m.start, m.end + after.end()
@@ -746,7 +762,8 @@ def _part_of_names(
 
 def _bare_names(e: Entity) -> set[str]:
     """Names of a government or congress without their place (县政府 → 政府, 县人大 → 人大)."""
-    return {o for n in _names(e) for o in _BARE_ORGANS if n.endswith(o) and _PLACE_END.search(n[: -len(o)])}
+    organs, place_end = lexicon.words("relation_bare_organs"), _place_end()
+    return {o for n in _names(e) for o in organs if n.endswith(o) and place_end.search(n[: -len(o)])}
 
 
 def _composes(name: str, parent_names: set[str], heads: tuple[str, ...]) -> bool:

@@ -1,0 +1,50 @@
+"""Brands named without a brand word: 法治“六进” (a counted campaign), 三晋通 App."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from kg import lexicon
+from kg.extract.rules.base import (
+    BRAND,
+    CJK,
+    Candidate,
+    DocContext,
+    SentenceView,
+    alternation,
+    left_edge,
+    rule,
+    strip_marks,
+)
+
+_COUNTED_VISITS = re.compile(rf"([{CJK}]{{2}})“([一二三四五六七八九十]进)”")
+
+
+@rule("brand.counted_visits", BRAND)
+def counted_visits(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """法治“六进”, 普法“八进”: a campaign named by where it goes, with its field word."""
+    if "进”" not in v.text:
+        return
+    for m in _COUNTED_VISITS.finditer(v.text):
+        if strip_marks(m.group(1)) in lexicon.word_set("name_stops"):
+            continue
+        yield Candidate(m.start(), m.end(), BRAND, m.group(1) + m.group(2), "brand.counted_visits")
+
+
+@cache
+def _app() -> re.Pattern[str]:
+    """A short coined name before an app word (brand_app_words.txt)."""
+    return re.compile(rf"([{CJK}]{{2,6}})\s?(?:{lexicon.alternation('brand_app_words')})")
+
+
+@rule("brand.app", BRAND)
+def apps(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """三晋通 App, 渝快政 App: a short coined name before App."""
+    if not alternation("brand_app_words").search(v.text):
+        return
+    for m in _app().finditer(v.text):
+        start = left_edge(v, m.end(1), max_len=6)
+        if m.end(1) - start >= 2:
+            yield Candidate(start, m.end(1), BRAND, v.text[start : m.end(1)], "brand.app")

@@ -1,0 +1,89 @@
+"""Titles between 《》, typed by their head word (条例, 办法, 方案 → 制度; 清单 → 清单)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from kg import lexicon
+from kg.extract.rules.base import (
+    LIST,
+    SYS,
+    TITLE,
+    Candidate,
+    DocContext,
+    SentenceView,
+    alternation,
+    rule,
+    strip_marks,
+)
+from kg.model import EntityType
+
+_INNER = re.compile(r"〈([^〈〉]{2,80})〉")
+_YEARS = re.compile(r"[(（][^()（）]{0,20}[)）]$")
+
+
+@cache
+def _status() -> re.Pattern[str]:
+    return re.compile(f"[(（]?(?:{lexicon.alternation('title_status')})[)）]?$")
+
+
+@cache
+def _issued() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicon.alternation('title_issue_verbs')})〈")
+
+
+def _title_type(t: str) -> EntityType | None:
+    """The type of a 《》 title by its head word, or None when it sets no rule."""
+    core = _YEARS.sub("", t).strip()
+    core = _status().sub("", core) or core
+    for ex in lexicon.words("doc_excluded"):
+        if core.endswith(ex):
+            return None
+    if core.endswith(tuple(lexicon.words("list_heads"))):
+        return LIST
+    if core.endswith("通知"):
+        return SYS if alternation("title_notice_rule_words").search(core) else None
+    if core.endswith(tuple(lexicon.words("title_method_words"))) and len(core) <= 3:
+        return None
+    for h in lexicon.words("doc_heads"):
+        if core.endswith(h):
+            return SYS
+    return None
+
+
+@rule("title", SYS, LIST, emits=("title", "title.nested", "title.truncated"))
+def titles(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """《X条例》, 《X清单》; 《关于印发〈X〉的通知》 names X; a title cut off by the end of the text."""
+    for m in TITLE.finditer(v.text):
+        inner = m.group(1).strip()
+        nested = _INNER.search(inner)
+        if nested and _issued().search(inner) and inner.endswith("通知"):
+            # the notice only issues the document: name the document, leave the issuers free
+            s0, e0 = m.start(1) + nested.start(), m.start(1) + nested.end()
+            typ = _title_type(nested.group(1))
+            if typ is not None:
+                yield Candidate(s0, e0, typ, nested.group(1), "title.nested")
+            continue
+        typ = _title_type(strip_marks(inner))
+        if typ is None and nested:
+            typ = _title_type(nested.group(1))
+            if typ is not None:
+                yield Candidate(
+                    m.start(1) + nested.start(),
+                    m.start(1) + nested.end(),
+                    typ,
+                    nested.group(1),
+                    "title.nested",
+                )
+            continue
+        if typ is None:
+            continue
+        yield Candidate(m.start(), m.end(), typ, strip_marks(inner), "title")
+    # a title cut off by the end of the text: 《岳阳县法治政府建设实施方案(20
+    m = re.search(r"《([^《》]{4,60})$", v.text)
+    if m:
+        core = re.sub(r"[(（][^)）]*$", "", m.group(1))
+        if _title_type(core) is SYS and not re.search(r"[^宪]法$", core):
+            yield Candidate(m.start(), len(v.text), SYS, core, "title.truncated")
