@@ -20,10 +20,10 @@ Rule families (each Relation records its family in ``rule``):
   decree number after it (《…规定》(省政府令192号)), formulates it.
 * ``based-on``: 根据《A》，制定《B》 → B basedOn A.
 * ``item-count``: a list followed or preceded by a count (清单714项, 224项…清单).
-* ``part-of-name``: a body whose name starts with another institution's name
-  (县政府 + 行政复议办公室, 政府 + 办) is part of it.
-* ``part-of-department``: a bureau of a place (县司法局) is part of that place's
-  people's government (县人民政府) when one sentence names both.
+* ``part-of-name``: a body whose name is another institution's name plus a
+  unit (县政府 + 行政复议办公室, 政府 + 办, 局 + 党组 in a bureau's report) is part
+  of it (``kg.extract.hierarchy``). Naming a bureau and a government in one
+  sentence states nothing: annotators of unseen reports never marked it.
 * ``runs-name``: a brand named after an institution (长治市人民政府门户网) is run by it.
 
 The actor of a cue is the nearest institution written before the verb with
@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg import lexicon
+from kg.extract.hierarchy import own_units, parents_of
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
 
 Key = tuple[str, str, str]
@@ -164,7 +165,9 @@ def find_relations(
     del doc  # offsets suffice: every sentence carries its own text
     if author is not None and not any(e.key == author for e in entities):
         author = None
-    return relate(sentences, mentions, entities, author)
+    parents = {c: p for c, (p, _) in parents_of(entities, info, author).items()}
+    parents.update(own_units(entities, author))
+    return relate(sentences, mentions, entities, author, parents)
 
 
 def relate(
@@ -172,6 +175,7 @@ def relate(
     mentions: Sequence[Mention],
     entities: Sequence[Entity],
     author: Key | None,
+    parents: dict[Key, Key] | None = None,
 ) -> list[Relation]:
     """Apply every rule family to every sentence; the core of ``find_relations``.
 
@@ -180,6 +184,8 @@ def relate(
         mentions: the document's mentions after overlap resolution.
         entities: the document's entities; every mention belongs to one of them.
         author: key of the reporting institution, or None when unknown.
+        parents: each institution's parent as its name shows it
+            (``kg.extract.hierarchy``): 县委理论学习中心组 → 县委.
     """
     owner = {m: e for e in entities for m in e.mentions}
     implied = author  # a news article's author is its lead's subject, or None
@@ -197,8 +203,7 @@ def relate(
         out.extend(_issuer_relations(s, owner))
         out.extend(_item_counts(s, owner))
     located = [m for ms in by_sent.values() for m in ms]
-    out.extend(_part_of_names(sentences, located, entities, owner))
-    out.extend(_departments(sentences, located, owner))
+    out.extend(_part_of_structure(sentences, entities, parents or {}))
     out.extend(_named_after(sentences, located, entities, owner))
     return _first_per_sentence(out)
 
@@ -709,113 +714,41 @@ def _names(e: Entity) -> set[str]:
     return {e.canonical, *e.alt_labels, *(m.name for m in e.mentions)}
 
 
-def _part_of_names(
-    sentences: Sequence[Sentence],
-    mentions: Sequence[Mention],
-    entities: Sequence[Entity],
-    owner: dict[Mention, Entity],
+def _part_of_structure(
+    sentences: Sequence[Sentence], entities: Sequence[Entity], parents: dict[Key, Key]
 ) -> Iterable[Relation]:
-    """A body named as another institution's name plus a body head is part of it.
+    """A body is part of the institution its name is built on (县委理论学习中心组 → 县委).
 
-    One relation per pair, with the first mention that shows the composition as
-    evidence (a structural fact needs stating once).
+    One relation per child, with its first mention as evidence (a structural
+    fact needs stating once); a parent the report names only inside the child's
+    name has no mention, so its own partOf takes the child's first mention.
     """
-    heads = tuple(lexicon.words("relation_org_heads"))
-    insts = [(e.key, _names(e), _bare_names(e)) for e in entities if e.type is EntityType.INSTITUTION]
-    done: set[Key] = set()  # children already placed
-    seen: set[tuple[Key, str]] = set()
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        child = owner[m]
-        ck = child.key
-        if child.type is not EntityType.INSTITUTION or ck in done or (ck, m.name) in seen:
-            continue
-        seen.add((ck, m.name))
-        forms = [m.name, child.canonical] if m == child.mentions[0] else [m.name]
-        parents = [k for k, names, _ in insts if k != ck and any(_composes(f, names, heads) for f in forms)]
-        if not parents:
-            # 政府办 of the report's 县政府: a bare organ name composed on the one organ
-            # of that kind in the document, or the nearest one before it (政府 + 办).
-            parents = [k for k, _, bare in insts if k != ck and _composes(m.name, bare, heads)]
-            if len(parents) > 1:
-                before = sorted(
-                    (x for x in mentions if x.sent_index == m.sent_index and x.end <= m.start),
-                    key=lambda x: x.start,
-                )
-                parents = [owner[x].key for x in before if owner[x].key in parents][-1:]
-            if len(parents) > 1:
+    by_key = {e.key: e for e in entities}
+    first: dict[Key, Mention] = {}
+    for e in sorted(entities, key=lambda e: e.key):
+        if e.mentions:
+            first[e.key] = min(e.mentions, key=lambda m: (m.start, m.end))
+    for child, parent in sorted(parents.items()):
+        if child not in first:
+            # a parent added from a longer name: the evidence is that name's mention
+            source = next((c for c, p in sorted(parents.items()) if p == child and c in first), None)
+            if source is None:
                 continue
-        if parents:
-            done.add(ck)
+            first[child] = first[source]
+        m = first[child]
+        if parent not in by_key or child == parent:
+            continue
         sent = sentences[m.sent_index]
-        for parent in parents:
-            yield Relation(
-                doc_id=sent.doc_id,
-                predicate=Predicate.PART_OF,
-                subject=ck,
-                object=parent,
-                sent_index=sent.index,
-                start=m.start,
-                end=m.end,
-                rule="part-of-name",
-            )
-
-
-def _bare_names(e: Entity) -> set[str]:
-    """Names of a government or congress without their place (县政府 → 政府, 县人大 → 人大)."""
-    organs, place_end = lexicon.words("relation_bare_organs"), _place_end()
-    return {o for n in _names(e) for o in organs if n.endswith(o) and place_end.search(n[: -len(o)])}
-
-
-def _composes(name: str, parent_names: set[str], heads: tuple[str, ...]) -> bool:
-    for p in parent_names:
-        if len(p) >= 2 and len(name) > len(p) and name.startswith(p):
-            rest = name[len(p) :]
-            if rest.endswith(heads) and (len(rest) >= 2 or rest in heads) and rest not in parent_names:
-                return True
-    return False
-
-
-def _departments(
-    sentences: Sequence[Sentence], mentions: Sequence[Mention], owner: dict[Mention, Entity]
-) -> Iterable[Relation]:
-    """县司法局 partOf 县人民政府: a working department and its government, named in one sentence."""
-    by_sent: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.type is EntityType.INSTITUTION:
-            by_sent.setdefault(m.sent_index, []).append(m)
-    done: set[tuple[Key, Key]] = set()
-    for idx in sorted(by_sent):
-        ms = sorted(by_sent[idx], key=lambda m: (m.start, m.end))
-        for dept in ms:
-            for gov in ms:
-                pair = (owner[dept].key, owner[gov].key)
-                if pair[0] == pair[1] or pair in done or not _department_of(owner[dept], owner[gov]):
-                    continue
-                done.add(pair)
-                sent = sentences[idx]
-                yield Relation(
-                    doc_id=sent.doc_id,
-                    predicate=Predicate.PART_OF,
-                    subject=pair[0],
-                    object=pair[1],
-                    sent_index=idx,
-                    start=min(dept.start, gov.start),
-                    end=max(dept.end, gov.end),
-                    rule="part-of-department",
-                )
-
-
-def _department_of(dept: Entity, gov: Entity) -> bool:
-    heads = tuple(lexicon.words("relation_department_heads"))
-    places = {
-        n[: -len(t)] for n in _names(gov) for t in ("人民政府", "政府") if n.endswith(t) and len(n) > len(t)
-    }
-    for n in _names(dept):
-        for p in places:
-            rest = n[len(p) :]
-            if n.startswith(p) and len(rest) >= 3 and rest.endswith(heads) and "政府" not in rest:
-                return True
-    return False
+        yield Relation(
+            doc_id=sent.doc_id,
+            predicate=Predicate.PART_OF,
+            subject=child,
+            object=parent,
+            sent_index=sent.index,
+            start=m.start,
+            end=m.end,
+            rule="part-of-name",
+        )
 
 
 def _named_after(

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg import lexicon
+from kg.extract.hierarchy import parents_of
 from kg.extract.relations import find_relations, relate
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
+from kg.places import region_of
 from kg.text.segment import split_sentences
 
 AUTHOR = "开阳县人民政府"
@@ -413,53 +416,47 @@ def test_item_count_evidence_covers_the_number() -> None:
 # --- partOf and brands named after institutions ---------------------------------------
 
 
+def run_structured(markup: str, author: str | None = AUTHOR) -> list[Relation]:
+    """``run`` with each body's parent read from its name, as find_relations does."""
+    sents, mentions, entities, author_key = build(markup, author)
+    # local bodies of a report of 开阳县 (520121)
+    entities = [replace(e, scope="520121") for e in entities]
+    author_key = (author_key[0], author_key[1], "520121") if author_key else None
+    info = ReportInfo(doc_id="t", place=region_of("520121"), author=author or "")
+    parents = {c: p for c, (p, _) in parents_of(entities, info, author_key).items()}
+    return relate(sents, mentions, entities, author_key, parents)
+
+
 def test_part_of_from_name() -> None:
-    rels = run("{机构:县政府=开阳县人民政府}召开会议，{机构:县政府行政复议办公室}组织听证。")
+    rels = run_structured("{机构:县政府=开阳县人民政府}召开会议，{机构:县政府行政复议办公室}组织听证。")
     assert triples(rels) == {("县政府行政复议办公室", "partOf", AUTHOR, False)}
+    assert rels[0].rule == "part-of-name"
 
 
-def test_part_of_bare_organ_name() -> None:
-    rels = run("{机构:县政府=开阳县人民政府}及{机构:政府办}制定的文件。")
+def test_part_of_bare_organ_name_is_the_report_s_place_s() -> None:
+    rels = run_structured("{机构:县政府=开阳县人民政府}及{机构:政府办}制定的文件。")
     assert ("政府办", "partOf", AUTHOR, False) in triples(rels)
-    # two governments in the report: the nearest before it in the sentence
-    rels = run("{机构:市政府=贵阳市人民政府}部署，{机构:县政府=开阳县人民政府}及{机构:政府办}。")
+    # another government named nearer does not take it: 政府办 is the report's own
+    rels = run_structured("{机构:市政府=贵阳市人民政府}部署，{机构:县政府=开阳县人民政府}及{机构:政府办}。")
     assert objects(rels, Predicate.PART_OF) == {AUTHOR}
-    # none before it: ambiguous
-    rels = run("{机构:政府办}报{机构:县政府=开阳县人民政府}、{机构:市政府=贵阳市人民政府}。")
+
+
+def test_part_of_needs_a_unit_head() -> None:
+    rels = run_structured("{机构:县政府=开阳县人民政府}召开{机构:县政府专题研讨}。")
     assert objects(rels, Predicate.PART_OF) == set()
 
 
-def test_part_of_needs_a_body_head() -> None:
-    rels = run("{机构:县政府=开阳县人民政府}召开{机构:县政府常务会议}。")
-    assert objects(rels, Predicate.PART_OF) == set()
-
-
-def test_part_of_once_per_pair() -> None:
-    rels = run("{机构:县人大}和{机构:县人大常委会}。{机构:县人大常委会}听取报告。")
+def test_part_of_once_per_child() -> None:
+    rels = run_structured("{机构:县人大}和{机构:县人大常委会}。{机构:县人大常委会}听取报告。")
     assert [(r.subject[1], r.object) for r in rels if r.predicate is Predicate.PART_OF] == [
-        ("县人大常委会", ("机构", "县人大", ""))
+        ("县人大常委会", ("机构", "县人大", "520121"))
     ]
 
 
-def test_department_of_the_government_named_in_one_sentence() -> None:
-    rels = run("{机构:县司法局}会同{机构:县政府=开阳县人民政府}法律顾问审核合同。")
-    assert triples(rels) == {("县司法局", "partOf", AUTHOR, False)}
-    assert rels[0].rule == "part-of-department"
-
-
-@pytest.mark.parametrize(
-    "markup",
-    [
-        # different places
-        "{机构:县司法局}和{机构:贵阳市人民政府}。",
-        # not a working department of the government
-        "{机构:县人民法院}和{机构:县政府=开阳县人民政府}。",
-        # not named in the same sentence
-        "{机构:县司法局}审核合同。{机构:县政府=开阳县人民政府}研究。",
-    ],
-)
-def test_no_department_relation(markup: str) -> None:
-    assert objects(run(markup, author=None), Predicate.PART_OF) == set()
+def test_no_part_of_from_naming_a_department_with_its_government() -> None:
+    # a bureau and the government in one sentence do not state that it is theirs
+    rels = run_structured("{机构:县司法局}会同{机构:县政府=开阳县人民政府}法律顾问审核合同。")
+    assert objects(rels, Predicate.PART_OF) == set()
 
 
 def test_brand_named_after_institution() -> None:
