@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kg.errors import OutputError
+from kg.extract.anaphora import resolve_anaphora
 from kg.extract.hierarchy import with_parents
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
@@ -48,7 +49,7 @@ def extract_document(doc: Document) -> DocumentExtraction:
     read = view.document
     sentences = split_sentences(read)
     info = detect_report_info(read, sentences)
-    mentions = find_mentions(read, sentences, info)
+    mentions = resolve_anaphora(find_mentions(read, sentences, info), info)
     author = author_key(info)
     entities = with_parents(link_entities(read, info, mentions), info, author)
     relations = find_relations(read, sentences, info, mentions, entities, author)

@@ -76,8 +76,11 @@ def _resolve(
     if len(parent) == 1:
         # 局党组, 部常务会 in a bureau's or ministry's report: the author's own
         return (author, parent) if own and author is not None and author[1].endswith(parent) else None
-    if parent in {"党组", "党委"} and own and author is not None:
-        parent = author[1] + parent  # 党组理论学习中心组 of a bureau's report
+    if own and author is not None:
+        if parent in {"党组", "党委"}:
+            parent = author[1] + parent  # 党组理论学习中心组 of a bureau's report
+        elif parent[0] in _OWN and parent[1:] in {"党组", "党委"} and author[1].endswith(parent[0]):
+            parent = author[1] + parent[1:]  # 委党委理论学习中心组 of a committee's report
     if parent in known:
         return known[parent], parent
     if parent in _BARE_ORGANS:
@@ -113,7 +116,7 @@ def parents_of(
     out: dict[Key, tuple[Key, str]] = {}
     national = info.place is not None and info.place.level == "national"
     for e in insts:
-        if not e.scope and not national:
+        if not e.scope and info.place is not None and not national:
             continue  # the centre's organs in a local report: not the report's structure
         options: list[tuple[Key, str]] = []
         for n in _names(e):

@@ -99,7 +99,10 @@ _NEGATION_REACH = 6
 # How far a cue may follow its object (“三项制度”落实).
 _MAX_POST_GAP = 4
 # Joiners between coordinated institutions (中共中央、国务院).
-_COORD = re.compile(r"^\s*(?:[、和与及]|以及)\s*$")
+_COORD = re.compile(r"^\s*(?:[、和与及]|以及|联合|会同|协同)?\s*$")
+# 与A、B联合印发: the institutions after 与/会同 act together with the writer.
+_WITH_WRITER = re.compile(r"(?:与|同|会同|联合)$")
+_TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
 # What may not follow a sentence's opening institution for it to be the topic subject.
 _NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
 # A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
@@ -204,6 +207,7 @@ def relate(
         out.extend(_item_counts(s, owner))
     located = [m for ms in by_sent.values() for m in ms]
     out.extend(_part_of_structure(sentences, entities, parents or {}))
+    out.extend(_issuers_in_titles(sentences, located, entities, owner))
     out.extend(_named_after(sentences, located, entities, owner))
     return _first_per_sentence(out)
 
@@ -518,12 +522,32 @@ def _emit(
     rule: str,
 ) -> Iterable[Relation]:
     actors = _actors(s, cue_start)
+    partners = _partners(s, cue_start) if not actors and implied is not None else []
     if actors:
         subjects, start, implicit = [owner[a].key for a in actors], actors[0].start, False
     elif implied is not None and not _unnamed_actor(s, cue_start):
         subjects, start, implicit = [implied], cue_start, True
     else:
         return
+    if partners:
+        # 与A、B联合印发: the writer and its partners; the partners are named
+        yield from _emit_subjects(
+            s, owner, obj, preds, [owner[a].key for a in partners], partners[0].start, cue_start, False, rule
+        )
+    yield from _emit_subjects(s, owner, obj, preds, subjects, start, cue_start, implicit, rule)
+
+
+def _emit_subjects(
+    s: _Sent,
+    owner: dict[Mention, Entity],
+    obj: Mention,
+    preds: Sequence[Predicate],
+    subjects: list[Key],
+    start: int,
+    cue_start: int,
+    implicit: bool,
+    rule: str,
+) -> Iterable[Relation]:
     if implicit and _legislation(obj):
         # 出台《…条例》: laws and regulations are passed by a legislature or the State
         # Council, not by the reporting government or bureau; implement, never formulate.
@@ -572,16 +596,33 @@ def _actors(s: _Sent, cue_start: int) -> list[Mention]:
         m = insts[-1]
         between = _without_names(s, m.end, cue_start)
         bare = _alternation("relation_subject_fillers").sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
-        head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, m.start)))
+        group = _coordinated(s, m)
+        head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
         if bare or between.startswith("的"):
             pass
         elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
             return []
         else:
-            return _coordinated(s, m)
+            return group
     if _unnamed_actor(s, cue_start):
         return []
     return _topic(s, before=lo)
+
+
+def _partners(s: _Sent, cue_start: int) -> list[Mention]:
+    """The institutions the writer acts with: 与A、B联合印发, 会同A共同制定."""
+    lo, _ = _clause_bounds(s, cue_start)
+    insts = [
+        m for m in s.mentions if lo <= m.start and m.end <= cue_start and m.type is EntityType.INSTITUTION
+    ]
+    if not insts:
+        return []
+    group = _coordinated(s, insts[-1])
+    between = _MARKS.sub("", _without_names(s, insts[-1].end, cue_start))
+    head = _MARKS.sub("", _text(s, lo, group[0].start))
+    if _WITH_WRITER.search(head) and _TOGETHER.match(between):
+        return group
+    return []
 
 
 def _coordinated(s: _Sent, last: Mention) -> list[Mention]:
@@ -645,6 +686,78 @@ def _issuer_relations(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relati
                 _text(s, b.end, s.sentence.end)
             ):
                 yield _relation(s, Predicate.FORMULATES, owner[b].key, owner[a].key, a.start, b.end, "issuer")
+
+
+# The issuers that open a title: 《A、B关于印发〈X〉的通知》, 《A关于…的意见》, A B 关于印发《X》的通知.
+_TITLE_ISSUERS = re.compile(r"^([^《》〈〉<>“”]{2,60}?)\s*关于")
+_ISSUER_SPLIT = re.compile(r"[、\s]+")
+
+
+def _issuers_in_titles(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    owner: dict[Mention, Entity],
+) -> Iterable[Relation]:
+    """The institutions a title names as its issuers formulate what it issues.
+
+    《市委宣传部、市司法局关于…的规划》: both formulate the plan; 《中共中央、国务院关于
+    印发〈X〉的通知》 and a notice's title line (中共X市委 X市人民政府 关于印发《X》的通知):
+    the issuers formulate X. Every issuer must be an institution of the report, and a
+    system whose own name opens with an institution's full name (X市人民政府重大行政决策
+    程序规定) is that institution's.
+    """
+    by_name: dict[str, Key] = {}
+    for e in entities:
+        if e.type is EntityType.INSTITUTION:
+            for n in sorted(_names(e) | {m.text for m in e.mentions}):
+                by_name.setdefault(n, e.key)
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.type is not EntityType.SYSTEM:
+            continue
+        sent = sentences[m.sent_index]
+        issuers = _title_issuers(sent, m, by_name)
+        if not issuers:
+            own = [
+                k
+                for n, k in by_name.items()
+                if len(n) >= 4 and m.name.startswith(n) and len(m.name) > len(n) + 1
+            ]
+            issuers = sorted(set(own))[:1] if len(set(own)) == 1 else []
+        for key in issuers:
+            yield Relation(
+                doc_id=sent.doc_id,
+                predicate=Predicate.FORMULATES,
+                subject=key,
+                object=owner[m].key,
+                sent_index=sent.index,
+                start=m.start,
+                end=m.end,
+                rule="issuer.title",
+            )
+
+
+def _title_issuers(sent: Sentence, m: Mention, by_name: dict[str, Key]) -> list[Key]:
+    """Issuers named before 关于 in the title that holds ``m`` (or in the line that issues it)."""
+    rel_start, rel_end = m.start - sent.start, m.end - sent.start
+    text = sent.text
+    heads: list[str] = []
+    title = next(
+        (t for t in _TITLE_SPAN.finditer(text) if t.start() <= rel_start and rel_end <= t.end()), None
+    )
+    if title is not None:
+        heads.append(title.group()[1:-1])  # 《A关于…》, 《A关于印发〈m〉的通知》
+    start = title.start() if title is not None else rel_start
+    if re.search(r"关于(?:印发|转发)$", text[:start]):
+        heads.append(text[:start])  # a notice's title line: X Y 关于印发《m》的通知
+    found = next((f for f in map(_TITLE_ISSUERS.match, heads) if f), None)
+    if not found:
+        return []
+    parts = [p for p in _ISSUER_SPLIT.split(found.group(1)) if p]
+    keys = [by_name.get(p) for p in parts]
+    if not parts or any(k is None for k in keys):
+        return []
+    return list(dict.fromkeys(k for k in keys if k is not None))
 
 
 def _relation(

@@ -351,6 +351,64 @@ def test_issuer_needs_a_title_mark_and_adjacency() -> None:
     assert objects(rels, Predicate.FORMULATES) == set()
 
 
+def test_adjacent_issuers_written_without_a_mark_between_them() -> None:
+    rels = run("根据{机构:中共中央}{机构:国务院}{制度:《法治社会建设纲要》}精神。")
+    assert objects(rels, Predicate.FORMULATES) == {"法治社会建设纲要"}
+    assert {r.subject[1] for r in rels if r.predicate is Predicate.FORMULATES} == {"中共中央", "国务院"}
+
+
+def test_issuers_named_before_about_in_a_title() -> None:
+    # issuers that are no institutions of the report give nothing
+    rels = run("转发{制度:《市委宣传部、市司法局关于开展普法工作的规划》}。")
+    assert not [r for r in rels if r.rule == "issuer.title"]
+    # the title's own issuers formulate it
+    rels = run(
+        "{机构:市委宣传部}和{机构:市司法局}部署。转发{制度:《市委宣传部、市司法局关于开展普法工作的规划》}。"
+    )
+    issued = {(r.subject[1], r.object[1]) for r in rels if r.rule == "issuer.title"}
+    assert issued == {
+        ("市委宣传部", "市委宣传部、市司法局关于开展普法工作的规划"),
+        ("市司法局", "市委宣传部、市司法局关于开展普法工作的规划"),
+    }
+
+
+def test_issuers_of_a_notice_formulate_what_it_issues() -> None:
+    rels = run(
+        "{机构:中共桃源县委} {机构:桃源县人民政府} 关于印发{制度:《桃源县法治政府建设实施方案》}的通知",
+        author=None,
+    )
+    assert triples(rels) == {
+        ("中共桃源县委", "formulates", "桃源县法治政府建设实施方案", False),
+        ("桃源县人民政府", "formulates", "桃源县法治政府建设实施方案", False),
+    }
+
+
+def test_a_system_named_after_its_institution_is_formulated_by_it() -> None:
+    rels = run(
+        "根据{制度:《桃源县人民政府重大行政决策程序规定》}，{机构:桃源县人民政府}完善程序。", author=None
+    )
+    assert ("桃源县人民政府", "formulates", "桃源县人民政府重大行政决策程序规定", False) in triples(rels)
+
+
+def test_partners_act_with_the_writer() -> None:
+    rels = run("与{机构:县法院}、{机构:县检察院}联合印发{制度:《行政争议实质性化解办法》}。")
+    assert triples(rels) == {
+        (AUTHOR, "formulates", "行政争议实质性化解办法", True),
+        ("县法院", "formulates", "行政争议实质性化解办法", False),
+        ("县检察院", "formulates", "行政争议实质性化解办法", False),
+    }
+    # 与 without 联合/共同 makes an adjunct, not a partner
+    rels = run("与{机构:县法院}座谈后印发{制度:《行政争议实质性化解办法》}。")
+    assert {r.subject[1] for r in rels} == {AUTHOR}
+
+
+def test_institutions_joined_by_together_words_act_together() -> None:
+    rels = run("{机构:县法院}、{机构:县检察院}等部门联合印发{制度:《行政争议实质性化解办法》}。", author=None)
+    assert {r.subject[1] for r in rels} == {"县法院", "县检察院"}
+    rels = run("{机构:县司法局}联合{机构:县教育局}开展{品牌:“法润青春”}专项活动。", author=None)
+    assert {(r.subject[1], r.predicate.value) for r in rels} == {("县司法局", "runs"), ("县教育局", "runs")}
+
+
 def test_issuer_from_decree_number() -> None:
     rels = run("严格执行{制度:《规范性文件管理规定》}({机构:省政府}令第192号)。")
     assert ("省政府", "formulates", "规范性文件管理规定", False) in triples(rels)

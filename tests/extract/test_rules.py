@@ -33,6 +33,7 @@ ORDER = (
     "org.bare_local",
     "org.head",
     "law",
+    "org.anaphor",
 )
 
 # Sentences of our own (a county none of the seeds is about) for ids the seeds rarely give.
@@ -93,6 +94,7 @@ def test_every_rule_of_the_family_modules_is_registered() -> None:
             registry.quoted,
             registry.brands,
             registry.institutions,
+            registry.anaphora,
         )
         for obj in vars(module).values()
         if isinstance(obj, Rule)

@@ -15,6 +15,7 @@ carry (the ``rule`` of a mention, which the graph records).
 | ``quoted``        | ``quote``: quoted lists, systems, reforms, brands         |
 | ``brands``        | ``brand.counted_visits``, ``brand.app``                   |
 | ``institutions``  | ``org.national``, ``org.local``, ``org.bare_local``, ``org.head`` |
+| ``anaphora``      | ``org.anaphor``: 我局, 该局 (resolved by ``kg.extract.anaphora``) |
 
 ``RULES`` fixes the order: rules run in it on each sentence, and candidates
 reach overlap resolution in that order, which decides between candidates
@@ -24,7 +25,7 @@ module and listing it here.
 
 from __future__ import annotations
 
-from kg.extract.rules import brands, documents, enumerations, institutions, quoted, systems, titles
+from kg.extract.rules import anaphora, brands, documents, enumerations, institutions, quoted, systems, titles
 from kg.extract.rules.base import Candidate, DocContext, Rule, SentenceView, rule
 
 RULES: tuple[Rule, ...] = (
@@ -42,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     institutions.bare_local,
     institutions.by_head,
     documents.laws,
+    anaphora.anaphors,
 )
 
 
