@@ -1,26 +1,50 @@
-"""What 我局, 本局 and 该局 stand for: the report's author, or the institution named just before.
+"""What 我局, 该局 and 本方案 stand for: the report's author, the institution named
+just before, the document the text itself is.
 
-A report speaks of its author as 我局/本局/我厅 (the bureau that writes it) and of
-an institution it has just named as 该局/该所. Such a mention takes the name of
-what it refers to, so it joins that entity; it keeps its own text (我局) as the
-surface. One that refers to nothing the report names (我局 in a report whose
-author is a government, 该所 with no 所 before it) is dropped.
+A report speaks of its author as 我局/本局/我厅 (the bureau that writes it), of an
+institution it has just named as 该局/该所, and of itself, when it is a plan or a
+measure, as 本方案/本办法 (the document its title names: 关于印发《X》的通知, or a
+title that is X). Such a mention takes the name of what it refers to, so it joins
+that entity; it keeps its own text (我局) as the surface. One that refers to
+nothing the report names (我局 in a report whose author is a government, 该所 with
+no 所 before it, 本方案 in a text whose title names no document) is dropped.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.model import EntityType, Mention, ReportInfo
 
 RULE = "org.anaphor"
+OWN_DOCUMENT = "sys.anaphor"
+_TITLED = re.compile(r"《([^《》]{4,80})》")
+_YEARS = re.compile(r"[(（][^()（）]{0,20}[)）]$")
+_DOCUMENT_END = re.compile(
+    r"(?:方案|规划|意见|办法|细则|规定|措施|要点|计划|纲要)(?:[(（][^()（）]{0,20}[)）])?$"
+)
+
+
+def own_document(info: ReportInfo) -> str:
+    """The document a text is, by its title: 关于印发《X》的通知 → X, or a title that is one."""
+    m = _TITLED.search(info.title)
+    if m and _DOCUMENT_END.search(m.group(1)):
+        return m.group(1)
+    title = info.title.strip()
+    return title if _DOCUMENT_END.search(title) and "关于" not in title else ""
 
 
 def resolve_anaphora(mentions: list[Mention], info: ReportInfo) -> list[Mention]:
     """``mentions`` with each 我局/该局 renamed after its referent, or removed."""
     out: list[Mention] = []
     last: list[Mention] = []  # named institutions so far, in text order
+    document = own_document(info)
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.rule == OWN_DOCUMENT:
+            if document and _YEARS.sub("", document).endswith(m.text[-2:]):
+                out.append(replace(m, name=document))
+            continue
         if m.rule != RULE:
             if m.type is EntityType.INSTITUTION:
                 last.append(m)

@@ -126,6 +126,9 @@ _FRAME_YI = re.compile(r"(?<![可予所加难])以(?![及来上下内外后前])
 _COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
 # A decree number after a title: 《…规定》(省政府令192号).
 _DECREE = re.compile(r"^[（(]\s*$")
+# A document number in brackets after a title, and the words that close a basis
+# (《A》(中发〔2021〕33号)精神和《B》): skipped when joining a list of bases.
+_DECREE_NO = re.compile(r"[（(][^()（）]{1,24}[)）]|精神|要求|规定")
 _DECREE_TAIL = re.compile(r"^令\s*(?:第\s*)?[\d一二三四五六七八九十百]+\s*号")
 
 
@@ -781,13 +784,21 @@ def _relation(
 def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: int) -> Iterable[Relation]:
     """B basedOn A when the sentence says it made B according to A."""
     basis = _alternation("relation_basis")
+    previous: Mention | None = None  # the last basis of the clause, for 根据《A》和《B》
     for m in s.mentions:
         if m.type is not EntityType.SYSTEM or m.end > cue_start or owner[m].key == owner[new].key:
             continue
         lo, _ = _clause_bounds(s, m.start)
         head = _MARKS.sub("", _text(s, lo, m.start))
-        if not (bm := basis.search(head)) or bm.end() != len(head):
+        joined = (
+            previous is not None
+            and previous.start >= lo
+            and _joined(_DECREE_NO.sub("", _text(s, previous.end, m.start)))
+        )
+        if not joined and (not (bm := basis.search(head)) or bm.end() != len(head)):
+            previous = None
             continue
+        previous = m
         yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, m.start, new.end, "based-on")
 
 

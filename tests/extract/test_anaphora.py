@@ -42,3 +42,22 @@ def test_end_to_end_a_bureau_s_we_joins_the_author() -> None:
     assert all(d.document.text[m.start : m.end] == m.text for m in author.mentions)
     # 我局长 is no reference to the bureau
     assert not any(m.text == "我局" and text[m.end : m.end + 1] == "长" for m in author.mentions)
+
+
+def test_this_plan_is_the_document_the_title_issues() -> None:
+    text = (
+        "中共桃源县委 桃源县人民政府 关于印发《桃源县法治政府建设实施方案(2022-2025年)》的通知\n"
+        "根据《湖南省法治政府建设实施方案》和《法治社会建设实施纲要》(中发〔2020〕11号)精神，"
+        "结合我县实际，制定本实施方案。\n"
+    )
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    own = [m for m in d.mentions if m.text == "本实施方案"]
+    assert [m.name for m in own] == ["桃源县法治政府建设实施方案(2022-2025年)"]
+    based = {r.object[1] for r in d.relations if r.predicate.value == "basedOn"}
+    assert based == {"湖南省法治政府建设实施方案", "法治社会建设实施纲要"}
+
+
+def test_this_plan_in_a_text_whose_title_names_no_document_is_dropped() -> None:
+    info = ReportInfo(doc_id="t", title="桃源县2023年法治政府建设工作报告")
+    m = Mention("t", 0, 3, 0, "本方案", EntityType.SYSTEM, "本方案", "sys.anaphor")
+    assert resolve_anaphora([m], info) == []

@@ -34,6 +34,7 @@ ORDER = (
     "org.head",
     "law",
     "org.anaphor",
+    "sys.anaphor",
 )
 
 # Sentences of our own (a county none of the seeds is about) for ids the seeds rarely give.
@@ -48,6 +49,7 @@ SYNTHETIC = (
     "县人大常委会审议通过，常委会、政府办联合印发通知。",
     "公布“权责清单”，建立“双随机、一公开”监管机制，推进“一网通办”。",
     "落实《宁陵县法治政府建设实施方案(20",
+    "宁陵县司法局牵头，我局会同该局制定本方案。",
 )
 NINGLING = "411423"
 

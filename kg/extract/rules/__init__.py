@@ -15,7 +15,7 @@ carry (the ``rule`` of a mention, which the graph records).
 | ``quoted``        | ``quote``: quoted lists, systems, reforms, brands         |
 | ``brands``        | ``brand.counted_visits``, ``brand.app``                   |
 | ``institutions``  | ``org.national``, ``org.local``, ``org.bare_local``, ``org.head`` |
-| ``anaphora``      | ``org.anaphor``: 我局, 该局 (resolved by ``kg.extract.anaphora``) |
+| ``anaphora``      | ``org.anaphor``, ``sys.anaphor``: 我局, 该局, 本方案 (resolved by ``kg.extract.anaphora``) |
 
 ``RULES`` fixes the order: rules run in it on each sentence, and candidates
 reach overlap resolution in that order, which decides between candidates
@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     institutions.by_head,
     documents.laws,
     anaphora.anaphors,
+    anaphora.own_document,
 )
 
 
