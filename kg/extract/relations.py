@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -141,6 +141,26 @@ class _Cue:
     word: str
 
 
+@dataclass(frozen=True, slots=True)
+class CueDecision:
+    """Why a name in a sentence did or did not become the object of a cue relation.
+
+    ``cue`` is the verb (or frame) found, "" when none; ``outcome`` says what was
+    decided (``kg explain`` prints it): who acts and how they were found, or why
+    nothing was stated.
+    """
+
+    sent_index: int
+    object: Mention
+    cue: str
+    predicates: tuple[Predicate, ...]
+    subjects: tuple[Key, ...]
+    outcome: str
+
+
+Note = Callable[[CueDecision], None]
+
+
 @dataclass(slots=True)
 class _Sent:
     """One sentence with its mentions and cue verbs, ready for the rules."""
@@ -149,6 +169,13 @@ class _Sent:
     mentions: list[Mention]
     cues: list[_Cue]
     ends: list[int] = field(default_factory=list)  # clause-end offsets within the sentence
+    note: Note | None = None  # kg explain listens here
+
+    def tell(
+        self, obj: Mention, cue: str, preds: Sequence[Predicate], subjects: Sequence[Key], outcome: str
+    ) -> None:
+        if self.note is not None:
+            self.note(CueDecision(self.sentence.index, obj, cue, tuple(preds), tuple(subjects), outcome))
 
     def __post_init__(self) -> None:
         self.ends = [i for i, c in enumerate(self.sentence.text) if c in _CLAUSE_END]
@@ -161,6 +188,7 @@ def find_relations(
     mentions: list[Mention],
     entities: list[Entity],
     author: Key | None = None,
+    note: Note | None = None,
 ) -> list[Relation]:
     """The relations stated by the sentences of ``doc``, sorted.
 
@@ -173,7 +201,7 @@ def find_relations(
         author = None
     parents = {c: p for c, (p, _) in parents_of(entities, info, author).items()}
     parents.update(own_units(entities, author))
-    return relate(sentences, mentions, entities, author, parents)
+    return relate(sentences, mentions, entities, author, parents, note)
 
 
 def relate(
@@ -182,6 +210,7 @@ def relate(
     entities: Sequence[Entity],
     author: Key | None,
     parents: dict[Key, Key] | None = None,
+    note: Note | None = None,
 ) -> list[Relation]:
     """Apply every rule family to every sentence; the core of ``find_relations``.
 
@@ -192,6 +221,7 @@ def relate(
         author: key of the reporting institution, or None when unknown.
         parents: each institution's parent as its name shows it
             (``kg.extract.hierarchy``): 县委理论学习中心组 → 县委.
+        note: called with a ``CueDecision`` for every name a cue rule considered.
     """
     owner = {m: e for e in entities for m in e.mentions}
     implied = author  # a news article's author is its lead's subject, or None
@@ -204,7 +234,7 @@ def relate(
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: (m.start, m.end))
         if not ms:
             continue
-        s = _Sent(sent, ms, _find_cues(sent, ms))
+        s = _Sent(sent, ms, _find_cues(sent, ms), note=note)
         out.extend(_cue_relations(s, owner, implied))
         out.extend(_issuer_relations(s, owner))
         out.extend(_item_counts(s, owner))
@@ -401,7 +431,9 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
         if preds_of_type is None:
             continue
         if obj.type is EntityType.SYSTEM and _is_topic(s, obj):
-            continue  # 开展《民法典》宣传: the verb acts on the campaign, not the law
+            # 开展《民法典》宣传: the verb acts on the campaign, not the law
+            s.tell(obj, "", (), (), "only the topic of an activity (宣传, 培训 … follow it)")
+            continue
         found, rule = _governing_cues(s, obj), "cue"
         preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in _heads(s, found)))
         if not preds:
@@ -411,12 +443,16 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
             if _frame(s, obj):
                 # 以《X》为指导: the rule is followed, the brand is used.
                 pred = Predicate.IMPLEMENTS if obj.type is EntityType.SYSTEM else Predicate.RUNS
-                yield from _emit(s, owner, implied, obj, (pred,), obj.start, "frame")
+                yield from _emit(s, owner, implied, obj, (pred,), obj.start, "frame", "以…为")
+            else:
+                s.tell(obj, "", (), (), "no cue verb governs it in its clause")
             continue
         first = min(c.start for c in found)
+        cue = "".join(c.word for c in sorted(found, key=lambda c: c.start))
         if _negated(s, first, max(obj.end, max(c.end for c in found))):
+            s.tell(obj, cue, preds, (), "the clause negates the cue (未, 不到位 …)")
             continue
-        yield from _emit(s, owner, implied, obj, preds, first, rule)
+        yield from _emit(s, owner, implied, obj, preds, first, rule, cue)
         if Predicate.FORMULATES in preds:
             yield from _based_on(s, owner, obj, first)
 
@@ -523,15 +559,26 @@ def _emit(
     preds: Sequence[Predicate],
     cue_start: int,
     rule: str,
+    cue: str = "",
 ) -> Iterable[Relation]:
-    actors = _actors(s, cue_start)
+    actors, how = _actors(s, cue_start)
     partners = _partners(s, cue_start) if not actors and implied is not None else []
     if actors:
         subjects, start, implicit = [owner[a].key for a in actors], actors[0].start, False
     elif implied is not None and not _unnamed_actor(s, cue_start):
         subjects, start, implicit = [implied], cue_start, True
+        how = "the report's author: the clause names no actor"
     else:
+        why = (
+            "its subject names no entity (各部门, 全县…)"
+            if _unnamed_actor(s, cue_start)
+            else "no actor and no author"
+        )
+        s.tell(obj, cue, preds, (), why)
         return
+    if partners:
+        how += "; with the partners named after 与/会同"
+    s.tell(obj, cue, preds, [*(owner[a].key for a in partners), *subjects], f"{rule}: {how}")
     if partners:
         # 与A、B联合印发: the writer and its partners; the partners are named
         yield from _emit_subjects(
@@ -581,7 +628,7 @@ def _legislation(m: Mention) -> bool:
     return m.text.startswith("《") or not name.endswith("法")  # a bare …法 may be a method
 
 
-def _actors(s: _Sent, cue_start: int) -> list[Mention]:
+def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     """The institutions that perform the cue verb, when the sentence names them.
 
     The actor stands before the verb in the same clause with only adverbs or
@@ -604,12 +651,13 @@ def _actors(s: _Sent, cue_start: int) -> list[Mention]:
         if bare or between.startswith("的"):
             pass
         elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
-            return []
+            return [], ""
         else:
-            return group
+            return group, "named before the verb" + (" with those joined to it" if len(group) > 1 else "")
     if _unnamed_actor(s, cue_start):
-        return []
-    return _topic(s, before=lo)
+        return [], ""
+    topic = _topic(s, before=lo)
+    return topic, "the institution the sentence opens with" if topic else ""
 
 
 def _partners(s: _Sent, cue_start: int) -> list[Mention]:
