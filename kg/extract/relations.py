@@ -18,6 +18,7 @@ Rule families (each Relation records its family in ``rule``):
 * ``frame``: 以《X》为指导/依据/抓手, 以A、B等形式 → implements (制度) or runs (品牌).
 * ``issuer``: an institution written right before a title (国务院《…条例》), or a
   decree number after it (《…规定》(省政府令192号)), formulates it.
+* ``owner``: an institution written right before a brand (X司法所“立马就调”品牌) runs it.
 * ``based-on``: 根据《A》，制定《B》 → B basedOn A.
 * ``item-count``: a list followed or preceded by a count (清单714项, 224项…清单).
 * ``part-of-name``: a body whose name is another institution's name plus a
@@ -727,6 +728,14 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
 
 def _issuer_relations(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
     for a, b in zip(s.mentions, s.mentions[1:], strict=False):
+        if a.type is EntityType.INSTITUTION and b.type is EntityType.BRAND:
+            # 立岗司法所“立马就调”调解品牌: the brand of the body named right before it
+            if (
+                _text(s, a.end, b.start) in {"", "的", "“", "的“"}
+                and not _text(s, b.start - 1, b.start) == "、"
+            ):
+                key = owner[a].key
+                yield _relation(s, Predicate.RUNS, key, owner[b].key, a.start, b.end, "owner")
         if a.type is EntityType.INSTITUTION and b.type is EntityType.SYSTEM:
             if a.end == b.start and b.text.startswith("《"):
                 for issuer in _coordinated(s, a):

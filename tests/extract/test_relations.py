@@ -409,6 +409,20 @@ def test_institutions_joined_by_together_words_act_together() -> None:
     assert {(r.subject[1], r.predicate.value) for r in rels} == {("县司法局", "runs"), ("县教育局", "runs")}
 
 
+def test_a_body_named_right_before_a_brand_runs_it() -> None:
+    rels = run(
+        "先后打造{机构:城东司法所}{品牌:“马上就办”}调解品牌、{机构:城西司法所}{品牌:“邻里和”}调解室。",
+        author=None,
+    )
+    assert {(r.subject[1], r.object[1]) for r in rels if r.rule == "owner"} == {
+        ("城东司法所", "马上就办"),
+        ("城西司法所", "邻里和"),
+    }
+    # a body that is only listed before it is no owner
+    rels = run("{机构:县司法局}、{品牌:“马上就办”}等一同亮相。", author=None)
+    assert [r for r in rels if r.rule == "owner"] == []
+
+
 def test_issuer_from_decree_number() -> None:
     rels = run("严格执行{制度:《规范性文件管理规定》}({机构:省政府}令第192号)。")
     assert ("省政府", "formulates", "规范性文件管理规定", False) in triples(rels)
