@@ -183,3 +183,38 @@ def test_kinds_of_units_are_no_institutions(text: str) -> None:
 )
 def test_coined_rooms_kinds_of_rooms_and_alternatives_in_brackets_are_no_institutions(text: str) -> None:
     assert insts(text) == set()
+
+
+# ---------------------------------------------------------------- page chrome, counts, titles, meetings
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("传达宁陵县第十八届人民代表大会常务委员会第三次会议精神。", "宁陵县第十八届人民代表大会常务委员会"),
+        ("团县委开展青年普法活动。", "团县委"),
+        ("聘请省司法警官学院教授授课。", "省司法警官学院"),
+        ("履行“清廉宁陵”法治环境专项小组成员单位职责。", "清廉宁陵法治环境专项小组"),
+        ("召开局党组会研究部署。", "局党组"),
+    ],
+)
+def test_terms_youth_league_academies_and_task_groups(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页|河南政府网|无障碍",
+        "组织十二区政府开展评审。",
+        "在全国司法厅局长会议上交流。",
+        "全年召开依法行政专题党委会3次。",
+        "学习《中国共产党章程》和《宪法》。",
+    ],
+)
+def test_websites_counts_department_heads_topic_meetings_and_title_words(text: str) -> None:
+    assert insts(text) == set()
+
+
+def test_issuers_of_a_title_with_guanyu_stay_institutions() -> None:
+    assert "国务院" in insts("印发《中共中央 国务院关于印发〈宁陵县行政执法监督办法〉的通知》。")

@@ -13,6 +13,7 @@ from kg.extract.rules.base import (
     CJK,
     INST,
     LEVEL,
+    NUM,
     Candidate,
     DocContext,
     SentenceView,
@@ -43,11 +44,23 @@ def _national_by_last() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _opens_title(text: str, start: int, end: int) -> bool:
+    """A central organ's name that opens a 《》 title it does not issue (《中国共产党章程》,
+    《中国共产党党章》): an issuer's title goes on with 关于 (《国务院关于…》, 《中共中央、
+    国务院关于…》) or is a notice (《…印发…的通知》)."""
+    if not text[:start].endswith("《"):
+        return False
+    close = text.find("》", end)
+    title = text[end : close if close >= 0 else len(text)]
+    return "关于" not in title and "印发" not in title
+
+
 @rule("org.national", INST)
 def national(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """党中央, 国务院, 司法部: central organs, named without a place."""
     for m in _national_re().finditer(v.text):
-        yield Candidate(m.start(), m.end(), INST, m.group(), "org.national")
+        if not _opens_title(v.text, m.start(), m.end()):
+            yield Candidate(m.start(), m.end(), INST, m.group(), "org.national")
 
 
 # ---------------------------------------------------------------- a place's organs
@@ -70,6 +83,7 @@ def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Patt
     organ = "|".join(re.escape(o) for o in organs)
     pat = rf"(?:中共)?(?P<place>{place + '|' if place else ''}{level})(?P<organ>{organ})"
     pat += rf"|政协(?P<p2>{place + '|' if place else ''}{level})委员会"
+    pat += rf"|(?:共青)?团(?P<p3>{place + '|' if place else ''}[省市县区州])委(?!员)"  # 团区委: the Youth League's
     return re.compile(pat)
 
 
@@ -83,9 +97,9 @@ def _organ_after_bad() -> re.Pattern[str]:
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
     for m in _local_re(ctx).finditer(v.text):
-        p = m.group("place") or m.group("p2") or ""
+        p = m.group("place") or m.group("p2") or m.group("p3") or ""
         start = m.start()
-        if len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith("中共"):
+        if len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):
             prev = v.text[start - 1 : start]
             if (
                 prev
@@ -96,11 +110,15 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 continue
             if prev in lexicon.characters("org_level_not_after") and prev + p not in {"省市", "市县"}:
                 continue
+            if prev and re.match(rf"[{NUM}]", prev):
+                continue  # 十六区政府: a count of governments
+        if v.text.startswith("网", m.end()) and (m.group("organ") or "").endswith(("政府", "人大", "政协")):
+            continue  # 湖北政府网: a website
         if _organ_after_bad().match(v.text[m.end() : m.end() + 3]):
             # 县委书记 is a person, 县委员 a member; 县委 itself is fine before 书记
             if v.text[m.end() : m.end() + 2] in {"书记"} and m.group("organ") in {"委", "党委", "党工委"}:
                 pass
-            elif m.group("organ") == "委" and v.text[m.end() : m.end() + 1] == "员":
+            elif m.group("organ") in ("委", None) and v.text[m.end() : m.end() + 1] == "员":
                 continue
             else:
                 continue
@@ -125,7 +143,10 @@ _CLOSE_OPEN = {")": "(", "）": "（", "”": "“", "’": "‘", "』": "『",
 # A count or an occasion before a head (一次党委会议, 新一轮部法律顾问): no name starts there.
 _COUNTED = re.compile(r"^[新上下本首每]?[一二两三四五六七八九十百几多数]+[次轮批个项类种家所支名件场]$")
 _DATE_UNITS = "年月日"
-# A numeral of a term belongs to the name: 省十三届人大常委会.
+# An ordinal of a meeting or a batch (第三次, 第二批) is no part of a name; one of a term is
+# (郑州市第十五届人民代表大会常务委员会, 省十三届人大常委会).
+_ORDINAL = re.compile(rf"第?[{NUM}]+[次批]")
+_TERM = re.compile(rf"第[{NUM}]+届")
 _TERMS = ("届", "期")
 
 
@@ -274,7 +295,7 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
     - after 暨 when what precedes it is no institution (…工作会议暨执法协调小组);
     - at a word that starts with 各 (各级党委…): a plural, which the driver drops.
     """
-    floor = left_edge(v, head_start, max_len=24, ordinals=True)
+    floor = left_edge(v, head_start, max_len=24)
     text = v.text
     cur = head_start
     while cur > floor:
@@ -300,7 +321,9 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
         if _is_place_word(v, word, st):
             end = st + 1 if word[0] in LEVEL and not is_division_name(word) else st + len(word)
             return _place_start(v, st, end), True
-        if word in _prose_words() or _COUNTED.match(word):
+        if word in _prose_words() or _COUNTED.match(word) or _ORDINAL.fullmatch(word):
+            return cur, False
+        if word.startswith("第") and not _TERM.match(text, st):
             return cur, False
         if word in tagged("m") and not word.endswith(_TERMS):
             return cur, False
@@ -340,6 +363,15 @@ _WORD_END_HEADS = frozenset("办处科")
 _ROOM_HEADS = frozenset({"室", "工作室"})
 # Heads of internal divisions, whose names may join two fields with 和 (市场管理和电子商务科).
 _DIVISION_HEADS = frozenset("科处股")
+# A 党委 or 党组 before 会 (党委会, 党组会) is a meeting: of a body when an organ or a place
+# precedes it (局党组会, 镇党委会), of nothing nameable after a topic (专题党委会).
+_PARTY_GROUPS = frozenset({"党委", "党组"})
+
+
+def _organ_before(body: str) -> bool:
+    return bool(body) and (body[-1] in LEVEL + "局厅部委院办府" or body.endswith("街道"))
+
+
 _QUOTES = re.compile(r"[“”\"「」『』]")
 _BRACKETED = re.compile(r"[(（]([^()（）]{1,4})[)）]")
 
@@ -467,6 +499,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 continue
         if head in lexicon.word_set("org_named_unit_heads") and not _named_unit(v, start, h.start()):
             continue
+        if head in _PARTY_GROUPS and v.text.startswith("会", h.end()) and not _organ_before(body):
+            continue  # 法治建设专题党委会: a meeting on a topic, no body
         if head in _ROOM_HEADS and (_QUOTES.search(body) or v.text[start - 1 : start] == "“"):
             continue
         if _alternatives(body):
