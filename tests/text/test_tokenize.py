@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import jieba
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.text.tokenize import cut, tokenize
+from kg.text.tokenize import cut, tagged, tokenize
 
 
 def test_offsets_index_the_text() -> None:
@@ -37,3 +38,13 @@ def test_tokens_tile_any_text(text: str) -> None:
         for _, s, e in toks:
             assert s == pos and e >= s
             pos = e
+
+
+def test_dictionary_tags_tell_verbs_adverbs_and_numerals_from_nouns() -> None:
+    assert {"召开", "聚焦", "提请"} <= tagged("v")
+    assert "委员会" not in tagged("v") and "司法局" not in tagged("v")
+    assert "一次" in tagged("m")
+    assert "积极参与" in tagged("i")
+    assert "全面依法治县" not in tagged("v")  # a domain word has no tag
+    with pytest.raises(KeyError):
+        tagged("n")  # the noun classes are not kept

@@ -20,7 +20,8 @@ from kg.extract.rules.base import (
 )
 from kg.model import EntityType
 
-_INNER = re.compile(r"〈([^〈〉]{2,80})〉")
+# the inner title of a nested one: 〈X〉, or <X> where a report types ASCII angle brackets
+_INNER = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 _YEARS = re.compile(r"[(（][^()（）]{0,20}[)）]$")
 
 
@@ -31,7 +32,7 @@ def _status() -> re.Pattern[str]:
 
 @cache
 def _issued() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation('title_issue_verbs')})〈")
+    return re.compile(f"(?:{lexicon.alternation('title_issue_verbs')})[〈<]")
 
 
 def _title_type(t: str) -> EntityType | None:
