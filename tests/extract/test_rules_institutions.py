@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.anaphora import resolve_anaphora
 from kg.extract.mentions import find_mentions
 from kg.model import Document, EntityType, ReportInfo
 from kg.places import region_of
@@ -18,7 +19,8 @@ NINGLING = "411423"  # 宁陵县
 def found(text: str, code: str | None = NINGLING) -> set[tuple[str, EntityType]]:
     doc = Document(id="t", path="", text=text, sha256="")
     info = ReportInfo(doc_id="t", place=region_of(code) if code else None)
-    return {(m.name, m.type) for m in find_mentions(doc, split_sentences(doc), info)}
+    found = resolve_anaphora(find_mentions(doc, split_sentences(doc), info), info)
+    return {(m.name, m.type) for m in found}
 
 
 def insts(text: str, code: str | None = NINGLING) -> set[str]:
