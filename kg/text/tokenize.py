@@ -44,5 +44,26 @@ def tokenize(text: str, offset: int = 0, hmm: bool = True) -> list[tuple[str, in
     return [(w, s + offset, e + offset) for w, s, e in _tokenizer().tokenize(text, HMM=hmm)]
 
 
+@cache
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of its main dictionary (``word freq tag`` lines)."""
+    out: dict[str, str] = {}
+    with _tokenizer().get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+def word_tag(word: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives ``word`` (``v``, ``n``, ``r``, ``d``…), or None.
+
+    A dictionary look-up, not the HMM tagger: words jieba does not know (and
+    kg's domain words) have no tag.
+    """
+    return _tags().get(word)
+
+
 def cut(text: str) -> list[str]:
     return _tokenizer().lcut(text, HMM=True)

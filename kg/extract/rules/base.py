@@ -256,7 +256,8 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             start, changed = m.end(), True
             continue
         ch = text[start]
-        if ch in classifiers and start > 0 and re.match(rf"[{NUM}]", text[start - 1]):
+        if ch in classifiers and re.search(rf"[{NUM}]\s?$", text[max(0, start - 2) : start]):
+            # 570项 and 570 项: the classifier of a count before the name
             start, changed = start + 1, True
             continue
         if ch in particles:
@@ -321,3 +322,6 @@ def only_generic(body: str) -> bool:
 TITLE = re.compile(r"《([^《》\n]{1,100})》")
 # A count of several (三张, 5个) right before a head: a number of things, not a name.
 PLURAL = re.compile(r"(?:[二三四五六七八九十两几多2-9]|\d\d+)[个张项类种]“?$")
+# Two or more quoted names sharing the words after them (“A”“B”协作机制, “A”、“B”工作法):
+# group 1 the quotes, group 2 the shared words before the head.
+QUOTE_GROUP = re.compile(rf"((?:“[^“”，。；]{{1,20}}”、?){{2,}})([{CJK}]{{0,6}})")

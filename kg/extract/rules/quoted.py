@@ -160,7 +160,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         after = v.text[q.end() : q.end() + 12]
         before = v.text[max(0, q.start() - 6) : q.start()]
         if inner.endswith(tuple(lexicon.words("list_heads"))):
-            if PLURAL.search(before) or p.bare_list.fullmatch(bare):
+            if PLURAL.search(before) or p.bare_list.fullmatch(bare) or before.endswith("简称"):
                 continue
             yield Candidate(q.start(), q.end(), LIST, bare, "quote.list")
             continue
@@ -179,6 +179,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             if head in lexicon.word_set("system_after_extend") or not head:
                 start = left_edge(v, q.start(), max_len=12)
                 start = trim(v.text, start, end)
+                if "”" in v.text[start : q.start()]:
+                    start = q.start()  # “A”“B”机制: each quote has the head (system.head splits them)
             name = strip_marks(v.text[start:end])
             if head in lexicon.word_set("system_after_quote_only"):
                 name = bare

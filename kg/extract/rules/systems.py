@@ -21,6 +21,7 @@ from kg.extract.rules.base import (
     LIST,
     NUM,
     PLURAL,
+    QUOTE_GROUP,
     SYS,
     TITLE,
     Candidate,
@@ -37,6 +38,11 @@ from kg.extract.rules.base import (
     trim,
 )
 from kg.model import EntityType
+from kg.places import is_division_name
+from kg.text.tokenize import word_tag
+
+# jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name
+_NOT_NAMING_TAGS = frozenset({"d", "ad", "r"})
 
 
 @cache
@@ -106,6 +112,10 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if _after_deng(v.text, start):
             # 法制审查等依法决策机制: the words after 等 name the kind of the items
             continue
+        group = QUOTE_GROUP.fullmatch(v.text, start, h.start())
+        if group:
+            yield from _quote_group(v, group, h, typ, rule_id)
+            continue
         joined = _join_coordination(v, start, h.start())
         if joined != start:
             # 行政执法和刑事司法衔接机制: one name across 和, no conjuncts
@@ -123,7 +133,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             name = strip_marks(v.text[s2 : h.end()])
             yield Candidate(s2, h.end(), typ, name, rule_id + ".coordinated")
             continue
-        if not specific(body):
+        if not specific(body) or word_tag(strip_marks(body)) in _NOT_NAMING_TAGS:
+            # 公开目录, 如此机制: an adverb or a pronoun alone names no list or system
             continue
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
@@ -133,6 +144,21 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if typ is LIST and "事项" in body:
             tail = "事项" + tail
         yield from _conjuncts(v, start, typ, tail, rule_id + ".conj")
+
+
+def _quote_group(
+    v: SentenceView, group: re.Match[str], h: re.Match[str], typ: EntityType, rule_id: str
+) -> Iterator[Candidate]:
+    """“A”“B”协作机制 → A协作机制 (over “A”) and B协作机制 (over “B”协作机制): a head for each quote."""
+    tail = group.group(2) + h.group()
+    quotes = list(re.finditer(r"“([^“”]+)”", v.text[: group.end(1)]))
+    quotes = [q for q in quotes if q.start() >= group.start(1)]
+    for k, q in enumerate(quotes):
+        last = k == len(quotes) - 1
+        name = q.group(1).strip() + tail
+        yield Candidate(
+            q.start(), h.end() if last else q.end(), typ, name, rule_id if last else rule_id + ".conj"
+        )
 
 
 _DENG_CHAIN = re.compile(r"等(?:[^，。；,;、等“”]{1,10}、)*$")
@@ -194,9 +220,31 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
-        if not (repeats or ending("coord_relational").search(right) or field_and_generic(right)):
+        if not (
+            repeats
+            or ending("coord_relational").search(right)
+            or field_and_generic(right)
+            or _shared_actor(left, right)
+        ):
             return start
     return left_start
+
+
+def _shared_actor(left: str, right: str) -> bool:
+    """领导干部年度述法和民主测评机制: X opens with who acts (coord_actors.txt) and Y does not.
+
+    The actor then governs both conjuncts (the cadres' yearly report and their
+    appraisal): one name. 法律顾问和合法性审核制度 names no actor before 和.
+    """
+    actor = alternation("coord_actors")
+    m = actor.search(left, 0, 12)
+    # the actor may follow the place the name is of (吉林省领导干部…)
+    place = left[: m.start()] if m else ""
+    if not m or (place and not (place in LEVEL or is_division_name(place))):
+        return False
+    if left.endswith((*lexicon.words("list_heads"), *lexicon.words("system_heads"))):
+        return False  # 党政机关重大决策事项清单和…清单: X is a name of its own
+    return len(left) - m.end() >= 2 and not actor.match(right)
 
 
 def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id: str) -> Iterator[Candidate]:
