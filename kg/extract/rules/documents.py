@@ -28,6 +28,7 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
+from kg.places import is_division_name
 
 # ---------------------------------------------------------------- documents after a verb
 
@@ -246,6 +247,9 @@ def named_documents(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     for m in _FIVE_YEAR.finditer(v.text):
         if "时期" in m.group() or v.text[m.start() - 1 : m.start()] == "《":
             continue
-        # the plan's place (纳入市“十四五”规划), not the verb before it
+        # the plan's place (纳入市“十四五”规划, 宁陵县“十四五”规划), not other words before it
         start = trim(v.text, left_edge(v, m.start(), max_len=8), m.end())
+        place = v.text[start : m.start()]
+        if not (place in LEVEL or place in ctx.place_names or is_division_name(place)):
+            start = m.start()
         yield Candidate(start, m.end(), SYS, strip_marks(v.text[start : m.end()]), "doc.named.five_year")
