@@ -21,6 +21,7 @@ from kg.extract.rules.base import (
     SentenceView,
     alternation,
     ending,
+    kind_of_system,
     left_edge,
     only_generic,
     rule,
@@ -106,9 +107,8 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
         return
     if head.group() in {"制度", "机制"}:
         trimmed = trim(v.text, start, end)
-        if ending("system_generic_compounds").search(span) or not specific(
-            v.text[trimmed : end - len(head.group())]
-        ):
+        body = v.text[trimmed : end - len(head.group())]
+        if ending("system_generic_compounds").search(span) or not specific(body) or kind_of_system(body):
             return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return

@@ -31,6 +31,7 @@ from kg.extract.rules.base import (
     by_length,
     ending,
     field_and_generic,
+    kind_of_system,
     left_edge,
     rule,
     specific,
@@ -43,6 +44,8 @@ from kg.text.tokenize import word_tag
 
 # jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name
 _NOT_NAMING_TAGS = frozenset({"d", "ad", "r"})
+# the heads after which a modifier may only name a kind (kind_of_system); not 责任制, 制
+_KIND_HEADS = frozenset({"制度", "机制"})
 
 
 @cache
@@ -135,6 +138,14 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue
         if not specific(body) or word_tag(strip_marks(body)) in _NOT_NAMING_TAGS:
             # 公开目录, 如此机制: an adverb or a pronoun alone names no list or system
+            continue
+        if (
+            h.group() in _KIND_HEADS
+            and v.text[start - 1 : start] not in {*CONJ, "、"}
+            and kind_of_system(body)
+        ):
+            # 决策机制, 政府运行新机制: a kind of mechanism (a conjunct, as in 监测和帮扶机制, is
+            # left to the coordination rules)
             continue
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
