@@ -87,3 +87,24 @@ def test_no_name_opens_with_a_lead_word(lead: str, head: str) -> None:
     typ = LIST if head == "清单" else SYS
     for name in extract_names(f"{lead}涉企柔性执法事项{head}。", typ):
         assert not name.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全面推行证明事项告知承诺制全覆盖。", "证明事项告知承诺制"),
+        ("实行涉企经营许可信用承诺制度。", "涉企经营许可信用承诺制度"),
+    ],
+)
+def test_commitment_systems_are_named_by_their_head(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+def test_items_that_have_their_head_are_not_joined_into_one_name(names: Names) -> None:
+    got = names("坚持做到审核机制、督办机制和考评“三到位”。", SYS)
+    assert not any("、" in n for n in got)
+    assert not any(n.startswith("做到") for n in got)
+
+
+def test_a_generic_item_after_a_named_one_is_still_a_kind(names: Names) -> None:
+    assert names("建立行政执法案卷评查机制、监督机制。", SYS) == {"行政执法案卷评查机制"}

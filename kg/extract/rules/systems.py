@@ -119,6 +119,9 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if group:
             yield from _quote_group(v, group, h, typ, rule_id)
             continue
+        if "”“" in v.text[start : h.start()]:
+            # “A”“B”…“C”机制: the name is the part after the last pair of adjacent quotes
+            start = v.text.rindex("”“", start, h.start()) + 1
         joined = _join_coordination(v, start, h.start())
         if joined != start:
             # 行政执法和刑事司法衔接机制: one name across 和, no conjuncts
@@ -127,6 +130,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue
         body = v.text[start : h.start()]
         short = re.search(rf"(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}}$", v.text[max(0, start - 16) : h.start()])
+        if short and h.group() in short.group():
+            short = None  # 责任机制、监督机制: each item has its head, two names and no joined one
         if typ is SYS and len(body) <= 3 and short and v.text[start - 1 : start] == "、":
             if _after_deng(v.text, h.start() - len(short.group())):
                 continue
@@ -139,14 +144,10 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if not specific(body) or word_tag(strip_marks(body)) in _NOT_NAMING_TAGS:
             # 公开目录, 如此机制: an adverb or a pronoun alone names no list or system
             continue
-        if (
-            h.group() in _KIND_HEADS
-            and v.text[start - 1 : start] not in {*CONJ, "、"}
-            and kind_of_system(body)
-        ):
-            # 决策机制, 政府运行新机制: a kind of mechanism (a conjunct, as in 监测和帮扶机制, is
-            # left to the coordination rules)
-            continue
+        # 监测和帮扶机制: a conjunct without a head before it is left to the coordination rules
+        conjunct = v.text[start - 1 : start] in {*CONJ, "、"} and not v.text.endswith(h.group(), 0, start - 1)
+        if h.group() in _KIND_HEADS and not conjunct and kind_of_system(body):
+            continue  # 决策机制, 政府运行新机制: a kind of mechanism
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
         name = strip_marks(v.text[start : h.end()])
@@ -288,5 +289,10 @@ def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id:
             or len(bare) > 16
         ):
             return
-        yield Candidate(s0, end, typ, bare + tail, rule_id)
+        if "”“" in item:
+            # “A”“B”、“C”机制: each quote of the item borrows the head
+            for q in re.finditer(r"“([^“”]+)”", item):
+                yield Candidate(s0 + q.start(), s0 + q.end(), typ, q.group(1).strip() + tail, rule_id)
+        else:
+            yield Candidate(s0, end, typ, bare + tail, rule_id)
         cur = s0
