@@ -8,7 +8,6 @@ silences jieba's start-up log. Tokens carry offsets into the text given.
 from __future__ import annotations
 
 import logging
-import re
 from functools import cache
 
 import jieba
@@ -45,34 +44,31 @@ def tokenize(text: str, offset: int = 0, hmm: bool = True) -> list[tuple[str, in
     return [(w, s + offset, e + offset) for w, s, e in _tokenizer().tokenize(text, HMM=hmm)]
 
 
-# The part-of-speech classes of jieba's dictionary that mention rules ask about: verbs (v),
-# adverbs (d, ad), adjectives (a), idioms (i: 积极参与), numerals (m), time words (t),
-# pronouns (r), classifiers (q), prepositions (p) and conjunctions (c). The noun classes
-# (most of the dictionary) are not kept.
-_TAGS = ("v", "d", "ad", "a", "i", "m", "t", "r", "q", "p", "c")
+@cache
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each word of its main dictionary (``word freq tag`` lines)."""
+    out: dict[str, str] = {}
+    with _tokenizer().get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+def word_tag(word: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives ``word`` (``v``, ``n``, ``r``, ``d``…), or None.
+
+    A dictionary look-up, not the HMM tagger: a word has the tag it has most
+    often, and words jieba does not know (and kg's domain words) have none.
+    """
+    return _tags().get(word)
 
 
 @cache
-def _words_by_tag() -> dict[str, frozenset[str]]:
-    """The words of jieba's main dictionary by part-of-speech tag (its third column), for ``_TAGS``."""
-    with _tokenizer().get_dict_file() as f:
-        data = f.read().decode("utf-8")
-    found: dict[str, set[str]] = {t: set() for t in _TAGS}
-    for m in re.finditer(rf"^(\S+) \d+ ({'|'.join(_TAGS)})\r?$", data, re.M):
-        found[m.group(2)].add(m.group(1))
-    return {t: frozenset(ws) for t, ws in found.items()}
-
-
 def tagged(tag: str) -> frozenset[str]:
-    """The words jieba's dictionary tags ``tag`` (one of v d ad a i m t r q p c): 召开 is a verb (v).
-
-    The tags are the dictionary's, with no tagger run: a word has the tag it
-    has most often. Domain words added to kg's tokenizer have none.
-
-    Raises:
-        KeyError: for a tag that is not kept.
-    """
-    return _words_by_tag()[tag]
+    """The words jieba's dictionary tags ``tag`` (召开 is a verb, ``v``); see ``word_tag``."""
+    return frozenset(w for w, t in _tags().items() if t == tag)
 
 
 def cut(text: str) -> list[str]:

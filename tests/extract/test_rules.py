@@ -22,6 +22,7 @@ ORDER = (
     "title",
     "doc.after_verb",
     "doc.listed",
+    "doc.named",
     "system.head",
     "list.head",
     "enum",
@@ -50,6 +51,7 @@ SYNTHETIC = (
     "公布“权责清单”，建立“双随机、一公开”监管机制，推进“一网通办”。",
     "落实《宁陵县法治政府建设实施方案(20",
     "宁陵县司法局牵头，我局会同该局制定本方案。",
+    "贯彻中央一号文件，纳入县“十四五”规划。",
 )
 NINGLING = "411423"
 

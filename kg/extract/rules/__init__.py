@@ -9,7 +9,7 @@ carry (the ``rule`` of a mention, which the graph records).
 | module            | rules (ids)                                              |
 |-------------------|----------------------------------------------------------|
 | ``titles``        | ``title``: 《》 titles                                    |
-| ``documents``     | ``doc.after_verb``, ``doc.listed``, ``law``               |
+| ``documents``     | ``doc.after_verb``, ``doc.listed``, ``doc.named``, ``law`` |
 | ``systems``       | ``system.head``, ``list.head``: names by head word        |
 | ``enumerations``  | ``enum``: A、B等制度, items sharing one head              |
 | ``quoted``        | ``quote``: quoted lists, systems, reforms, brands         |
@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     titles.titles,
     documents.after_verb,
     documents.listed,
+    documents.named_documents,
     systems.by_system_head,
     systems.by_list_head,
     enumerations.enumerations,

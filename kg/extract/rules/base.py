@@ -21,7 +21,7 @@ from functools import cache
 from kg import lexicon
 from kg.model import Document, EntityType, ReportInfo, Sentence
 from kg.places import find_divisions, gazetteer, is_division_name, short_name
-from kg.text.tokenize import tokenize
+from kg.text.tokenize import tokenize, word_tag
 
 INST, SYS, LIST, BRAND = EntityType.INSTITUTION, EntityType.SYSTEM, EntityType.LIST, EntityType.BRAND
 
@@ -215,6 +215,8 @@ def left_edge(
         word, start = tok
         if word in stops or count_re().match(word) or _RANK.fullmatch(word):
             break
+        if word in lexicon.word_set("verb_complements") and _stop_before(v, start, stops):
+            break  # 建立起…机制: 起 completes the verb, it opens no name
         if ordinals and _ORDINAL.fullmatch(word):
             break
         if _NUMBER.fullmatch(word):
@@ -223,6 +225,11 @@ def left_edge(
         if level_stop and (word in _LEVEL_WORDS or is_division_name(word)):
             break
     return cur
+
+
+def _stop_before(v: SentenceView, pos: int, stops: frozenset[str]) -> bool:
+    tok = v.token_before(pos)
+    return tok is not None and tok[0] in stops
 
 
 _LEVEL_WORDS = frozenset([*LEVEL, "街道"])
@@ -248,6 +255,7 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
     """Drop what jieba glued to the front of a name: adverbs, verbs, counts, 一是."""
     lead, stops, lead_words = _lead_junk(), _multi_stops(), alternation("lead_words")
     particles, classifiers = lexicon.characters("lead_particles"), lexicon.characters("count_classifiers")
+    complements = lexicon.characters("verb_complements")
     changed = True
     while changed and end - start > keep:
         changed = False
@@ -256,16 +264,38 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             start, changed = m.end(), True
             continue
         ch = text[start]
-        if ch in classifiers and start > 0 and re.match(rf"[{NUM}]", text[start - 1]):
+        if ch in classifiers and re.search(rf"[{NUM}]\s?$", text[max(0, start - 2) : start]):
+            # 570项 and 570 项: the classifier of a count before the name
             start, changed = start + 1, True
             continue
-        if ch in particles:
+        if ch in particles or (ch in complements and ending("name_stops").search(text, 0, start)):
+            # 的…, 建立起…: a particle, or the complement of the verb before the name
             start, changed = start + 1, True
             continue
-        m = stops.match(text, start, end) or lead_words.match(text, start, end)
+        m = (
+            stops.match(text, start, end)
+            or lead_words.match(text, start, end)
+            or _VERSION.match(text, start, end)
+        )
         if m and end - m.end() >= keep and not text.startswith(_NAME_OPENER, m.end()):
             start, changed = m.end(), True
+            continue
+        m = _PRONOUN.match(text, start, end)
+        if (
+            m
+            and end - m.end() >= keep
+            and word_tag(m.group()) == "r"
+            and tokenize(text[start:end], hmm=False)[0][0] == m.group()
+        ):
+            # 此次, 我国, 如何: a pronoun opens no name (jieba's dictionary tag r)
+            start, changed = m.end(), True
     return start
+
+
+# 2.0版, 3.0 版: the version of a document, before its name
+_VERSION = re.compile(r"\d+(?:\.\d+)*\s?版")
+# two characters at the front, looked up as a pronoun (此次, 我国, 如何, 该项)
+_PRONOUN = re.compile(rf"[{CJK}]{{2}}")
 
 
 def strip_marks(s: str) -> str:
@@ -285,6 +315,35 @@ def specific(body: str) -> bool:
     if only_generic(b) or field_and_generic(b):
         return False
     return not re.fullmatch(r"[\W\d]+", b)
+
+
+def kind_of_system(body: str) -> bool:
+    """决策机制, 学习机制, 政府运行新机制, 依法治县工作机制: a kind of system, not a named one.
+
+    The modifier before 制度/机制 names no particular system when it is one
+    common word of two characters (jieba's dictionary knows it), when it ends
+    with 新 (a new mechanism of something), or when it is a field of work
+    (system_fields.txt), after a scope word (乡村, 基层), followed only by
+    generic words (system_field_generic.txt: 工作, 推进, 运行).
+    """
+    b = strip_marks(body)
+    if len(b) <= 2 and word_tag(b) is not None:
+        return True
+    if b.endswith("新") and tokenize(b, hmm=False)[-1][0] == "新":
+        return True  # 运行新机制, not 创新机制
+    rest = b
+    tails = by_length("system_field_generic")
+    stripped = True
+    while stripped:
+        stripped = False
+        for g in tails:
+            if rest.endswith(g) and len(rest) > len(g):
+                rest, stripped = rest[: -len(g)], True
+                break
+    scope = alternation("system_field_scopes").match(rest)
+    if scope and scope.end() < len(rest):
+        rest = rest[scope.end() :]
+    return rest in lexicon.word_set("system_fields")
 
 
 def field_and_generic(body: str) -> bool:
@@ -321,3 +380,6 @@ def only_generic(body: str) -> bool:
 TITLE = re.compile(r"《([^《》\n]{1,100})》")
 # A count of several (三张, 5个) right before a head: a number of things, not a name.
 PLURAL = re.compile(r"(?:[二三四五六七八九十两几多2-9]|\d\d+)[个张项类种]“?$")
+# Two or more quoted names sharing the words after them (“A”“B”协作机制, “A”、“B”工作法):
+# group 1 the quotes, group 2 the shared words before the head.
+QUOTE_GROUP = re.compile(rf"((?:“[^“”，。；]{{1,20}}”、?){{2,}})([{CJK}]{{0,6}})")

@@ -14,9 +14,11 @@ from kg.extract.rules.base import (
     DocContext,
     SentenceView,
     alternation,
+    ending,
     left_edge,
     rule,
     strip_marks,
+    trim,
 )
 
 _COUNTED_VISITS = re.compile(rf"([{CJK}]{{2}})“([一二三四五六七八九十]进)”")
@@ -45,6 +47,8 @@ def apps(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     if not alternation("brand_app_words").search(v.text):
         return
     for m in _app().finditer(v.text):
-        start = left_edge(v, m.end(1), max_len=6)
-        if m.end(1) - start >= 2:
-            yield Candidate(start, m.end(1), BRAND, v.text[start : m.end(1)], "brand.app")
+        start = trim(v.text, left_edge(v, m.end(1), max_len=6), m.end(1), keep=2)
+        name = v.text[start : m.end(1)]
+        if len(name) >= 2 and not ending("brand_generic_media").search(name):
+            # 微信公众号, 政务App: a kind of channel, not a coined name
+            yield Candidate(start, m.end(1), BRAND, name, "brand.app")

@@ -14,12 +14,14 @@ from kg.extract.rules.base import (
     LIST,
     NUM,
     PUNCT,
+    QUOTE_GROUP,
     SYS,
     Candidate,
     DocContext,
     SentenceView,
     alternation,
     ending,
+    kind_of_system,
     left_edge,
     only_generic,
     rule,
@@ -27,6 +29,7 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
+from kg.places import is_division_name
 
 # ---------------------------------------------------------------- documents after a verb
 
@@ -89,7 +92,8 @@ def _one_name(left: str, right: str) -> bool:
 
 def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
     span = v.text[start:end]
-    if alternation("doc_inner_verbs").search(span):
+    if alternation("doc_inner_verbs").search(span) or QUOTE_GROUP.match(span):
+        # quotes sharing a head (“A”“B”协作机制) are split by the system and list heads
         return
     k = span.rfind("的")
     if k >= 0 and "关于" not in span[:k]:
@@ -103,9 +107,8 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
         return
     if head.group() in {"制度", "机制"}:
         trimmed = trim(v.text, start, end)
-        if ending("system_generic_compounds").search(span) or not specific(
-            v.text[trimmed : end - len(head.group())]
-        ):
+        body = v.text[trimmed : end - len(head.group())]
+        if ending("system_generic_compounds").search(span) or not specific(body) or kind_of_system(body):
             return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return
@@ -222,3 +225,31 @@ def laws(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if prev not in "、，：:," and nxt != "、":
             continue
         yield Candidate(s, m.end(), SYS, w, "law.listed")
+
+
+# ---------------------------------------------------------------- documents named by number or period
+
+
+# 中央一号文件, 省委1号文件: a committee's numbered document of the year
+_NUMBERED = re.compile(rf"(?:中央|[{LEVEL}]委)(?:[一二三四五六七八九十]|\d{{1,2}})号文件")
+# “十四五”规划, “十四五”法治政府建设规划: the plan of a five-year period
+_FIVE_YEAR = re.compile(rf"“?十[一二三四五六七八九]五”?(?:[{CJK}]{{0,12}}?)规划")
+
+
+@rule("doc.named", SYS, emits=("doc.named.numbered", "doc.named.five_year"))
+def named_documents(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """中央一号文件 (a numbered document), 市“十四五”规划 (the plan of a five-year period)."""
+    if "号文件" in v.text:
+        for m in _NUMBERED.finditer(v.text):
+            yield Candidate(m.start(), m.end(), SYS, m.group(), "doc.named.numbered")
+    if "五" not in v.text:
+        return
+    for m in _FIVE_YEAR.finditer(v.text):
+        if "时期" in m.group() or v.text[m.start() - 1 : m.start()] == "《":
+            continue
+        # the plan's place (纳入市“十四五”规划, 宁陵县“十四五”规划), not other words before it
+        start = trim(v.text, left_edge(v, m.start(), max_len=8), m.end())
+        place = v.text[start : m.start()]
+        if not (place in LEVEL or place in ctx.place_names or is_division_name(place)):
+            start = m.start()
+        yield Candidate(start, m.end(), SYS, strip_marks(v.text[start : m.end()]), "doc.named.five_year")

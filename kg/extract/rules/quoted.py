@@ -28,6 +28,7 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
+from kg.text.tokenize import word_tag
 
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"]")
 
@@ -160,7 +161,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         after = v.text[q.end() : q.end() + 12]
         before = v.text[max(0, q.start() - 6) : q.start()]
         if inner.endswith(tuple(lexicon.words("list_heads"))):
-            if PLURAL.search(before) or p.bare_list.fullmatch(bare):
+            if PLURAL.search(before) or p.bare_list.fullmatch(bare) or before.endswith("简称"):
                 continue
             yield Candidate(q.start(), q.end(), LIST, bare, "quote.list")
             continue
@@ -173,12 +174,16 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if inner.endswith("经验"):
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.system")
             continue
+        if _SINGLE_ITEMS.match(bare):
+            continue  # “人、财、物和机制”: single-character items, a phrase and no name
         if inner.endswith(tuple(lexicon.words("system_heads"))) or head:
             end = q.end() + len(head or "")
             start = q.start()
             if head in lexicon.word_set("system_after_extend") or not head:
                 start = left_edge(v, q.start(), max_len=12)
                 start = trim(v.text, start, end)
+                if "”" in v.text[start : q.start()]:
+                    start = q.start()  # “A”“B”机制: each quote has the head (system.head splits them)
             name = strip_marks(v.text[start:end])
             if head in lexicon.word_set("system_after_quote_only"):
                 name = bare
@@ -197,14 +202,51 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if not is_brand:
             pre = re.search(r"(?:" + alternation("brand_before").pattern + r")$", before)
             is_brand = bool(pre) and not p.not_brand_after.search(after[:4])
+        own_head = _brand_by_own_head(bare)
         if not is_brand:
-            is_brand = _brand_by_own_head(bare) or _built_programme(clause, after)
-        if not is_brand or "、" in bare or p.honour_before.search(clause):
+            is_brand = own_head or _built_programme(clause, after)
+        if not is_brand or "、" in bare or p.honour_before.search(clause) or _counted_things(bare):
             continue
         if p.honour_end.search(bare) and not p.campaign_after.match(after):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
+        if ending("brand_role_ends").search(bare):
+            # “法律明白人” is a role; “法律明白人”培养工程 a programme
+            prog = _ROLE_PROGRAMME().match(after)
+            if prog:
+                end = q.end() + prog.end()
+                yield Candidate(q.start(), end, BRAND, bare + prog.group(), "quote.brand")
+            continue
+        if own_head:
+            # “鲜花警务室”: the quoted room is the brand, not an institution named by its head
+            yield Candidate(q.start(), q.end(), BRAND, bare, "quote.brand")
+            continue
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
+
+
+# 人、财、物…: single characters enumerated (a phrase of the report, not a name)
+_SINGLE_ITEMS = re.compile(rf"[{CJK}](?:[、和][{CJK}])+(?:[、和]|$)")
+
+# A count and what it counts: 三大主题, 两个中心 (a classifier), 五城, 五减 (one character).
+_COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:([大个项张条类种])[{CJK}]{{1,2}}|([{CJK}]))")
+
+
+def _counted_things(bare: str) -> bool:
+    """“五城”, “三大主题”: a count of things is a goal or a slogan, not a coined name.
+
+    A count of actions (“五减”, “八进”: the counted character is a verb in
+    jieba's dictionary) names a campaign; “三晋通” is no count of one character.
+    """
+    m = _COUNTED.fullmatch(bare)
+    if not m:
+        return False
+    return bool(m.group(1)) or not (word_tag(m.group(2)) or "").startswith("v")
+
+
+@cache
+def _ROLE_PROGRAMME() -> re.Pattern[str]:  # noqa: N802 - a cached pattern, named like a constant
+    """A short verb and a programme word after a quoted role (“法律明白人”培养工程)."""
+    return re.compile(rf"[{CJK}]{{0,4}}?(?:{lexicon.alternation('quote_campaign_after')})")
 
 
 def _brand_by_own_head(bare: str) -> bool:

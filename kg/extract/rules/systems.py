@@ -21,6 +21,7 @@ from kg.extract.rules.base import (
     LIST,
     NUM,
     PLURAL,
+    QUOTE_GROUP,
     SYS,
     TITLE,
     Candidate,
@@ -30,6 +31,7 @@ from kg.extract.rules.base import (
     by_length,
     ending,
     field_and_generic,
+    kind_of_system,
     left_edge,
     rule,
     specific,
@@ -37,6 +39,13 @@ from kg.extract.rules.base import (
     trim,
 )
 from kg.model import EntityType
+from kg.places import is_division_name
+from kg.text.tokenize import word_tag
+
+# jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name
+_NOT_NAMING_TAGS = frozenset({"d", "ad", "r"})
+# the heads after which a modifier may only name a kind (kind_of_system); not 责任制, 制
+_KIND_HEADS = frozenset({"制度", "机制"})
 
 
 @cache
@@ -106,6 +115,13 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if _after_deng(v.text, start):
             # 法制审查等依法决策机制: the words after 等 name the kind of the items
             continue
+        group = QUOTE_GROUP.fullmatch(v.text, start, h.start())
+        if group:
+            yield from _quote_group(v, group, h, typ, rule_id)
+            continue
+        if "”“" in v.text[start : h.start()]:
+            # “A”“B”…“C”机制: the name is the part after the last pair of adjacent quotes
+            start = v.text.rindex("”“", start, h.start()) + 1
         joined = _join_coordination(v, start, h.start())
         if joined != start:
             # 行政执法和刑事司法衔接机制: one name across 和, no conjuncts
@@ -114,6 +130,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue
         body = v.text[start : h.start()]
         short = re.search(rf"(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}}$", v.text[max(0, start - 16) : h.start()])
+        if short and h.group() in short.group():
+            short = None  # 责任机制、监督机制: each item has its head, two names and no joined one
         if typ is SYS and len(body) <= 3 and short and v.text[start - 1 : start] == "、":
             if _after_deng(v.text, h.start() - len(short.group())):
                 continue
@@ -123,8 +141,13 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             name = strip_marks(v.text[s2 : h.end()])
             yield Candidate(s2, h.end(), typ, name, rule_id + ".coordinated")
             continue
-        if not specific(body):
+        if not specific(body) or word_tag(strip_marks(body)) in _NOT_NAMING_TAGS:
+            # 公开目录, 如此机制: an adverb or a pronoun alone names no list or system
             continue
+        # 监测和帮扶机制: a conjunct without a head before it is left to the coordination rules
+        conjunct = v.text[start - 1 : start] in {*CONJ, "、"} and not v.text.endswith(h.group(), 0, start - 1)
+        if h.group() in _KIND_HEADS and not conjunct and kind_of_system(body):
+            continue  # 决策机制, 政府运行新机制: a kind of mechanism
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
         name = strip_marks(v.text[start : h.end()])
@@ -133,6 +156,21 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if typ is LIST and "事项" in body:
             tail = "事项" + tail
         yield from _conjuncts(v, start, typ, tail, rule_id + ".conj")
+
+
+def _quote_group(
+    v: SentenceView, group: re.Match[str], h: re.Match[str], typ: EntityType, rule_id: str
+) -> Iterator[Candidate]:
+    """“A”“B”协作机制 → A协作机制 (over “A”) and B协作机制 (over “B”协作机制): a head for each quote."""
+    tail = group.group(2) + h.group()
+    quotes = list(re.finditer(r"“([^“”]+)”", v.text[: group.end(1)]))
+    quotes = [q for q in quotes if q.start() >= group.start(1)]
+    for k, q in enumerate(quotes):
+        last = k == len(quotes) - 1
+        name = q.group(1).strip() + tail
+        yield Candidate(
+            q.start(), h.end() if last else q.end(), typ, name, rule_id if last else rule_id + ".conj"
+        )
 
 
 _DENG_CHAIN = re.compile(r"等(?:[^，。；,;、等“”]{1,10}、)*$")
@@ -194,9 +232,31 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
-        if not (repeats or ending("coord_relational").search(right) or field_and_generic(right)):
+        if not (
+            repeats
+            or ending("coord_relational").search(right)
+            or field_and_generic(right)
+            or _shared_actor(left, right)
+        ):
             return start
     return left_start
+
+
+def _shared_actor(left: str, right: str) -> bool:
+    """领导干部年度述法和民主测评机制: X opens with who acts (coord_actors.txt) and Y does not.
+
+    The actor then governs both conjuncts (the cadres' yearly report and their
+    appraisal): one name. 法律顾问和合法性审核制度 names no actor before 和.
+    """
+    actor = alternation("coord_actors")
+    m = actor.search(left, 0, 12)
+    # the actor may follow the place the name is of (吉林省领导干部…)
+    place = left[: m.start()] if m else ""
+    if not m or (place and not (place in LEVEL or is_division_name(place))):
+        return False
+    if left.endswith((*lexicon.words("list_heads"), *lexicon.words("system_heads"))):
+        return False  # 党政机关重大决策事项清单和…清单: X is a name of its own
+    return len(left) - m.end() >= 2 and not actor.match(right)
 
 
 def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id: str) -> Iterator[Candidate]:
@@ -229,5 +289,10 @@ def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id:
             or len(bare) > 16
         ):
             return
-        yield Candidate(s0, end, typ, bare + tail, rule_id)
+        if "”“" in item:
+            # “A”“B”、“C”机制: each quote of the item borrows the head
+            for q in re.finditer(r"“([^“”]+)”", item):
+                yield Candidate(s0 + q.start(), s0 + q.end(), typ, q.group(1).strip() + tail, rule_id)
+        else:
+            yield Candidate(s0, end, typ, bare + tail, rule_id)
         cur = s0

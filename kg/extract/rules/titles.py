@@ -35,10 +35,19 @@ def _issued() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicon.alternation('title_issue_verbs')})[〈<]")
 
 
+@cache
+def _bare_heads() -> frozenset[str]:
+    """A document or list head standing alone (《清单》, 《办法》): a short name, not a title."""
+    return frozenset({*lexicon.words("list_heads"), *lexicon.words("doc_heads")})
+
+
 def _title_type(t: str) -> EntityType | None:
     """The type of a 《》 title by its head word, or None when it sets no rule."""
     core = _YEARS.sub("", t).strip()
     core = _status().sub("", core) or core
+    if core.startswith("关于") and core.endswith(lexicon.words("title_about_heads")):
+        # 《关于…的决议》: a resolution of a congress sets a rule
+        return SYS
     for ex in lexicon.words("doc_excluded"):
         if core.endswith(ex):
             return None
@@ -54,11 +63,21 @@ def _title_type(t: str) -> EntityType | None:
     return None
 
 
+# (以下简称《清单》): the short name a document gives a title it has just named
+_SHORT_FOR = re.compile(r"(?:简称|称为|简称为)$")
+
+
 @rule("title", SYS, LIST, emits=("title", "title.nested", "title.truncated"))
 def titles(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
-    """《X条例》, 《X清单》; 《关于印发〈X〉的通知》 names X; a title cut off by the end of the text."""
+    """《X条例》, 《X清单》; 《关于印发〈X〉的通知》 names X; a title cut off by the end of the text.
+
+    A head alone (《清单》, 《目录》) and a short name given after 简称 are not
+    new documents.
+    """
     for m in TITLE.finditer(v.text):
         inner = m.group(1).strip()
+        if _SHORT_FOR.search(v.text, 0, m.start()) or strip_marks(inner) in _bare_heads():
+            continue
         nested = _INNER.search(inner)
         if nested and _issued().search(inner) and inner.endswith("通知"):
             # the notice only issues the document: name the document, leave the issuers free
