@@ -220,3 +220,21 @@ def test_websites_counts_department_heads_topic_meetings_and_title_words(text: s
 
 def test_issuers_of_a_title_with_guanyu_stay_institutions() -> None:
     assert "国务院" in insts("印发《中共中央 国务院关于印发〈宁陵县行政执法监督办法〉的通知》。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政府常务会议研究规范性文件。", "县政府常务会议"),
+        ("局务会先后三次学法。", "局务会"),
+        ("部常务会审议规章。", "部常务会"),
+        ("委主任办公会专题研究国资监管工作。", "委主任办公会"),
+    ],
+)
+def test_standing_meetings_of_an_organ_are_institutions(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize("text", ["召开常务会议研究。", "参加务会。", "组织办公会学习。"])
+def test_a_meeting_word_alone_names_no_body(text: str) -> None:
+    assert insts(text) == set()

@@ -476,6 +476,11 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
     return body + "管委会" if len(body) >= 2 else None
 
 
+# Units a bureau, department or committee names with one character of its own
+# (局党组, 局务会, 部常务会, 委主任办公会): the writer's own, found by kg.extract.hierarchy.
+_OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
+
+
 @rule("org.head", INST)
 def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """法治政府建设工作领导小组, 民商事案件调解中心, 县司法局: modifier words + head."""
@@ -494,7 +499,9 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             start = _joined_division(v, start)
         name = v.text[start : h.end()]
         body = v.text[start : h.start()]
-        if len(strip_marks(body)) < 2 and not (body in "厅局部委院" and head in {"办公室", "党组", "党委"}):
+        if len(strip_marks(body)) < 2 and not (
+            len(body) == 1 and body in "厅局部委院" and head in _OWN_UNIT_HEADS
+        ):
             if not (len(body) == 1 and body in LEVEL and len(head) >= 2):
                 continue
         if head in lexicon.word_set("org_named_unit_heads") and not _named_unit(v, start, h.start()):
