@@ -6,7 +6,7 @@ lists them in the order they run. This module is the driver: it runs every
 rule on every sentence, drops the candidates that name a kind or a plural
 (``_generic``), makes the rest non-overlapping by a named policy
 (``kg.extract.overlaps``) and adds the other occurrences of the names found
-(``_repeats``).
+(``_repeats``). A ``trace`` callback hears of each step (``kg.extract.trace``).
 
 Guarantees: every mention's ``text`` is ``doc.text[start:end]``; mentions do
 not overlap; the result depends only on the document (deterministic).
@@ -19,9 +19,10 @@ from bisect import bisect_right
 from functools import cache
 
 from kg import lexicon
-from kg.extract.overlaps import resolve_overlaps
+from kg.extract.overlaps import OnDrop, resolve_overlaps
 from kg.extract.rules import RULES
 from kg.extract.rules.base import CJK, INST, LEVEL, NUM, SYS, Candidate, DocContext, SentenceView, strip_marks
+from kg.extract.trace import Overlapped, Proposed, Rejected, Repeated, Trace
 from kg.model import Document, Mention, ReportInfo, Sentence
 
 POLICY = "longest_first"
@@ -46,39 +47,65 @@ def _each_in_clause() -> re.Pattern[str]:
     return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
-def _generic(c: Candidate, v: SentenceView) -> bool:
-    """Plural or kind references (各部门, 1个综合行政执法队, 人民调解委员会24个)."""
+def _generic(c: Candidate, v: SentenceView) -> str | None:
+    """Why a candidate is a plural or kind reference (各部门, 1个综合行政执法队, 人民调解委员会24个), or None."""
     name = c.name
-    if len(name) < 2 or name.startswith("各"):
-        return True
+    if len(name) < 2:
+        return "name shorter than two characters"
+    if name.startswith("各"):
+        return "starts with 各"
     if c.type is INST:
         before = v.text[max(0, c.start - 4) : c.start]
         after = v.text[c.end : c.end + 3]
-        if _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(after) or _EACH_BEFORE.search(before):
-            return True
+        if _COUNT_BEFORE.search(before):
+            return "count before"
+        if _COUNT_AFTER.match(after):
+            return "count after"
+        if _EACH_BEFORE.search(before):
+            return "各 before"
         if name in lexicon.word_set("org_generic"):
-            return True
+            return "generic institution word"
         if "各" in v.text[: c.start] and not _place_prefixed().match(name):
             clause = _CLAUSE_END.split(v.text[: c.start])[-1]
             if _each_in_clause().search(clause):
-                return True
-    return False
+                return "各 in clause"
+    return None
 
 
-def find_mentions(doc: Document, sentences: list[Sentence], info: ReportInfo) -> list[Mention]:
-    """Every entity mention of ``doc``, non-overlapping, in document order."""
+def _rejection(c: Candidate, v: SentenceView) -> str | None:
+    """Why the driver drops a candidate before overlap resolution, or None."""
+    if c.end <= c.start:
+        return "empty span"
+    reason = _generic(c, v)
+    if reason is None and not v.text[c.start : c.end].strip():
+        return "blank text"
+    return reason
+
+
+def find_mentions(
+    doc: Document, sentences: list[Sentence], info: ReportInfo, trace: Trace | None = None
+) -> list[Mention]:
+    """Every entity mention of ``doc``, non-overlapping, in document order.
+
+    Args:
+        trace: called with an event for each step (``kg.extract.trace``); no event is built without it.
+    """
     ctx = DocContext.of(doc, info)
-    funcs = [r.func for r in RULES]
+    rules = [(r.id, r.func) for r in RULES]
     out: list[Mention] = []
     for s in sentences:
         v = SentenceView.of(s)
-        for func in funcs:
+        for rule_id, func in rules:
             for c in func(v, ctx):
-                if c.end <= c.start or _generic(c, v):
+                reason = _rejection(c, v)
+                if trace is not None:
+                    start, end = s.start + c.start, s.start + c.end
+                    trace(Proposed(c, rule_id, s.index, start, end))
+                    if reason is not None:
+                        trace(Rejected(c, rule_id, s.index, start, end, reason))
+                if reason is not None:
                     continue
                 text = s.text[c.start : c.end]
-                if not text.strip():
-                    continue
                 out.append(
                     Mention(
                         doc_id=doc.id,
@@ -91,8 +118,20 @@ def find_mentions(doc: Document, sentences: list[Sentence], info: ReportInfo) ->
                         rule=c.rule,
                     )
                 )
-    found = resolve_overlaps(out, POLICY)
-    return resolve_overlaps(found + _repeats(doc, sentences, found), POLICY)
+    on_drop = None if trace is None else _overlapped_to(trace)
+    found = resolve_overlaps(out, POLICY, on_drop)
+    repeats = _repeats(doc, sentences, found)
+    if trace is not None:
+        for m in repeats:
+            trace(Repeated(m))
+    return resolve_overlaps(found + repeats, POLICY, on_drop)
+
+
+def _overlapped_to(trace: Trace) -> OnDrop:
+    def report(m: Mention, winner: Mention) -> None:
+        trace(Overlapped(m, winner))
+
+    return report
 
 
 def _borrowed_head(m: Mention) -> bool:

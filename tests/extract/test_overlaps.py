@@ -60,3 +60,20 @@ def test_no_overlap_and_order_independent(ms: list[Mention], policy: str) -> Non
         assert x.end <= y.start
     assert got == resolve_overlaps(list(reversed(ms)), policy)
     assert set(got) <= set(ms)
+
+
+@given(spans, st.sampled_from(sorted(POLICIES)))
+def test_each_mention_left_out_is_reported_with_the_mention_that_won(ms: list[Mention], policy: str) -> None:
+    drops: list[tuple[Mention, Mention]] = []
+    got = resolve_overlaps(ms, policy, on_drop=lambda m, winner: drops.append((m, winner)))
+    assert got == resolve_overlaps(ms, policy)
+    assert sorted(m.start for m, _ in drops) == sorted(m.start for m in set(ms) - set(got))
+    for m, winner in drops:
+        assert winner in got and m.start < winner.end and winner.start < m.end
+
+
+def test_the_winner_is_the_mention_that_was_taken_first() -> None:
+    drops: list[tuple[Mention, Mention]] = []
+    short, long_, later = m(0, 3), m(2, 10), m(9, 12)
+    resolve_overlaps([short, long_, later], "longest_first", on_drop=lambda x, w: drops.append((x, w)))
+    assert drops == [(short, long_), (later, long_)]

@@ -101,11 +101,17 @@ class SentenceView:
 
 @dataclass(frozen=True)
 class DocContext:
-    """Per-document facts the rules use: the report's places."""
+    """Per-document facts the rules use: the report's places.
+
+    ``place_names`` are the report's places (full and short names, longest
+    first) and the divisions its text names; ``town_names`` the townships of
+    the report's place, if it lies in one.
+    """
 
     doc: Document
     info: ReportInfo
     place_names: tuple[str, ...]
+    town_names: tuple[str, ...]
 
     @classmethod
     def of(cls, doc: Document, info: ReportInfo) -> DocContext:
@@ -120,7 +126,8 @@ class DocContext:
             name = gazetteer()[code].name
             if len(name) >= 3:
                 names.add(name)
-        return cls(doc=doc, info=info, place_names=tuple(sorted(names, key=lambda n: (-len(n), n))))
+        towns = tuple(r.name for r in info.place.chain() if r.level == "township") if info.place else ()
+        return cls(doc, info, tuple(sorted(names, key=lambda n: (-len(n), n))), towns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +204,7 @@ def left_edge(
     Quoted segments and short bracketed segments (“三统一”, (社区)) are taken
     whole. Returns the start of the name.
     """
-    stops = lexicon.word_set("name_stops")
+    stops, count = lexicon.word_set("name_stops"), count_re()
     cur = pos
     while cur > 0 and pos - cur < max_len:
         ch = v.text[cur - 1]
@@ -213,7 +220,7 @@ def left_edge(
         if tok is None:
             break
         word, start = tok
-        if word in stops or count_re().match(word) or _RANK.fullmatch(word):
+        if word in stops or count.match(word) or _RANK.fullmatch(word):
             break
         if word in lexicon.word_set("verb_complements") and _stop_before(v, start, stops):
             break  # 建立起…机制: 起 completes the verb, it opens no name
@@ -251,10 +258,21 @@ def _multi_stops() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+@cache
+def _trim_lists() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """What trim drops, in the order it tries: adverbs, a counted classifier, a particle, stop and lead words."""
+    return (
+        _lead_junk(),
+        lexicon.characters("count_classifiers"),
+        lexicon.characters("lead_particles"),
+        _multi_stops(),
+        alternation("lead_words"),
+    )
+
+
 def trim(text: str, start: int, end: int, keep: int = 3) -> int:
     """Drop what jieba glued to the front of a name: adverbs, verbs, counts, 一是."""
-    lead, stops, lead_words = _lead_junk(), _multi_stops(), alternation("lead_words")
-    particles, classifiers = lexicon.characters("lead_particles"), lexicon.characters("count_classifiers")
+    lead, classifiers, particles, stops, lead_words = _trim_lists()
     complements = lexicon.characters("verb_complements")
     changed = True
     while changed and end - start > keep:

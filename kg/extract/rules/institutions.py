@@ -23,7 +23,6 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
-from kg.model import Region
 from kg.places import find_divisions, gazetteer, is_division_name, short_name
 from kg.text.tokenize import tagged
 
@@ -66,14 +65,6 @@ def national(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- a place's organs
 
 
-def _local_re(ctx: DocContext) -> re.Pattern[str]:
-    return _local_re_cached(ctx.place_names, _town_names(ctx.info.place))
-
-
-def _town_names(place: Region | None) -> tuple[str, ...]:
-    return tuple(r.name for r in place.chain() if r.level == "township") if place else ()
-
-
 @lru_cache(maxsize=64)  # one pattern per place: bounded, so a corpus of many places does not grow memory
 def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Pattern[str]:
     names = sorted({*places, *towns}, key=lambda n: (-len(n), n))
@@ -96,7 +87,7 @@ def _organ_after_bad() -> re.Pattern[str]:
 @rule("org.local", INST)
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
-    for m in _local_re(ctx).finditer(v.text):
+    for m in _local_re_cached(ctx.place_names, ctx.town_names).finditer(v.text):
         p = m.group("place") or m.group("p2") or m.group("p3") or ""
         start = m.start()
         if len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):

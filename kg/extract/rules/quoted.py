@@ -79,7 +79,7 @@ _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
 
 
 def _reform_groups(
-    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: set[int]
+    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: set[int], p: _Context
 ) -> dict[int, bool]:
     """Quoted names carried out as national reforms: start → True when every member counts.
 
@@ -89,7 +89,6 @@ def _reform_groups(
     before, a member must look like one (counted parts, …通办, a listed name).
     """
     out: dict[int, bool] = {}
-    p = _context()
     for g in groups:
         if any(q.start() in brand_ctx for q in g):
             continue
@@ -149,7 +148,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 hit = True
         if hit:
             brand_ctx.update(q.start() for q in g)
-    reform_ctx = _reform_groups(v, groups, brand_ctx)
+    reform_ctx = _reform_groups(v, groups, brand_ctx, p)
     for m in _PUFA.finditer(v.text):
         # “八五”普法: the national five-year programme of legal education
         yield Candidate(m.start(), m.end(), SYS, m.group(1) + "普法", "quote.reform")

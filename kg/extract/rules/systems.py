@@ -71,7 +71,7 @@ def _after_bad() -> re.Pattern[str]:
 )
 def by_system_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """行政执法公示制度, 告知承诺制, 讲法、学法、评法机制 (and the conjuncts that borrow the head)."""
-    yield from _by_head(v, _sys_head(), SYS, "system.head")
+    return _by_head(v, _sys_head(), SYS, "system.head")
 
 
 @rule("list.head", LIST, emits=("list.head", "list.head.joined", "list.head.conj"))
@@ -80,7 +80,7 @@ def by_list_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
     Short coordinated words (讲法、学法、评法机制) join into one name under a system head only.
     """
-    yield from _by_head(v, alternation("list_heads"), LIST, "list.head")
+    return _by_head(v, alternation("list_heads"), LIST, "list.head")
 
 
 def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str) -> Iterator[Candidate]:
