@@ -290,6 +290,32 @@ def extract(
 
 @app.command()
 @_user_errors
+def explain(
+    file: Annotated[Path, typer.Argument(help="One report (.txt, .html, .htm, .docx, .pdf).")],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", "-n", help="Explain this name: every rule, filter and merge on it."),
+    ] = None,
+    sentence: Annotated[
+        str | None,
+        typer.Option(
+            "--sentence", "-s", help="Explain the sentences that contain this text: candidates, relations."
+        ),
+    ] = None,
+    max_size: MaxSizeOption = "50MB",  # type: ignore[assignment]
+) -> None:
+    """Why kg found what it found in a report: who wrote it, and for a name or a sentence
+    every candidate a rule proposed, what dropped it, its canonical name and entity, and
+    the relations (cue, actor and how it was chosen)."""
+    from kg.explain import explain as explain_document
+    from kg.explain import render
+    from kg.io.read import read_document
+
+    typer.echo(render(explain_document(read_document(file, max_bytes=max_size)), name, sentence), nl=False)
+
+
+@app.command()
+@_user_errors
 def query(
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use -f or --name).")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,

@@ -27,8 +27,9 @@ from kg.errors import OutputError
 from kg.extract.anaphora import resolve_anaphora
 from kg.extract.hierarchy import with_parents
 from kg.extract.mentions import find_mentions
-from kg.extract.relations import find_relations
+from kg.extract.relations import Note, find_relations
 from kg.extract.report import detect_report_info
+from kg.extract.trace import Trace
 from kg.io.read import read_documents
 from kg.model import Document, DocumentExtraction, Entity, Extraction, Mention, Relation
 from kg.normalize import author_key, link_entities, merge_entities
@@ -39,20 +40,24 @@ from kg.text.segment import split_sentences
 Progress = Callable[[str], None]
 
 
-def extract_document(doc: Document) -> DocumentExtraction:
+def extract_document(
+    doc: Document, trace: Trace | None = None, note: Note | None = None
+) -> DocumentExtraction:
     """Run every extraction stage on one document.
 
     The stages read the text with the line breaks PDF conversion left inside
     sentences joined (``kg.text.reflow``); the result's offsets index ``doc.text``.
+    ``trace`` and ``note`` hear why mentions and relations were found or not
+    (``kg.explain``); they change nothing.
     """
     view = reflow_document(doc)
     read = view.document
     sentences = split_sentences(read)
     info = detect_report_info(read, sentences)
-    mentions = resolve_anaphora(find_mentions(read, sentences, info), info)
+    mentions = resolve_anaphora(find_mentions(read, sentences, info, trace), info)
     author = author_key(info)
     entities = with_parents(link_entities(read, info, mentions), info, author)
-    relations = find_relations(read, sentences, info, mentions, entities, author)
+    relations = find_relations(read, sentences, info, mentions, entities, author, note)
     return view.restore(
         DocumentExtraction(
             document=read,
@@ -104,6 +109,7 @@ def mention_records(result: Extraction) -> list[dict[str, Any]]:
                     "start": m.start,
                     "end": m.end,
                     "sentence": sents[m.sent_index].text,
+                    "rule": m.rule,
                 }
             )
     return out

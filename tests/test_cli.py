@@ -53,7 +53,7 @@ def test_extract_writes_the_scorer_format(tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert records
     for r in records:
-        assert set(r) == {"doc", "type", "text", "name", "start", "end", "sentence"}
+        assert set(r) == {"doc", "type", "text", "name", "start", "end", "sentence", "rule"}
         assert REPORT[r["start"] : r["end"]] == r["text"]
         assert r["doc"] == "kaiyang-2021" and r["type"] in {"机构", "制度", "清单", "品牌"}
         assert r["text"] in r["sentence"]

@@ -579,7 +579,7 @@ def _emit(
         return
     if partners:
         how += "; with the partners named after 与/会同"
-    s.tell(obj, cue, preds, [*(owner[a].key for a in partners), *subjects], f"{rule}: {how}")
+    s.tell(obj, cue, preds, [*(owner[a].key for a in partners), *subjects], f"rule {rule}; actor: {how}")
     if partners:
         # 与A、B联合印发: the writer and its partners; the partners are named
         yield from _emit_subjects(
