@@ -170,10 +170,15 @@ def _short_of_code() -> dict[str, str]:
     return {c: n for n, codes in _names()[1].items() for c in codes}
 
 
+@cache
+def _all_short_names() -> list[tuple[str, tuple[str, ...]]]:
+    return sorted(_names()[1].items())
+
+
 def _short_names(allowed: frozenset[str] | None) -> list[tuple[str, tuple[str, ...]]]:
     """(short name, codes) pairs, all of them or those of ``allowed`` codes."""
     if allowed is None:
-        return sorted(_names()[1].items())
+        return _all_short_names()
     by_name: dict[str, list[str]] = {}
     for c in sorted(allowed):
         n = _short_of_code().get(c)

@@ -82,13 +82,12 @@ def _place_of(cand: str, place: Region | None) -> bool:
         return False
     if re.fullmatch("我(?:省|市|州|县|区|镇|乡|街道|旗|盟)", cand):
         return True
-    names = {r.name for r in place.chain() if r.level != "national"}
-    from_text = {name for _, name, _ in town_names(cand)}
-    return (
-        cand in names
-        or cand in from_text
-        or any(s == 0 and e == len(cand) for s, e, _ in find_divisions(cand, short=True))
-    )
+    chain = [r for r in place.chain() if r.level != "national"]
+    if cand in {r.name for r in chain} or cand in {name for _, name, _ in town_names(cand)}:
+        return True
+    # a short name of the report's own place (海盐 for 海盐县)
+    own = frozenset(r.code for r in chain if r.code)
+    return any(s == 0 and e == len(cand) for s, e, _ in find_divisions(cand, short=own))
 
 
 # --------------------------------------------------------------- 1. the title
