@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg import lexicon
 from kg.model import Document, Region, Sentence
 
 NATIONAL = Region(name="全国", level="national")
@@ -157,8 +158,6 @@ def _ancestors(code: str) -> set[str]:
     return out
 
 
-# A name followed by one of these is a smaller place (吉水镇 is not 吉水县).
-_SMALLER = ("镇", "乡", "街道", "村", "社区", "路", "大街", "街")
 _MAX_NAME = 12
 
 
@@ -208,11 +207,12 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
                     hits[start] = (length, full[w])
                 break
     if short:
+        smaller = lexicon.words("smaller_place_suffixes")  # 吉水镇 is a town, not 吉水县
         for sname, codes in _short_names(None if short is True else short):
             k = text.find(sname)
             while k >= 0:
                 rest = text[k + len(sname) : k + len(sname) + 2]
-                if not (rest.startswith(_SMALLER) or rest[:1] in "省市县区州盟旗") and k not in hits:
+                if not (rest.startswith(smaller) or rest[:1] in "省市县区州盟旗") and k not in hits:
                     hits[k] = (len(sname), codes)
                 k = text.find(sname, k + 1)
     out: list[tuple[int, int, str]] = []
@@ -229,29 +229,6 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
 _TOWN = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(街道办事处|街道|镇|乡)(?=人民政府|党委|党工委|政府|办事处|在|坚持|始终|[0-9０-９]{4}|法治|关于|深入|认真|以|围绕|紧紧|，|,|:|：|\s|$)"
 )
-# A stem that starts with a function word followed by a level or collective word is a
-# phrase about towns in general (和乡镇, 各街道, 全县乡镇, 向镇党委), not a town's name;
-# the same words start real names when another word follows (和平镇, 向阳街道, 全州镇).
-_TOWN_FUNCTION_START = frozenset("各全本我该等和及对在向与")
-_TOWN_GENERIC_NEXT = frozenset("乡镇街村社县市区省城各全本")
-# Stems that begin with a generic place word: 城乡…, 城市社区和乡…, 乡村…, 村级….
-_TOWN_GENERIC_START = ("城乡", "城镇", "城市", "乡镇", "乡村", "乡级", "村镇", "村级", "村居", "村社")
-_TOWN_BAD = {
-    "城镇",
-    "乡镇",
-    "村镇",
-    "集镇",
-    "重镇",
-    "小镇",
-    "城乡",
-    "下乡",
-    "家乡",
-    "故乡",
-    "老乡",
-    "返乡",
-    "专业镇",
-}
-_TOWN_LEVELS_AND_FUNCTION = frozenset("省市县区州乡镇") | _TOWN_FUNCTION_START
 # Level characters that end a county, city, district or province name inside a stem.
 _TOWN_PREFIX_END = "县市区省"
 
@@ -259,11 +236,16 @@ _TOWN_PREFIX_END = "县市区省"
 def _generic_town(stem: str, suf: str) -> bool:
     """True for a stem+suffix that speaks of towns in general rather than naming one."""
     name = stem + suf
-    if name in _TOWN_BAD or name.endswith("乡镇") or stem.startswith(_TOWN_GENERIC_START):
+    function = lexicon.characters("town_function_chars")
+    if (
+        name in lexicon.word_set("town_generic_names")
+        or name.endswith("乡镇")
+        or stem.startswith(lexicon.words("town_generic_starts"))
+    ):
         return True
-    if stem[-1] in _TOWN_PREFIX_END and stem[-2] in _TOWN_LEVELS_AND_FUNCTION:
+    if stem[-1] in _TOWN_PREFIX_END and (stem[-2] in "省市县区州乡镇" or stem[-2] in function):
         return True  # 全省县乡, 市县乡: levels listed together (新市镇 and 旧县镇 are towns)
-    return stem[0] in _TOWN_FUNCTION_START and stem[1] in _TOWN_GENERIC_NEXT
+    return stem[0] in function and stem[1] in lexicon.characters("town_generic_next_chars")
 
 
 def _town_part(stem: str) -> int:
@@ -299,10 +281,17 @@ def town_names(text: str) -> list[tuple[int, str, str]]:
 
 
 _ISSUER = re.compile(r"发布机构[ \t]*[:：|]?[ \t]*[|｜]?[ \t]*([\u4e00-\u9fff（）()]{2,30})")
-_TITLE_WORDS = ("报告", "答复", "复函", "的函", "情况", "总结", "解读", "要闻", "举措", "建设")
-META_LINE = re.compile(
-    r"^[\s\-•·*|]*(索\s*引\s*号|备注|文号|公文生成|发文日期|成文日期|主题|题裁|名称|文件编号|字号|来源|您现在的位置|作者|第[一二三四五六七八九十\d]+版)"
-)
+
+
+@cache
+def _meta_line() -> re.Pattern[str]:
+    labels = "|".join(r"\s*".join(map(re.escape, w)) for w in lexicon.words("meta_line_labels"))
+    return re.compile(rf"^[\s\-•·*|]*(?:{labels}|第[一二三四五六七八九十\d]+版)")
+
+
+def is_meta_line(line: str) -> bool:
+    """A metadata line of a page or document (索引号, 发文日期, 来源, 第3版 …), not prose."""
+    return bool(_meta_line().match(line))
 
 
 def text_lines(text: str) -> list[tuple[int, str]]:
@@ -321,11 +310,11 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 
 def report_title(lines: list[tuple[int, str]]) -> str:
     for _, line in lines[:12]:
-        if META_LINE.match(line) or _HEADING.match(line) or len(line) < 6 or len(line) > 90:
+        if is_meta_line(line) or _HEADING.match(line) or len(line) < 6 or len(line) > 90:
             continue
         if line.endswith(("。", "；", ":", "：")) or "，" in line or "," in line:
             continue
-        if any(w in line for w in _TITLE_WORDS):
+        if any(w in line for w in lexicon.words("title_line_words")):
             return line.strip(" |")
     return ""
 
@@ -413,7 +402,7 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
     m = _ISSUER.search(text[:1500])
     if m:
         head_chunks.append(m.group(1))
-    body_lines = [line for _, line in lines if not META_LINE.match(line)]
+    body_lines = [line for _, line in lines if not is_meta_line(line)]
     head_chunks.extend(body_lines[:4])
     head_chunks.extend(line for _, line in lines[-3:])
     towns: Counter[str] = Counter()

@@ -32,10 +32,10 @@ from functools import cache
 from kg import lexicon
 from kg.model import Region
 from kg.places import (
-    META_LINE,
     expand_relative,
     find_divisions,
     government_of,
+    is_meta_line,
     place_prefixes,
     town_names,
 )
@@ -240,7 +240,7 @@ def _signature(lines: list[str], place: Region | None) -> list[str]:
 
 def _prose(lines: list[str]) -> list[str]:
     """Body lines: not metadata, not headings, with a comma (a sentence, not a label)."""
-    return [ln for ln in lines if not META_LINE.match(ln) and ("，" in ln or "," in ln)]
+    return [ln for ln in lines if not is_meta_line(ln) and ("，" in ln or "," in ln)]
 
 
 # A report speaks in the first person, or says it is one.

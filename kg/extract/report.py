@@ -12,7 +12,7 @@ from collections import Counter
 
 from kg.extract.author import SELF_REPORT, detect_author, is_institution_name
 from kg.model import Document, ReportInfo, Sentence
-from kg.places import META_LINE, NATIONAL, detect_place, report_title, text_lines
+from kg.places import NATIONAL, detect_place, is_meta_line, report_title, text_lines
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
 _REPLY = re.compile(r"答复|复函|提案|建议的|建议办理|代表建议|委员[:：]|代表[:：]")
@@ -40,7 +40,7 @@ def _year(text: str, title: str) -> int | None:
     if m:
         return int(m.group(1))
     for _, line in text_lines(text[:3000]):
-        if META_LINE.match(line):
+        if is_meta_line(line):
             continue
         m = re.match(r"(20\d\d)\s*年(?:度)?[，,以]", line)
         if m:
