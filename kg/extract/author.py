@@ -76,6 +76,12 @@ def is_institution_name(cand: str, place: Region | None) -> bool:
     return bool(_CENTRAL.match(cand)) or bool(find_divisions(cand[:12], short=False))
 
 
+def is_central_organ(name: str) -> bool:
+    """A central Party or state organ (国务院, 中华人民共和国国务院, 自然资源部): a national author."""
+    bare = name.removeprefix("中华人民共和国")
+    return bare in lexicon.word_set("org_national") or bool(_CENTRAL.match(name))
+
+
 def _place_of(cand: str, place: Region | None) -> bool:
     """True when ``cand`` names the report's place (开阳县, 下洋镇, 我县, 全县 is not)."""
     if place is None:
@@ -92,7 +98,10 @@ def _place_of(cand: str, place: Region | None) -> bool:
 
 # --------------------------------------------------------------- 1. the title
 
-_TITLE_ORG = re.compile(rf"^(?:【[^】]{{0,8}}】)?《?([{_CJK}（）()]{{2,40}}?)\s*(?:关于|(?:19|20)\d\d\s*年)")
+_TITLE_ORG = re.compile(
+    rf"^(?:【[^】]{{0,8}}】)?《?(?:(?:19|20)\d\d\s*年度?)?([{_CJK}（）()]{{2,40}}?)\s*"
+    rf"(?:关于|(?:19|20)\d\d\s*年|(?:政府)?工作报告)"
+)
 
 
 def _from_title(title: str, place: Region | None) -> Author:

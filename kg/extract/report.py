@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract.author import SELF_REPORT, detect_author, is_institution_name
+from kg.extract.author import SELF_REPORT, detect_author, is_central_organ
 from kg.model import Document, ReportInfo, Sentence
 from kg.places import NATIONAL, detect_place, is_meta_line, report_title, text_lines
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
-_REPLY = re.compile(r"答复|复函|提案|建议的|建议办理|代表建议|委员[:：]|代表[:：]")
+# A reply answers a named deputy or member (张三代表：); 各位代表： opens a speech.
+_REPLY = re.compile(r"答复|复函|提案|建议的|建议办理|代表建议|(?<!各位)委员[:：]|(?<!各位)代表[:：]")
 # Signs of a news article: a reporter, a dateline, a newspaper as source, an
 # agency's 讯/电, or an institution referred to in the third person (该局).
 _NEWS = re.compile(
@@ -59,10 +60,10 @@ def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
     place = detect_place(doc, sentences, title)
     kind = _kind(doc.text, title)
     author = detect_author(doc.text, [line for _, line in lines], title, place, kind)
-    if place is None and author.name and is_institution_name(author.name, None):
-        # 自然资源部 reporting on itself: a central organ's report is national
-        if not re.match(r"^[省市县区州镇乡]", author.name):
-            place = NATIONAL
+    if author.name and is_central_organ(author.name):
+        # 国务院, 自然资源部 reporting on their own work: the report is national,
+        # whatever places it names (香港特别行政区 in a 政府工作报告)
+        place = NATIONAL
     return ReportInfo(
         doc_id=doc.id,
         title=title,

@@ -150,3 +150,14 @@ def test_a_place_as_the_lead_of_news_credits_nobody() -> None:
 def test_no_actor_and_no_sign_of_a_self_report_credits_nobody() -> None:
     plain = info_of("桃源县位于湖南省北部。\n全县面积4000平方公里，人口90万，辖镇乡街道。\n")
     assert plain.author == ""
+
+
+def test_a_state_council_work_report_is_national_whatever_places_it_names() -> None:
+    text = (
+        "2024年中华人民共和国国务院政府工作报告\n各位代表：\n"
+        "现在，我代表国务院，向大会作政府工作报告。支持香港特别行政区、澳门特别行政区发展经济。\n"
+    )
+    info = info_of(text)
+    assert info.kind == "report"  # 各位代表 opens a speech; a reply answers 张三代表
+    assert (info.author, info.author_reason) == ("中华人民共和国国务院", "title")
+    assert info.place is not None and info.place.level == "national"
