@@ -308,10 +308,15 @@ def text_lines(text: str) -> list[tuple[int, str]]:
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
 
+_BREADCRUMB = re.compile(r"^\s*[>＞]|\s[>＞»]\s|[>＞»]{2}")
+
+
 def report_title(lines: list[tuple[int, str]]) -> str:
     for _, line in lines[:12]:
         if is_meta_line(line) or _HEADING.match(line) or len(line) < 6 or len(line) > 90:
             continue
+        if _BREADCRUMB.search(line):
+            continue  # 首页 > 政务公开 > 法治政府建设: the site's path, not the title
         if line.endswith(("。", "；", ":", "：")) or "，" in line or "," in line:
             continue
         if any(w in line for w in lexicon.words("title_line_words")):
@@ -469,6 +474,17 @@ def expand_relative(name: str, place: Region | None) -> str:
             rest = name[2:] if name[1:2] == "级" else name[1:]
             return r.name + rest
     return name
+
+
+_LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
+
+
+def region_at(place: Region, word: str) -> Region:
+    """The region of ``place``'s chain that a level word (我省, 省政府) speaks of, else ``place``."""
+    level = _LEVEL_OF_WORD.get(word[:1])
+    if level is None or (len(word) > 1 and word[1] in "场县域乡级"):
+        return place
+    return next((r for r in place.chain() if r.level == level), place)
 
 
 def government_of(place: Region) -> str:

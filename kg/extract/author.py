@@ -37,6 +37,7 @@ from kg.places import (
     government_of,
     is_meta_line,
     place_prefixes,
+    region_at,
     town_names,
 )
 
@@ -71,8 +72,8 @@ def is_institution_name(cand: str, place: Region | None) -> bool:
         return False
     if cand.startswith(place_prefixes(place)) or cand in lexicon.word_set("org_national"):
         return True
-    if place is None and cand[:1] in "省市县区州镇乡" and len(cand) >= 4:
-        return True  # 区行政审批局 of a place the gazetteer does not know
+    if re.match(r"[省市县区州镇乡](?![场县域乡级])", cand):
+        return True  # 区行政审批局, 省政府: a level word names the place (known or not)
     return bool(_CENTRAL.match(cand)) or bool(find_divisions(cand[:12], short=False))
 
 
@@ -292,7 +293,7 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
         if name:
             return Author(expand_relative(name, place), f"self-reference (我{word}), most named")
     if which == "place" and place is not None:
-        return Author(government_of(place), f"self-reference (我{word})")
+        return Author(government_of(region_at(place, word)), f"self-reference (我{word})")
     if opening.name:
         return opening
     if publishers:

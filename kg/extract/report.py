@@ -11,8 +11,8 @@ import re
 from collections import Counter
 
 from kg.extract.author import SELF_REPORT, detect_author, is_central_organ
-from kg.model import Document, ReportInfo, Sentence
-from kg.places import NATIONAL, detect_place, is_meta_line, report_title, text_lines
+from kg.model import Document, Region, ReportInfo, Sentence
+from kg.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
 # A reply answers a named deputy or member (张三代表：); 各位代表： opens a speech.
@@ -53,6 +53,18 @@ def _year(text: str, title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _at_author_level(place: Region | None, author: str) -> Region | None:
+    """The place at the level the author's name speaks of (省政府 in a report that also names
+    a district: the province), when the detected place is below it."""
+    if place is None or not author or place.name in author:
+        return place
+    chain = place.chain()
+    named = [r for r in chain if r.level != "township" and author.startswith(r.name)]
+    if named:
+        return named[0]  # 陕西省政府 in a report that also names 莲湖区: 陕西省
+    return region_at(place, author)
+
+
 def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
     """Title, place, year, kind and author of a report, from its text."""
     lines = text_lines(doc.text)
@@ -60,6 +72,7 @@ def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
     place = detect_place(doc, sentences, title)
     kind = _kind(doc.text, title)
     author = detect_author(doc.text, [line for _, line in lines], title, place, kind)
+    place = _at_author_level(place, author.name)
     if author.name and is_central_organ(author.name):
         # 国务院, 自然资源部 reporting on their own work: the report is national,
         # whatever places it names (香港特别行政区 in a 政府工作报告)

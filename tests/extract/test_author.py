@@ -161,3 +161,21 @@ def test_a_state_council_work_report_is_national_whatever_places_it_names() -> N
     assert info.kind == "report"  # 各位代表 opens a speech; a reply answers 张三代表
     assert (info.author, info.author_reason) == ("中华人民共和国国务院", "title")
     assert info.place is not None and info.place.level == "national"
+
+
+def test_a_province_s_government_opening_its_report_makes_it_the_province_s() -> None:
+    # the opening says 省政府; a district the text mentions later is not the report's place
+    text = "2022年，省政府坚持依法行政。推动莲湖区等地开展试点。陕西省人民政府部署。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason) == ("陕西省政府", "opening")
+    assert info.place is not None and info.place.name == "陕西省"
+    # 我省 speaks of the province too, whatever smaller place the text names
+    info = info_of(text.replace("省政府坚持", "我省坚持"))
+    assert (info.author, info.author_reason) == ("陕西省人民政府", "self-reference (我省)")
+
+
+def test_a_site_path_is_not_the_title() -> None:
+    info = info_of(
+        "首页 > 政务公开 > 法治政府建设\n桃源县2023年法治政府建设年度报告\n2023年，我县坚持依法行政。\n"
+    )
+    assert info.title == "桃源县2023年法治政府建设年度报告"
