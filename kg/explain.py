@@ -187,7 +187,13 @@ def render_name(ex: Explanation, name: str) -> list[str]:
         sent = next((s for s in ex.sentences if s.start <= start < s.end), None)
         if sent is None:
             continue
-        lines.append(f"  sentence {sent.index} at {start}: 「{_short(sent.text)}」")
+        a, b = start - sent.start, end - sent.start
+        before = sent.text[max(0, a - 24) : a]
+        after = sent.text[b : b + 24]
+        lines.append(
+            f"  sentence {sent.index}, at {start}: 「{'…' if a > 24 else ''}{before}【{sent.text[a:b]}】"
+            f"{after}{'…' if b + 24 < len(sent.text) else ''}」".replace("\n", " ")
+        )
         events = _events_in(ex, start, end)
         if not events:
             words = "/".join(
