@@ -839,24 +839,64 @@ def _relation(
 
 
 def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: int) -> Iterable[Relation]:
-    """B basedOn A when the sentence says it made B according to A."""
+    """B basedOn A when the sentence says it made B according to A.
+
+    The basis word opens the basis's clause (根据《A》，制定《B》; 贯彻落实《A》，出台《B》);
+    the institutions that issue a basis (根据中共中央、国务院《A》) and the notice that
+    wraps it (根据《X关于印发〈A〉的通知》) stand between the word and the name.
+    """
     basis = _alternation("relation_basis")
-    previous: Mention | None = None  # the last basis of the clause, for 根据《A》和《B》
+    issuers = _title_issuers_before(s)
+    previous: tuple[int, int] | None = None  # the last basis of the clause, for 根据《A》和《B》
     for m in s.mentions:
         if m.type is not EntityType.SYSTEM or m.end > cue_start or owner[m].key == owner[new].key:
             continue
         lo, _ = _clause_bounds(s, m.start)
-        head = _MARKS.sub("", _text(s, lo, m.start))
+        start, end = _outer_title(s, m)
+        head = _MARKS.sub("", _text_without(s, lo, start, issuers))
+        if any(i.start < start for i in issuers):
+            head = head.rstrip("、和与及")  # 根据中共中央、国务院《A》: the joiner of the issuers
         joined = (
             previous is not None
-            and previous.start >= lo
-            and _joined(_DECREE_NO.sub("", _text(s, previous.end, m.start)))
+            and previous[0] >= lo
+            and _joined(_DECREE_NO.sub("", _text_without(s, previous[1], start, issuers)))
         )
         if not joined and (not (bm := basis.search(head)) or bm.end() != len(head)):
             previous = None
             continue
-        previous = m
+        previous = (start, end)
         yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, m.start, new.end, "based-on")
+
+
+def _title_issuers_before(s: _Sent) -> set[Mention]:
+    """Institutions written right before a title, and those joined to them (中共中央、国务院《…》)."""
+    out: set[Mention] = set()
+    for a, b in zip(s.mentions, s.mentions[1:], strict=False):
+        if a.type is EntityType.INSTITUTION and a.end == b.start and b.text.startswith("《"):
+            out.update(_coordinated(s, a))
+    return out
+
+
+def _outer_title(s: _Sent, m: Mention) -> tuple[int, int]:
+    """The span of the title that wraps ``m`` (《X关于印发〈m〉的通知》), or ``m``'s own."""
+    rel_start, rel_end = m.start - s.sentence.start, m.end - s.sentence.start
+    for t in _TITLE_SPAN.finditer(s.sentence.text):
+        if t.start() < rel_start and rel_end <= t.end():
+            return s.sentence.start + t.start(), s.sentence.start + t.end()
+    return m.start, m.end
+
+
+def _text_without(s: _Sent, start: int, end: int, drop: set[Mention]) -> str:
+    """The text of [start, end) with the mentions of ``drop`` cut out."""
+    parts: list[str] = []
+    pos = start
+    for m in sorted(drop, key=lambda m: m.start):
+        if m.end <= start or m.start >= end:
+            continue
+        parts.append(_text(s, pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    parts.append(_text(s, pos, end))
+    return "".join(parts)
 
 
 # --- rule family: item counts -----------------------------------------------

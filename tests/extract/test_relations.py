@@ -437,6 +437,39 @@ def test_based_on() -> None:
     }
 
 
+def test_based_on_past_the_issuers_of_the_basis() -> None:
+    rels = run(
+        "根据{机构:中共中央}、{机构:国务院}{制度:《乡村治理纲要》}精神和{机构:省委}{制度:《基层治理规划》}要求，"
+        "结合本县实际，制定{制度:《县域治理实施方案》}。"
+    )
+    assert {(r.subject[1], r.object[1]) for r in rels if r.predicate is Predicate.BASED_ON} == {
+        ("县域治理实施方案", "乡村治理纲要"),
+        ("县域治理实施方案", "基层治理规划"),
+    }
+
+
+def test_based_on_a_rule_wrapped_in_its_notice() -> None:
+    rels = run(
+        "根据《{机构:省委}、{机构:省政府}关于印发〈{制度:山区振兴纲要}〉的通知》(甲发〔2022〕3号)精神，"
+        "制定{制度:《县山区振兴实施方案》}。"
+    )
+    assert objects(rels, Predicate.BASED_ON) == {"山区振兴纲要"}
+
+
+def test_based_on_a_rule_measured_against() -> None:
+    rels = run("对标对表{制度:《营商环境改革方案》}各项要求，出台{制度:《县营商环境行动计划》}。")
+    assert ("县营商环境行动计划", "basedOn", "营商环境改革方案", False) in triples(rels)
+
+
+def test_no_based_on_when_the_basis_word_does_not_open_the_clause() -> None:
+    # the issuers are skipped, not any words: 根据 governs 工作安排 here, not the plan
+    rels = run("根据工作安排，{机构:县政府}转报{制度:《水利规划》}，制定{制度:《防汛预案》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+    # 落实《A》，建立B: two tasks, not a rule made on A's ground
+    rels = run("全面落实{制度:《行政执法指导意见》}，建立{制度:行政执法监督制度}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+
+
 def test_no_based_on_without_a_new_rule() -> None:
     rels = run("根据{制度:《标准化条例》}组织开展标准修订工作。")
     assert objects(rels, Predicate.BASED_ON) == set()
