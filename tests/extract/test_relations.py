@@ -122,6 +122,23 @@ def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, ob
     assert triples(run(markup)) == {(AUTHOR, pred, obj, True)}
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "紧扣{制度:《乡村振兴促进条例》}各项任务目标，推进依法行政。",
+        "工作紧紧围绕{制度:《年度法治建设考评细则》}展开。",
+        "对标{制度:《营商环境创新试点方案》}，逐项抓好整改。",
+    ],
+)
+def test_closely_following_a_rule_implements_it(markup: str) -> None:
+    assert objects(run(markup), Predicate.IMPLEMENTS) == {_MARKS.sub("", _MARKUP.search(markup).group(2))}
+
+
+def test_a_rule_that_work_only_turns_around_is_not_implemented() -> None:
+    # 围绕 alone names a theme (围绕中心工作), not a rule that is carried out
+    assert run("围绕{制度:“放管服”}改革目标，开展调研。") == []
+
+
 def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
     # 落实 applies a rule; it does not compile a list
     assert run("严格落实{清单:行政许可事项清单}。") == []
