@@ -487,13 +487,24 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
 
 
 def _heads(s: _Sent, chain: list[_Cue]) -> list[_Cue]:
-    """The cues of a chain that carry meaning: 推进 in 推进建立 only modifies 建立."""
+    """The cues of a chain that carry meaning.
+
+    推进 in 推进建立 only modifies 建立; 实施 in 印发实施 only says the rule takes effect.
+    """
     light = lexicon.word_set("relation_light_verbs")
     out = chain[:1]
     for nxt, c in zip(chain, chain[1:], strict=False):
         if not (c.word in light and c.end == nxt.start):
             out.append(c)
-    return out
+    return [c for c in out if not _takes_effect(c, chain)]
+
+
+def _takes_effect(cue: _Cue, chain: list[_Cue]) -> bool:
+    """True for 实施 in 印发实施/颁布施行: the rule takes effect, nobody carries it out here."""
+    if cue.word not in lexicon.word_set("relation_taking_effect"):
+        return False
+    promulgation = lexicon.word_set("relation_promulgation")
+    return any(c.end == cue.start and c.word in promulgation for c in chain)
 
 
 def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:

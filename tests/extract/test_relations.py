@@ -139,6 +139,18 @@ def test_a_rule_that_work_only_turns_around_is_not_implemented() -> None:
     assert run("围绕{制度:“放管服”}改革目标，开展调研。") == []
 
 
+@pytest.mark.parametrize("verb", ["印发实施", "颁布施行", "颁布实施"])
+def test_a_rule_promulgated_to_take_effect_is_formulated_only(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert triples(rels) == {("县政府", "formulates", "行政规范性文件管理办法", False)}
+
+
+@pytest.mark.parametrize("verb", ["制定实施", "制定并实施", "印发并实施"])
+def test_a_rule_made_and_applied_is_formulated_and_implemented(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert {r.predicate.value for r in rels} == {"formulates", "implements"}
+
+
 def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
     # 落实 applies a rule; it does not compile a list
     assert run("严格落实{清单:行政许可事项清单}。") == []
