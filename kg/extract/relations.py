@@ -104,6 +104,10 @@ _COORD = re.compile(r"^\s*(?:[、和与及]|以及|联合|会同|协同)?\s*$")
 # 与A、B联合印发: the institutions after 与/会同 act together with the writer.
 _WITH_WRITER = re.compile(r"(?:与|同|会同|联合)$")
 _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
+# An ordinal session between a body and its verb (常委会第三十次会议通过, 第四次县委…).
+_SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次")
+# Where a body's meeting is, between it and an adopting verb (在…会议上审议通过).
+_MEETING_AT = re.compile(r"^(?:全体|常务|扩大)?(?:会议|会)?[上中]$")
 # What may not follow a sentence's opening institution for it to be the topic subject.
 _NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
 # A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
@@ -657,9 +661,14 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     if insts:
         m = insts[-1]
         between = _without_names(s, m.end, cue_start)
-        bare = _alternation("relation_subject_fillers").sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+        bare = _alternation("relation_subject_fillers").sub(
+            "", _SESSION.sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+        )
         group = _coordinated(s, m)
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
+        if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):
+            how = "named in 以…名义" if bare == "名义" else "the body whose meeting adopted it"
+            return group, how
         if bare or between.startswith("的"):
             pass
         elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
@@ -670,6 +679,13 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         return [], ""
     topic = _topic(s, before=lo)
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+def _meeting_adopts(s: _Sent, head: str, bare: str, cue_start: int) -> bool:
+    """在县委依法治县委员会第四次会议上审议通过《X》: the body adopted X at its meeting."""
+    if not (_MEETING_AT.match(bare) and _SESSION.sub("", head).endswith("在")):
+        return False
+    return any(c.start == cue_start and c.word.endswith("通过") for c in s.cues)
 
 
 def _partners(s: _Sent, cue_start: int) -> list[Mention]:

@@ -151,6 +151,37 @@ def test_a_rule_made_and_applied_is_formulated_and_implemented(verb: str) -> Non
     assert {r.predicate.value for r in rels} == {"formulates", "implements"}
 
 
+def test_the_bodies_in_whose_name_a_rule_is_issued_formulate_it() -> None:
+    rels = run("以{机构:县委}、{机构:县政府}名义印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {(r.subject[1], r.predicate.value) for r in rels} == {
+        ("县委", "formulates"),
+        ("县政府", "formulates"),
+    }
+    # 以 … 为 is a frame, not a name: the author acts
+    rels = run("以{机构:县委}部署为引领，印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "在第三次{机构:县委全面依法治县委员会}会议上审议通过{制度:《法治建设规划》}。",
+        "在{机构:县委全面依法治县委员会}全体会议中讨论并通过了{制度:《法治建设规划》}。",
+        "{机构:市人大常委会}第二十次会议通过{制度:《文明行为促进条例》}。",
+    ],
+)
+def test_the_body_whose_meeting_adopts_a_rule_formulates_it(markup: str) -> None:
+    rels = run(markup, author="县司法局")
+    assert [(r.predicate.value, r.implicit) for r in rels] == [("formulates", False)]
+    assert rels[0].subject[1] != "县司法局"
+
+
+def test_a_body_named_at_a_place_is_no_actor_of_other_verbs() -> None:
+    # 在…中 before a verb that adopts nothing: the body is an adjunct, the author acts
+    rels = run("在{机构:县委全面依法治县委员会}会议中印发{制度:《法治建设规划》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
 def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
     # 落实 applies a rule; it does not compile a list
     assert run("严格落实{清单:行政许可事项清单}。") == []
