@@ -841,10 +841,26 @@ def _title_issuers(sent: Sentence, m: Mention, by_name: dict[str, Key]) -> list[
     if not found:
         return []
     parts = [p for p in _ISSUER_SPLIT.split(found.group(1)) if p]
-    keys = [by_name.get(p) for p in parts]
-    if not parts or any(k is None for k in keys):
-        return []
-    return list(dict.fromkeys(k for k in keys if k is not None))
+    keys: list[Key] = []
+    for part in parts:
+        found_keys = [by_name[part]] if part in by_name else _segment(part, by_name)
+        if not found_keys:
+            return []
+        keys.extend(found_keys)
+    return list(dict.fromkeys(keys))
+
+
+def _segment(text: str, by_name: dict[str, Key]) -> list[Key]:
+    """Issuers written without a separator (中共X省委X省人民政府), longest names first; [] unless all are known."""
+    keys: list[Key] = []
+    pos = 0
+    while pos < len(text):
+        name = max((n for n in by_name if len(n) >= 2 and text.startswith(n, pos)), key=len, default="")
+        if not name:
+            return []
+        keys.append(by_name[name])
+        pos += len(name)
+    return keys
 
 
 def _relation(

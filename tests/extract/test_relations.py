@@ -443,6 +443,23 @@ def test_issuers_of_a_notice_formulate_what_it_issues() -> None:
     }
 
 
+def test_issuers_written_without_a_separator() -> None:
+    rels = run(
+        "{机构:中共桃源省委}和{机构:桃源省人民政府}部署。"
+        "紧扣《中共桃源省委桃源省人民政府关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    issued = {r.subject[1] for r in rels if r.rule == "issuer.title"}
+    assert issued == {"中共桃源省委", "桃源省人民政府"}
+    # a run of text that is not made of the report's institutions issues nothing
+    rels = run(
+        "{机构:中共桃源省委}部署。"
+        "紧扣《中共桃源省委桃源省某单位关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    assert not [r for r in rels if r.rule == "issuer.title"]
+
+
 def test_a_system_named_after_its_institution_is_formulated_by_it() -> None:
     rels = run(
         "根据{制度:《桃源县人民政府重大行政决策程序规定》}，{机构:桃源县人民政府}完善程序。", author=None
