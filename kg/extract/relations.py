@@ -108,6 +108,8 @@ _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次")
 # Where a body's meeting is, between it and an adopting verb (在…会议上审议通过).
 _MEETING_AT = re.compile(r"^(?:全体|常务|扩大)?(?:会议|会)?[上中]$")
+# Characters after which a verb is still a verb (部署并建设, 全面建设): not a noun's end.
+_VERB_BEFORE = frozenset("并和及与、又再也还均已将要在全")
 # What may not follow a sentence's opening institution for it to be the topic subject.
 _NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
 # A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
@@ -466,6 +468,9 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     """The chain of cues (制定并实施) that governs ``obj`` from before it, or []."""
     lo, _ = _clause_bounds(s, obj.start)
     before = [c for c in s.cues if lo <= c.start and c.end <= obj.start]
+    wanted = set(_CUE_PREDICATES.get(obj.type, ()))
+    while before and not (_cue_words()[before[-1].word] & wanted) and _noun_use(s, before[-1]):
+        before.pop()  # 贯彻法治建设“一规划两纲要”: 建设 ends a noun, it governs nothing here
     if not before:
         # A clause of names only continues the previous clause's list (制定《A》，《B》).
         if lo > s.sentence.start and _joined(_without_names(s, lo, obj.start)):
@@ -488,6 +493,12 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
         else:
             break
     return chain
+
+
+def _noun_use(s: _Sent, cue: _Cue) -> bool:
+    """True when a verb of another class closes a noun (法治建设, 队伍建设): a character, not a clause start, before it."""
+    prev = _text(s, cue.start - 1, cue.start) if cue.start > s.sentence.start else ""
+    return bool(prev) and prev not in _CLAUSE_END and prev not in _VERB_BEFORE and not _MARKS.match(prev)
 
 
 def _heads(s: _Sent, chain: list[_Cue]) -> list[_Cue]:

@@ -182,6 +182,14 @@ def test_a_body_named_at_a_place_is_no_actor_of_other_verbs() -> None:
     assert {r.subject[1] for r in rels} == {"县司法局"}
 
 
+def test_a_verb_closing_a_noun_does_not_hide_the_verb_before_it() -> None:
+    # 建设 ends the noun 法治建设; 贯彻 governs the plan
+    rels = run("认真贯彻法治建设{制度:“一规划两纲要”}要求。")
+    assert triples(rels) == {(AUTHOR, "implements", "一规划两纲要", True)}
+    # a verb of another class that opens its own phrase still stops the earlier one
+    assert objects(run("认真贯彻部署并建设{制度:“一规划两纲要”}示范点。"), Predicate.IMPLEMENTS) == set()
+
+
 def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
     # 落实 applies a rule; it does not compile a list
     assert run("严格落实{清单:行政许可事项清单}。") == []
