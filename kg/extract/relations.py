@@ -104,6 +104,12 @@ _COORD = re.compile(r"^\s*(?:[、和与及]|以及|联合|会同|协同)?\s*$")
 # 与A、B联合印发: the institutions after 与/会同 act together with the writer.
 _WITH_WRITER = re.compile(r"(?:与|同|会同|联合)$")
 _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
+# An ordinal session between a body and its verb (常委会第三十次会议通过, 第四次县委…).
+_SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次")
+# Where a body's meeting is, between it and an adopting verb (在…会议上审议通过).
+_MEETING_AT = re.compile(r"^(?:全体|常务|扩大)?(?:会议|会)?[上中]$")
+# Characters after which a verb is still a verb (部署并建设, 全面建设): not a noun's end.
+_VERB_BEFORE = frozenset("并和及与、又再也还均已将要在全")
 # What may not follow a sentence's opening institution for it to be the topic subject.
 _NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
 # A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
@@ -462,6 +468,9 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     """The chain of cues (制定并实施) that governs ``obj`` from before it, or []."""
     lo, _ = _clause_bounds(s, obj.start)
     before = [c for c in s.cues if lo <= c.start and c.end <= obj.start]
+    wanted = set(_CUE_PREDICATES.get(obj.type, ()))
+    while before and not (_cue_words()[before[-1].word] & wanted) and _noun_use(s, before[-1]):
+        before.pop()  # 贯彻法治建设“一规划两纲要”: 建设 ends a noun, it governs nothing here
     if not before:
         # A clause of names only continues the previous clause's list (制定《A》，《B》).
         if lo > s.sentence.start and _joined(_without_names(s, lo, obj.start)):
@@ -486,14 +495,31 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     return chain
 
 
+def _noun_use(s: _Sent, cue: _Cue) -> bool:
+    """True when a verb of another class closes a noun (法治建设, 队伍建设): a character, not a clause start, before it."""
+    prev = _text(s, cue.start - 1, cue.start) if cue.start > s.sentence.start else ""
+    return bool(prev) and prev not in _CLAUSE_END and prev not in _VERB_BEFORE and not _MARKS.match(prev)
+
+
 def _heads(s: _Sent, chain: list[_Cue]) -> list[_Cue]:
-    """The cues of a chain that carry meaning: 推进 in 推进建立 only modifies 建立."""
+    """The cues of a chain that carry meaning.
+
+    推进 in 推进建立 only modifies 建立; 实施 in 印发实施 only says the rule takes effect.
+    """
     light = lexicon.word_set("relation_light_verbs")
     out = chain[:1]
     for nxt, c in zip(chain, chain[1:], strict=False):
         if not (c.word in light and c.end == nxt.start):
             out.append(c)
-    return out
+    return [c for c in out if not _takes_effect(c, chain)]
+
+
+def _takes_effect(cue: _Cue, chain: list[_Cue]) -> bool:
+    """True for 实施 in 印发实施/颁布施行: the rule takes effect, nobody carries it out here."""
+    if cue.word not in lexicon.word_set("relation_taking_effect"):
+        return False
+    promulgation = lexicon.word_set("relation_promulgation")
+    return any(c.end == cue.start and c.word in promulgation for c in chain)
 
 
 def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
@@ -646,9 +672,14 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     if insts:
         m = insts[-1]
         between = _without_names(s, m.end, cue_start)
-        bare = _alternation("relation_subject_fillers").sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+        bare = _alternation("relation_subject_fillers").sub(
+            "", _SESSION.sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+        )
         group = _coordinated(s, m)
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
+        if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):
+            how = "named in 以…名义" if bare == "名义" else "the body whose meeting adopted it"
+            return group, how
         if bare or between.startswith("的"):
             pass
         elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
@@ -659,6 +690,13 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         return [], ""
     topic = _topic(s, before=lo)
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+def _meeting_adopts(s: _Sent, head: str, bare: str, cue_start: int) -> bool:
+    """在县委依法治县委员会第四次会议上审议通过《X》: the body adopted X at its meeting."""
+    if not (_MEETING_AT.match(bare) and _SESSION.sub("", head).endswith("在")):
+        return False
+    return any(c.start == cue_start and c.word.endswith("通过") for c in s.cues)
 
 
 def _partners(s: _Sent, cue_start: int) -> list[Mention]:
@@ -814,10 +852,26 @@ def _title_issuers(sent: Sentence, m: Mention, by_name: dict[str, Key]) -> list[
     if not found:
         return []
     parts = [p for p in _ISSUER_SPLIT.split(found.group(1)) if p]
-    keys = [by_name.get(p) for p in parts]
-    if not parts or any(k is None for k in keys):
-        return []
-    return list(dict.fromkeys(k for k in keys if k is not None))
+    keys: list[Key] = []
+    for part in parts:
+        found_keys = [by_name[part]] if part in by_name else _segment(part, by_name)
+        if not found_keys:
+            return []
+        keys.extend(found_keys)
+    return list(dict.fromkeys(keys))
+
+
+def _segment(text: str, by_name: dict[str, Key]) -> list[Key]:
+    """Issuers written without a separator (中共X省委X省人民政府), longest names first; [] unless all are known."""
+    keys: list[Key] = []
+    pos = 0
+    while pos < len(text):
+        name = max((n for n in by_name if len(n) >= 2 and text.startswith(n, pos)), key=len, default="")
+        if not name:
+            return []
+        keys.append(by_name[name])
+        pos += len(name)
+    return keys
 
 
 def _relation(
@@ -839,24 +893,64 @@ def _relation(
 
 
 def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: int) -> Iterable[Relation]:
-    """B basedOn A when the sentence says it made B according to A."""
+    """B basedOn A when the sentence says it made B according to A.
+
+    The basis word opens the basis's clause (根据《A》，制定《B》; 贯彻落实《A》，出台《B》);
+    the institutions that issue a basis (根据中共中央、国务院《A》) and the notice that
+    wraps it (根据《X关于印发〈A〉的通知》) stand between the word and the name.
+    """
     basis = _alternation("relation_basis")
-    previous: Mention | None = None  # the last basis of the clause, for 根据《A》和《B》
+    issuers = _title_issuers_before(s)
+    previous: tuple[int, int] | None = None  # the last basis of the clause, for 根据《A》和《B》
     for m in s.mentions:
         if m.type is not EntityType.SYSTEM or m.end > cue_start or owner[m].key == owner[new].key:
             continue
         lo, _ = _clause_bounds(s, m.start)
-        head = _MARKS.sub("", _text(s, lo, m.start))
+        start, end = _outer_title(s, m)
+        head = _MARKS.sub("", _text_without(s, lo, start, issuers))
+        if any(i.start < start for i in issuers):
+            head = head.rstrip("、和与及")  # 根据中共中央、国务院《A》: the joiner of the issuers
         joined = (
             previous is not None
-            and previous.start >= lo
-            and _joined(_DECREE_NO.sub("", _text(s, previous.end, m.start)))
+            and previous[0] >= lo
+            and _joined(_DECREE_NO.sub("", _text_without(s, previous[1], start, issuers)))
         )
         if not joined and (not (bm := basis.search(head)) or bm.end() != len(head)):
             previous = None
             continue
-        previous = m
+        previous = (start, end)
         yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, m.start, new.end, "based-on")
+
+
+def _title_issuers_before(s: _Sent) -> set[Mention]:
+    """Institutions written right before a title, and those joined to them (中共中央、国务院《…》)."""
+    out: set[Mention] = set()
+    for a, b in zip(s.mentions, s.mentions[1:], strict=False):
+        if a.type is EntityType.INSTITUTION and a.end == b.start and b.text.startswith("《"):
+            out.update(_coordinated(s, a))
+    return out
+
+
+def _outer_title(s: _Sent, m: Mention) -> tuple[int, int]:
+    """The span of the title that wraps ``m`` (《X关于印发〈m〉的通知》), or ``m``'s own."""
+    rel_start, rel_end = m.start - s.sentence.start, m.end - s.sentence.start
+    for t in _TITLE_SPAN.finditer(s.sentence.text):
+        if t.start() < rel_start and rel_end <= t.end():
+            return s.sentence.start + t.start(), s.sentence.start + t.end()
+    return m.start, m.end
+
+
+def _text_without(s: _Sent, start: int, end: int, drop: set[Mention]) -> str:
+    """The text of [start, end) with the mentions of ``drop`` cut out."""
+    parts: list[str] = []
+    pos = start
+    for m in sorted(drop, key=lambda m: m.start):
+        if m.end <= start or m.start >= end:
+            continue
+        parts.append(_text(s, pos, max(pos, m.start)))
+        pos = max(pos, m.end)
+    parts.append(_text(s, pos, end))
+    return "".join(parts)
 
 
 # --- rule family: item counts -----------------------------------------------

@@ -122,6 +122,74 @@ def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, ob
     assert triples(run(markup)) == {(AUTHOR, pred, obj, True)}
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "紧扣{制度:《乡村振兴促进条例》}各项任务目标，推进依法行政。",
+        "工作紧紧围绕{制度:《年度法治建设考评细则》}展开。",
+        "对标{制度:《营商环境创新试点方案》}，逐项抓好整改。",
+    ],
+)
+def test_closely_following_a_rule_implements_it(markup: str) -> None:
+    assert objects(run(markup), Predicate.IMPLEMENTS) == {_MARKS.sub("", _MARKUP.search(markup).group(2))}
+
+
+def test_a_rule_that_work_only_turns_around_is_not_implemented() -> None:
+    # 围绕 alone names a theme (围绕中心工作), not a rule that is carried out
+    assert run("围绕{制度:“放管服”}改革目标，开展调研。") == []
+
+
+@pytest.mark.parametrize("verb", ["印发实施", "颁布施行", "颁布实施"])
+def test_a_rule_promulgated_to_take_effect_is_formulated_only(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert triples(rels) == {("县政府", "formulates", "行政规范性文件管理办法", False)}
+
+
+@pytest.mark.parametrize("verb", ["制定实施", "制定并实施", "印发并实施"])
+def test_a_rule_made_and_applied_is_formulated_and_implemented(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert {r.predicate.value for r in rels} == {"formulates", "implements"}
+
+
+def test_the_bodies_in_whose_name_a_rule_is_issued_formulate_it() -> None:
+    rels = run("以{机构:县委}、{机构:县政府}名义印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {(r.subject[1], r.predicate.value) for r in rels} == {
+        ("县委", "formulates"),
+        ("县政府", "formulates"),
+    }
+    # 以 … 为 is a frame, not a name: the author acts
+    rels = run("以{机构:县委}部署为引领，印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "在第三次{机构:县委全面依法治县委员会}会议上审议通过{制度:《法治建设规划》}。",
+        "在{机构:县委全面依法治县委员会}全体会议中讨论并通过了{制度:《法治建设规划》}。",
+        "{机构:市人大常委会}第二十次会议通过{制度:《文明行为促进条例》}。",
+    ],
+)
+def test_the_body_whose_meeting_adopts_a_rule_formulates_it(markup: str) -> None:
+    rels = run(markup, author="县司法局")
+    assert [(r.predicate.value, r.implicit) for r in rels] == [("formulates", False)]
+    assert rels[0].subject[1] != "县司法局"
+
+
+def test_a_body_named_at_a_place_is_no_actor_of_other_verbs() -> None:
+    # 在…中 before a verb that adopts nothing: the body is an adjunct, the author acts
+    rels = run("在{机构:县委全面依法治县委员会}会议中印发{制度:《法治建设规划》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
+def test_a_verb_closing_a_noun_does_not_hide_the_verb_before_it() -> None:
+    # 建设 ends the noun 法治建设; 贯彻 governs the plan
+    rels = run("认真贯彻法治建设{制度:“一规划两纲要”}要求。")
+    assert triples(rels) == {(AUTHOR, "implements", "一规划两纲要", True)}
+    # a verb of another class that opens its own phrase still stops the earlier one
+    assert objects(run("认真贯彻部署并建设{制度:“一规划两纲要”}示范点。"), Predicate.IMPLEMENTS) == set()
+
+
 def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
     # 落实 applies a rule; it does not compile a list
     assert run("严格落实{清单:行政许可事项清单}。") == []
@@ -383,6 +451,23 @@ def test_issuers_of_a_notice_formulate_what_it_issues() -> None:
     }
 
 
+def test_issuers_written_without_a_separator() -> None:
+    rels = run(
+        "{机构:中共桃源省委}和{机构:桃源省人民政府}部署。"
+        "紧扣《中共桃源省委桃源省人民政府关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    issued = {r.subject[1] for r in rels if r.rule == "issuer.title"}
+    assert issued == {"中共桃源省委", "桃源省人民政府"}
+    # a run of text that is not made of the report's institutions issues nothing
+    rels = run(
+        "{机构:中共桃源省委}部署。"
+        "紧扣《中共桃源省委桃源省某单位关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    assert not [r for r in rels if r.rule == "issuer.title"]
+
+
 def test_a_system_named_after_its_institution_is_formulated_by_it() -> None:
     rels = run(
         "根据{制度:《桃源县人民政府重大行政决策程序规定》}，{机构:桃源县人民政府}完善程序。", author=None
@@ -435,6 +520,39 @@ def test_based_on() -> None:
         (AUTHOR, "formulates", "集体建设用地管理试行办法", True),
         ("集体建设用地管理试行办法", "basedOn", "土地管理条例", False),
     }
+
+
+def test_based_on_past_the_issuers_of_the_basis() -> None:
+    rels = run(
+        "根据{机构:中共中央}、{机构:国务院}{制度:《乡村治理纲要》}精神和{机构:省委}{制度:《基层治理规划》}要求，"
+        "结合本县实际，制定{制度:《县域治理实施方案》}。"
+    )
+    assert {(r.subject[1], r.object[1]) for r in rels if r.predicate is Predicate.BASED_ON} == {
+        ("县域治理实施方案", "乡村治理纲要"),
+        ("县域治理实施方案", "基层治理规划"),
+    }
+
+
+def test_based_on_a_rule_wrapped_in_its_notice() -> None:
+    rels = run(
+        "根据《{机构:省委}、{机构:省政府}关于印发〈{制度:山区振兴纲要}〉的通知》(甲发〔2022〕3号)精神，"
+        "制定{制度:《县山区振兴实施方案》}。"
+    )
+    assert objects(rels, Predicate.BASED_ON) == {"山区振兴纲要"}
+
+
+def test_based_on_a_rule_measured_against() -> None:
+    rels = run("对标对表{制度:《营商环境改革方案》}各项要求，出台{制度:《县营商环境行动计划》}。")
+    assert ("县营商环境行动计划", "basedOn", "营商环境改革方案", False) in triples(rels)
+
+
+def test_no_based_on_when_the_basis_word_does_not_open_the_clause() -> None:
+    # the issuers are skipped, not any words: 根据 governs 工作安排 here, not the plan
+    rels = run("根据工作安排，{机构:县政府}转报{制度:《水利规划》}，制定{制度:《防汛预案》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+    # 落实《A》，建立B: two tasks, not a rule made on A's ground
+    rels = run("全面落实{制度:《行政执法指导意见》}，建立{制度:行政执法监督制度}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
 
 
 def test_no_based_on_without_a_new_rule() -> None:
