@@ -242,7 +242,11 @@ class Relation:
 
 @dataclass(slots=True)
 class DocumentExtraction:
-    """Everything extracted from one document, before cross-document merging."""
+    """Everything extracted from one document, before cross-document merging.
+
+    ``mentions`` are ordered by (start, end); they do not overlap, except that a
+    title's mention may hold the title it cites and its issuers (``kg.extract.nested``).
+    """
 
     document: Document
     info: ReportInfo

@@ -27,6 +27,7 @@ from kg.errors import OutputError
 from kg.extract.anaphora import resolve_anaphora
 from kg.extract.hierarchy import with_parents
 from kg.extract.mentions import find_mentions
+from kg.extract.nested import nested_mentions
 from kg.extract.relations import Note, find_relations
 from kg.extract.report import detect_report_info
 from kg.extract.trace import Trace
@@ -55,6 +56,8 @@ def extract_document(
     sentences = split_sentences(read)
     info = detect_report_info(read, sentences)
     mentions = resolve_anaphora(find_mentions(read, sentences, info, trace), info)
+    # titles cited inside titles, and their issuers: mentions nested in a title's
+    mentions = sorted([*mentions, *nested_mentions(mentions, info)], key=lambda m: (m.start, m.end, m.rule))
     author = author_key(info)
     entities = with_parents(link_entities(read, info, mentions), info, author)
     relations = find_relations(read, sentences, info, mentions, entities, author, note)

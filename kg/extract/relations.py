@@ -59,6 +59,7 @@ from functools import cache
 
 from kg import lexicon
 from kg.extract.hierarchy import own_units, parents_of
+from kg.extract.nested import is_nested
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
 
 Key = tuple[str, str, str]
@@ -233,9 +234,10 @@ def relate(
     owner = {m: e for e in entities for m in e.mentions}
     implied = author  # a news article's author is its lead's subject, or None
     by_sent: dict[int, list[Mention]] = {}
+    inner: list[Mention] = []  # names inside a title: what the title says of them only
     for m in mentions:
         if m in owner and 0 <= m.sent_index < len(sentences):
-            by_sent.setdefault(m.sent_index, []).append(m)
+            (inner if is_nested(m) else by_sent.setdefault(m.sent_index, [])).append(m)
     out: list[Relation] = []
     for sent in sentences:
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: (m.start, m.end))
@@ -249,6 +251,7 @@ def relate(
     out.extend(_part_of_structure(sentences, entities, parents or {}))
     out.extend(_issuers_in_titles(sentences, located, entities, owner))
     out.extend(_named_after(sentences, located, entities, owner))
+    out.extend(_cited_in_titles(sentences, located, inner, owner))
     return _first_per_sentence(out)
 
 
@@ -789,6 +792,40 @@ def _issuer_relations(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relati
 # The issuers that open a title: 《A、B关于印发〈X〉的通知》, 《A关于…的意见》, A B 关于印发《X》的通知.
 _TITLE_ISSUERS = re.compile(r"^([^《》〈〉<>“”]{2,60}?)\s*关于")
 _ISSUER_SPLIT = re.compile(r"[、\s]+")
+
+
+# 《X贯彻落实〈A〉…方案》: a title that says it carries out the title it cites.
+_CARRIES_OUT = re.compile(r"(?:贯彻落实|贯彻|落实|实施|执行|根据|依据)$")
+
+
+def _cited_in_titles(
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    inner: Sequence[Mention],
+    owner: dict[Mention, Entity],
+) -> Iterable[Relation]:
+    """B basedOn A when B's title says it carries out A (《吉林省贯彻落实〈A〉重要举措方案》)."""
+    for a in sorted(inner, key=lambda m: (m.start, m.end)):
+        if a.type is not EntityType.SYSTEM:
+            continue
+        outer = next(
+            (b for b in mentions if b.start < a.start and a.end < b.end and b.type is EntityType.SYSTEM), None
+        )
+        if outer is None or owner[outer].key == owner[a].key:
+            continue
+        if not _CARRIES_OUT.search(outer.text[: a.start - outer.start]):
+            continue
+        sent = sentences[outer.sent_index]
+        yield Relation(
+            doc_id=sent.doc_id,
+            predicate=Predicate.BASED_ON,
+            subject=owner[outer].key,
+            object=owner[a].key,
+            sent_index=sent.index,
+            start=outer.start,
+            end=outer.end,
+            rule="based-on.title",
+        )
 
 
 def _issuers_in_titles(

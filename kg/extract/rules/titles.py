@@ -41,7 +41,7 @@ def _bare_heads() -> frozenset[str]:
     return frozenset({*lexicon.words("list_heads"), *lexicon.words("doc_heads")})
 
 
-def _title_type(t: str) -> EntityType | None:
+def title_type(t: str) -> EntityType | None:
     """The type of a 《》 title by its head word, or None when it sets no rule."""
     core = _YEARS.sub("", t).strip()
     core = _status().sub("", core) or core
@@ -82,13 +82,13 @@ def titles(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if nested and _issued().search(inner) and inner.endswith("通知"):
             # the notice only issues the document: name the document, leave the issuers free
             s0, e0 = m.start(1) + nested.start(), m.start(1) + nested.end()
-            typ = _title_type(nested.group(1))
+            typ = title_type(nested.group(1))
             if typ is not None:
                 yield Candidate(s0, e0, typ, nested.group(1), "title.nested")
             continue
-        typ = _title_type(strip_marks(inner))
+        typ = title_type(strip_marks(inner))
         if typ is None and nested:
-            typ = _title_type(nested.group(1))
+            typ = title_type(nested.group(1))
             if typ is not None:
                 yield Candidate(
                     m.start(1) + nested.start(),
@@ -105,5 +105,5 @@ def titles(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     m = re.search(r"《([^《》]{4,60})$", v.text)
     if m:
         core = re.sub(r"[(（][^)）]*$", "", m.group(1))
-        if _title_type(core) is SYS and not re.search(r"[^宪]法$", core):
+        if title_type(core) is SYS and not re.search(r"[^宪]法$", core):
             yield Candidate(m.start(), len(v.text), SYS, core, "title.truncated")
