@@ -71,3 +71,84 @@ def test_quoted_single_character_items_name_nothing(names: Names, text: str) -> 
 def test_counted_quotes_give_only_campaigns_of_actions(text: str) -> None:
     for name in extract_names(text, BRAND):
         assert "城" not in name and "主题" not in name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开设“板凳说法”普法课堂20期。", "板凳说法"),
+        ("举办“法润童心”法治集市。", "法润童心"),
+        ("开展“法韵东坡”普法直播30场。", "法韵东坡"),
+        ("组建“红枫”宣讲队深入村组。", "红枫"),
+        ("举办“法治青年说”论坛。", "法治青年说"),
+        ("开展“法润民生”宣传月活动。", "法润民生"),
+    ],
+)
+def test_classes_fairs_live_programmes_and_teams_after_a_quote_are_brands(
+    names: Names, text: str, name: str
+) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("实施“法苗成长工程”。", "法苗成长工程"),
+        ("开展“清风行动”。", "清风行动"),
+        ("打造“田间课堂”。", "田间课堂"),
+        ("组建“巾帼志愿队”。", "巾帼志愿队"),
+    ],
+)
+def test_a_quoted_programme_campaign_class_or_team_is_a_brand_by_its_own_head(
+    names: Names, text: str, name: str
+) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施“民心工程”。",  # one common word before 工程: an idiom
+        "实施“系统工程”。",
+        "部署“七大行动”。",  # counted: a target
+        "实施“乡村振兴十大工程”。",
+    ],
+)
+def test_idioms_and_counted_programmes_are_not_brands(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“事事放心”的行动力。",  # 的 between the quote and the brand word
+        "形成“人人参与”的普法平台。",
+        "推动管理“标准化”平台化发展。",  # 平台化: a word of its own
+        "坚决整治“吃拿卡要”专项行动。",  # a practice to stop
+        "杜绝“一刀切”执法行动。",
+        "建成“一站式”服务平台。",  # a manner
+        "组织开展“12·4”宪法宣传周活动。",  # a date
+        "实施一批“小而美”民生项目。",  # a batch: a kind
+        "打造“全国一流”服务品牌。",  # national scope
+        "深入推进“互联网+”行动。",  # a national programme
+    ],
+)
+def test_slogans_problems_manners_dates_kinds_and_national_programmes_are_not_brands(
+    names: Names, text: str
+) -> None:
+    assert names(text, BRAND) == set()
+
+
+# coined names: no place or honour ending (村, 乡), no role ending (人), no count
+_COINED = st.text(alphabet="法润民心治红枫清风护苗成长青年说", min_size=2, max_size=6)
+
+
+@given(_COINED)
+def test_a_quote_before_de_or_after_a_verb_of_fighting_is_never_a_brand(coined: str) -> None:
+    assert extract_names(f"增强“{coined}”的行动力。", BRAND) == set()
+    assert extract_names(f"坚决打击“{coined}”违法活动。", BRAND) == set()
+
+
+@given(_COINED)
+def test_a_coined_quote_before_a_live_programme_is_a_brand(coined: str) -> None:
+    assert extract_names(f"开展“{coined}”普法直播10场。", BRAND) == {coined}

@@ -45,8 +45,11 @@ class _Context(NamedTuple):
     reform_soft_tail: re.Pattern[str]
     not_brand_after: re.Pattern[str]
     service_head: re.Pattern[str]
+    programme_head: re.Pattern[str]
     build_before: re.Pattern[str]
     bare_list: re.Pattern[str]
+    oppose_before: re.Pattern[str]
+    brand_modifier: re.Pattern[str]
 
 
 @cache
@@ -65,9 +68,17 @@ def _context() -> _Context:
         reform_soft_tail=re.compile(f"^等?(?:重点|各项)?(?:{alt('quote_reform_soft_tails')})"),
         not_brand_after=re.compile(alt("quote_not_brand_after")),
         service_head=ending("brand_service_heads"),
+        programme_head=ending("brand_programme_heads"),
         build_before=re.compile(f"(?:{alt('brand_build_verbs')})[^，。；,;“”]{{0,6}}$"),
         # a list head alone or counted (“清单”, “三张清单”): no name (fullmatch)
         bare_list=re.compile(f"[{NUM}]*[张个项]?(?:{alt('list_heads')})"),
+        # a verb of fighting or avoiding in the clause before the quote: 反对“台独”, 杜绝“一刀切”
+        oppose_before=re.compile(f"(?:{alt('quote_oppose_verbs')})[^，。；,;“”]{{0,10}}$"),
+        # a short modifier and a brand word after a quoted name (“护蕾行动”主题教育): no 的
+        # between them (“…”的行动力), and the brand word is a word of its own (行动力, 平台化)
+        brand_modifier=re.compile(
+            f"(?:(?![的之])[{CJK}A-Za-z·+]){{0,10}}?(?:{alt('brand_after')})(?![力化性师])"
+        ),
     )
 
 
@@ -143,7 +154,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         for q in g:
             after = v.text[q.end() : q.end() + 12]
             after = re.sub(r"^等(?:[多几\d一二三四五六七八九十]+[个项种类])?", "", after)
-            mod = re.match(rf"[{CJK}A-Za-z·+]{{0,10}}?(?:{after_alt})", after)
+            mod = p.brand_modifier.match(after)
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
         if hit:
@@ -204,7 +215,20 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         own_head = _brand_by_own_head(bare)
         if not is_brand:
             is_brand = own_head or _built_programme(clause, after)
-        if not is_brand or "、" in bare or p.honour_before.search(clause) or _counted_things(bare):
+        if (
+            not is_brand
+            or "、" in bare
+            or p.honour_before.search(clause)
+            or p.oppose_before.search(clause)
+            or _counted_things(bare)
+            or bare.endswith("式")
+            or _DATE.fullmatch(bare)
+            or _NATIONAL.match(bare)
+            or _KIND_BEFORE.search(before)
+        ):
+            # “一站式”服务平台, “枫桥式”司法所: a manner or an honour's style, no coined name;
+            # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
+            # 一批“…”项目: a kind of project
             continue
         if p.honour_end.search(bare) and not p.campaign_after.match(after):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
@@ -223,11 +247,23 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
 
 
+# A name with a national scope (“全国一张网”, “中国制造”): no locality coined it.
+_NATIONAL = re.compile(r"中国|全国|国家|中央")
+# A count or a batch before the quote (一批“…”项目, 多个“…”): a kind of thing, not one name.
+_KIND_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|多个|[二三四五六七八九十两几多2-9][个项批类种])$")
+
+# A month and a day: “12·4”, “3.15”
+_DATE = re.compile(r"\d{1,2}[·•・.]\d{1,2}")
+
 # 人、财、物…: single characters enumerated (a phrase of the report, not a name)
 _SINGLE_ITEMS = re.compile(rf"[{CJK}](?:[、和][{CJK}])+(?:[、和]|$)")
 
 # A count and what it counts: 三大主题, 两个中心 (a classifier), 五城, 五减 (one character).
 _COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:([大个项张条类种])[{CJK}]{{1,2}}|([{CJK}]))")
+
+
+# A count with a classifier before a last word: 碳达峰十大行动, 法治惠民六项工程.
+_COUNTED_HEAD = re.compile(rf"[一二两三四五六七八九十]+[大项个类种][{CJK}]{{1,2}}$")
 
 
 def _counted_things(bare: str) -> bool:
@@ -236,6 +272,8 @@ def _counted_things(bare: str) -> bool:
     A count of actions (“五减”, “八进”: the counted character is a verb in
     jieba's dictionary) names a campaign; “三晋通” is no count of one character.
     """
+    if _COUNTED_HEAD.search(bare):
+        return True
     m = _COUNTED.fullmatch(bare)
     if not m:
         return False
@@ -249,9 +287,14 @@ def _ROLE_PROGRAMME() -> re.Pattern[str]:  # noqa: N802 - a cached pattern, name
 
 
 def _brand_by_own_head(bare: str) -> bool:
-    """“企业投资绿色通道”, “法润民生”热线: a quoted coined name of a service channel or platform."""
-    m = _context().service_head.search(bare)
-    return bool(m) and len(bare) - len(m.group()) >= 2
+    """“企业投资绿色通道”, “鲜花警务室”, “领雁工程”: a quoted coined name of a service or programme."""
+    p = _context()
+    m = p.service_head.search(bare)
+    if m:
+        return len(bare) - len(m.group()) >= 2
+    # “领雁工程”; “民心工程”, “系统工程”: one common word before the head is an idiom
+    m = p.programme_head.search(bare)
+    return bool(m) and m.start() >= 2 and word_tag(bare[: m.start()]) is None
 
 
 def _built_programme(clause: str, after: str) -> bool:
