@@ -152,3 +152,36 @@ def test_a_quote_before_de_or_after_a_verb_of_fighting_is_never_a_brand(coined: 
 @given(_COINED)
 def test_a_coined_quote_before_a_live_programme_is_a_brand(coined: str) -> None:
     assert extract_names(f"开展“{coined}”普法直播10场。", BRAND) == {coined}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开设《法在宁陵》电视法治专栏，播出50期。", "法在宁陵"),
+        ("《法治“新”视界》广播节目深受欢迎。", "法治新视界"),
+        ("与县电视台合办《说法沙河》栏目。", "说法沙河"),
+    ],
+)
+def test_a_titled_column_or_programme_of_a_medium_is_a_brand(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开设《民法典》学习专栏。",  # a law: what the column is about
+        "开设《宁陵县优化营商环境条例》解读专栏。",
+        "发布《法在宁陵》的专栏文章。",  # 的 between: no column name
+        "印发《法治宣传手册》5000册。",  # no column word
+    ],
+)
+def test_titles_of_laws_and_documents_before_a_column_are_not_brands(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
+
+
+@given(st.text(alphabet="法在治宁陵说新视界沙河之声", min_size=2, max_size=8))
+def test_a_column_name_is_the_title_without_its_marks(title: str) -> None:
+    found = extract_names(f"开设《{title}》电视专栏。", BRAND)
+    assert found <= {title}
+    if not title.endswith("法"):  # …法: the title of a law
+        assert found == {title}

@@ -52,3 +52,27 @@ def apps(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if len(name) >= 2 and not ending("brand_generic_media").search(name):
             # 微信公众号, 政务App: a kind of channel, not a coined name
             yield Candidate(start, m.end(1), BRAND, name, "brand.app")
+
+
+@cache
+def _column() -> re.Pattern[str]:
+    """《X》 and a column word at most eight characters on (brand_column_words.txt)."""
+    return re.compile(
+        rf"《([^《》\n]{{2,16}})》((?:(?![的之])[{CJK}]){{0,8}}?(?:{lexicon.alternation('brand_column_words')}))"
+    )
+
+
+@rule("brand.column", BRAND)
+def columns(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """《法在X》电视法治专栏, 《X说法》栏目: a named column or programme of a medium.
+
+    A title that names a document or a law (《民法典》学习专栏, 《…条例》解读专栏)
+    is what the column is about, not its name.
+    """
+    if "》" not in v.text:
+        return
+    for m in _column().finditer(v.text):
+        name = strip_marks(m.group(1))
+        if len(name) < 2 or name in lexicon.word_set("named_laws") or ending("doc_heads").search(name):
+            continue
+        yield Candidate(m.start(), m.end(1) + 1, BRAND, name, "brand.column")
