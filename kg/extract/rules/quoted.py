@@ -233,6 +233,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if p.honour_end.search(bare) and not p.campaign_after.match(after):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
+        if bare.startswith(lexicon.words("quote_honour_openers")):
+            continue  # “最佳实践”项目, “十佳…”: a grade given, not a coined name
         if ending("brand_role_ends").search(bare):
             # “法律明白人” is a role; “法律明白人”培养工程 a programme
             prog = _ROLE_PROGRAMME().match(after)
