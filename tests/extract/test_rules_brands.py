@@ -187,3 +187,20 @@ def test_a_column_name_is_the_title_without_its_marks(title: str) -> None:
     assert found <= {title}
     if not title.endswith("法"):  # …法: the title of a law
         assert found == {title}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("扎实推进习近平法治思想“七进”工作。", "习近平法治思想七进"),
+        ("深化宪法“八进”活动。", "宪法八进"),
+        ("开展学习宣传“八进”活动。", "八进"),  # after verbs: the quote alone
+        ("深入推进宣传贯彻“六进”活动。", "六进"),
+    ],
+)
+def test_a_counted_visit_campaign_is_named_with_its_field_noun_phrase(
+    names: Names, text: str, name: str
+) -> None:
+    found = names(text, BRAND)
+    assert name in found
+    assert not any(n.startswith(("思想", "宣传", "贯彻")) for n in found)

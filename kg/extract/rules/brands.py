@@ -20,19 +20,31 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
+from kg.text.tokenize import word_tag
 
 _COUNTED_VISITS = re.compile(rf"([{CJK}]{{2}})“([一二三四五六七八九十]进)”")
 
 
 @rule("brand.counted_visits", BRAND)
 def counted_visits(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
-    """法治“六进”, 普法“八进”: a campaign named by where it goes, with its field word."""
+    """法治“六进”, 习近平法治思想“八进”: a campaign named by where it goes, with its field.
+
+    The field is the noun phrase before the quote (法治, 习近平法治思想); after a
+    verb (学习宣传“八进”) there is none, and the quote alone is the name (quote.brand).
+    """
     if "进”" not in v.text:
         return
     for m in _COUNTED_VISITS.finditer(v.text):
         if strip_marks(m.group(1)) in lexicon.word_set("name_stops"):
             continue
-        yield Candidate(m.start(), m.end(), BRAND, m.group(1) + m.group(2), "brand.counted_visits")
+        tok = v.token_before(m.start(2) - 1)
+        if tok is None or (word_tag(tok[0]) or "").startswith("v"):
+            continue
+        start = trim(v.text, left_edge(v, m.start(2) - 1, max_len=8), m.start(2) - 1, keep=2)
+        field = v.text[start : m.start(2) - 1]
+        if len(field) < 2:
+            continue
+        yield Candidate(start, m.end(), BRAND, field + m.group(2), "brand.counted_visits")
 
 
 @cache
