@@ -204,3 +204,18 @@ def test_a_counted_visit_campaign_is_named_with_its_field_noun_phrase(
     found = names(text, BRAND)
     assert name in found
     assert not any(n.startswith(("思想", "宣传", "贯彻")) for n in found)
+
+
+def test_every_member_of_a_quoted_campaign_group_is_a_brand_though_it_ends_like_an_honour(
+    names: Names,
+) -> None:
+    text = "开展“法律进机关”“法律进社区”“法律进乡村”等普法宣传活动。"
+    assert names(text, BRAND) == {"法律进机关", "法律进社区", "法律进乡村"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["获评“民主法治示范村”“平安社区”等荣誉。", "创建“文明村”“示范社区”等平台。"],
+)
+def test_a_group_of_honours_stays_honours(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()

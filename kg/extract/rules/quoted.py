@@ -90,7 +90,7 @@ _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
 
 
 def _reform_groups(
-    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: set[int], p: _Context
+    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: dict[int, bool], p: _Context
 ) -> dict[int, bool]:
     """Quoted names carried out as national reforms: start → True when every member counts.
 
@@ -148,17 +148,20 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             groups[-1].append(q)
         else:
             groups.append([q])
-    brand_ctx: set[int] = set()
+    # start of a quote in a brand context → whether that context is a campaign word
+    # (“法律进社区”“法律进乡村”等普法活动: campaigns, though 社区 and 村 end honours)
+    brand_ctx: dict[int, bool] = {}
     for g in groups:
-        hit = False
+        hit = campaign = False
         for q in g:
             after = v.text[q.end() : q.end() + 12]
             after = re.sub(r"^等(?:[多几\d一二三四五六七八九十]+[个项种类])?", "", after)
             mod = p.brand_modifier.match(after)
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
+                campaign = campaign or bool(p.campaign_after.search(mod.group()))
         if hit:
-            brand_ctx.update(q.start() for q in g)
+            brand_ctx.update((q.start(), campaign) for q in g)
     reform_ctx = _reform_groups(v, groups, brand_ctx, p)
     for m in _PUFA.finditer(v.text):
         # “八五”普法: the national five-year programme of legal education
@@ -230,7 +233,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
             # 一批“…”项目: a kind of project
             continue
-        if p.honour_end.search(bare) and not p.campaign_after.match(after):
+        if p.honour_end.search(bare) and not (p.campaign_after.match(after) or brand_ctx.get(q.start())):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
         if bare.startswith(lexicon.words("quote_honour_openers")):
