@@ -219,3 +219,41 @@ def test_every_member_of_a_quoted_campaign_group_is_a_brand_though_it_ends_like_
 )
 def test_a_group_of_honours_stays_honours(names: Names, text: str) -> None:
     assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开设“法治超市”，提供法律咨询。", "法治超市"),
+        ("建成“石榴红”法治长廊。", "石榴红"),
+        ("组建“银发先锋”，化解邻里纠纷。", "银发先锋"),
+        ("搭建“法护企航”，服务企业发展。", "法护企航"),
+    ],
+)
+def test_a_quote_opened_or_built_is_a_brand(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "培育“专精特新”企业。",  # 培育: a kind of unit grown
+        "建成“一中心、八平台”。",  # an enumeration of parts
+        "建成“平安社区”。",  # an honour
+    ],
+)
+def test_what_is_built_but_named_no_brand_is_not_one(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("打造“法治夜市”。", True),
+        ("开设“法律超市”。", True),
+        ("推进“示范村”。", False),
+        ("打造“文明城市”。", False),
+    ],
+)
+def test_market_words_end_no_honour_but_units_do(names: Names, text: str, brand: bool) -> None:
+    assert bool(names(text, BRAND)) is brand

@@ -233,7 +233,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
             # 一批“…”项目: a kind of project
             continue
-        if p.honour_end.search(bare) and not (p.campaign_after.match(after) or brand_ctx.get(q.start())):
+        if _honour(bare) and not (p.campaign_after.match(after) or brand_ctx.get(q.start())):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
         if bare.startswith(lexicon.words("quote_honour_openers")):
@@ -269,6 +269,26 @@ _COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:([大个项张�
 
 # A count with a classifier before a last word: 碳达峰十大行动, 法治惠民六项工程.
 _COUNTED_HEAD = re.compile(rf"[一二两三四五六七八九十]+[大项个类种][{CJK}]{{1,2}}$")
+
+
+def _honour(bare: str) -> bool:
+    """“民主法治示范村”, “文明单位”: a name ending like an honour title (quote_honour_ends.txt).
+
+    市 and 村 end an honour only as a unit (示范市, 示范村): where the last two
+    characters are a word of the dictionary other than a place (超市, 夜市, 进村),
+    they are a market or an action, and the name is no honour.
+    """
+    m = _context().honour_end.search(bare)
+    if not m:
+        return False
+    if m.group() in _MARKET_OR_VILLAGE:
+        tag = word_tag(bare[-2:])
+        return tag is None or tag.startswith("ns")
+    return True
+
+
+# the one-character honour ends that also end common words (超市, 集市, 进村)
+_MARKET_OR_VILLAGE = frozenset("市村")
 
 
 def _counted_things(bare: str) -> bool:
