@@ -257,3 +257,25 @@ def test_what_is_built_but_named_no_brand_is_not_one(names: Names, text: str) ->
 )
 def test_market_words_end_no_honour_but_units_do(names: Names, text: str, brand: bool) -> None:
     assert bool(names(text, BRAND)) is brand
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "先后推出“法润民生”“老兵调解”“银发课堂”，深受群众欢迎。",
+        "打造“法润民生”、“老兵调解”和“银发课堂”。",
+        "依托“法润民生”“老兵调解”“银发课堂”，化解纠纷。",
+    ],
+)
+def test_a_brand_verb_before_an_enumeration_of_quotes_governs_every_member(names: Names, text: str) -> None:
+    assert names(text, BRAND) == {"法润民生", "老兵调解", "银发课堂"}
+
+
+def test_a_goal_after_the_last_quote_undoes_the_brand_verb_for_the_whole_enumeration(names: Names) -> None:
+    assert names("全力打造“法润民生”“老兵调解”目标。", BRAND) == set()
+
+
+@given(st.lists(_COINED, min_size=2, max_size=4, unique=True))
+def test_every_quote_launched_together_is_a_brand(coined: list[str]) -> None:
+    quotes = "".join(f"“{c}”" for c in coined)
+    assert extract_names(f"推出{quotes}，服务群众。", BRAND) == set(coined)

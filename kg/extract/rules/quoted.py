@@ -163,6 +163,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if hit:
             brand_ctx.update((q.start(), campaign) for q in g)
     reform_ctx = _reform_groups(v, groups, brand_ctx, p)
+    # start of a quote → start of its enumeration's first quote, end of its last
+    span_of = {q.start(): (g[0].start(), g[-1].end()) for g in groups for q in g}
     for m in _PUFA.finditer(v.text):
         # “八五”普法: the national five-year programme of legal education
         yield Candidate(m.start(), m.end(), SYS, m.group(1) + "普法", "quote.reform")
@@ -213,8 +215,13 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             continue
         is_brand = q.start() in brand_ctx or bool(re.search(rf"[{CJK}]{{2}}[·•・][{CJK}]", bare))
         if not is_brand:
-            pre = re.search(r"(?:" + alternation("brand_before").pattern + r")$", before)
-            is_brand = bool(pre) and not p.not_brand_after.search(after[:4])
+            # a brand verb before the enumeration's first quote governs every member
+            # (推出“A”“B”和“C”); what follows its last quote may undo it (打造“A”“B”目标)
+            first, last = span_of[q.start()]
+            pre = re.search(
+                r"(?:" + alternation("brand_before").pattern + r")$", v.text[max(0, first - 6) : first]
+            )
+            is_brand = bool(pre) and not p.not_brand_after.search(v.text[last : last + 4])
         own_head = _brand_by_own_head(bare)
         if not is_brand:
             is_brand = own_head or _built_programme(clause, after)
