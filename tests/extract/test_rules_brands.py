@@ -130,6 +130,8 @@ def test_idioms_and_counted_programmes_are_not_brands(names: Names, text: str) -
         "组织开展“12·4”宪法宣传周活动。",  # a date
         "实施一批“小而美”民生项目。",  # a batch: a kind
         "打造“全国一流”服务品牌。",  # national scope
+        "持续打造“投资中国”品牌。",  # …中国: a national goal or campaign
+        "推进“美丽中国”建设。",
         "深入推进“互联网+”行动。",  # a national programme
         "加强“最佳实践”项目培育。",  # a grade given by an evaluation
         "评选“十佳调解能手”活动。",

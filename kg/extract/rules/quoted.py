@@ -259,8 +259,9 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
 
 
-# A name with a national scope (“全国一张网”, “中国制造”): no locality coined it.
-_NATIONAL = re.compile(r"中国|全国|国家|中央")
+# A name with a national scope (“全国一张网”, “中国制造”, “投资中国”, “美丽中国”): no
+# locality coined it.
+_NATIONAL = re.compile(r"中国|全国|国家|中央|.*中国$")
 # A count or a batch before the quote (一批“…”项目, 多个“…”): a kind of thing, not one name.
 _KIND_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|多个|[二三四五六七八九十两几多2-9][个项批类种])$")
 
