@@ -13,7 +13,7 @@ carry (the ``rule`` of a mention, which the graph records).
 | ``systems``       | ``system.head``, ``list.head``: names by head word        |
 | ``enumerations``  | ``enum``: A、B等制度, items sharing one head              |
 | ``quoted``        | ``quote``: quoted lists, systems, reforms, brands         |
-| ``brands``        | ``brand.counted_visits``, ``brand.app``                   |
+| ``brands``        | ``brand.counted_visits``, ``brand.app``, ``brand.column`` |
 | ``institutions``  | ``org.national``, ``org.local``, ``org.bare_local``, ``org.head`` |
 | ``anaphora``      | ``org.anaphor``, ``sys.anaphor``: 我局, 该局, 本方案 (resolved by ``kg.extract.anaphora``) |
 
@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     quoted.quoted,
     brands.counted_visits,
     brands.apps,
+    brands.columns,
     institutions.national,
     institutions.local,
     institutions.bare_local,

@@ -45,8 +45,11 @@ class _Context(NamedTuple):
     reform_soft_tail: re.Pattern[str]
     not_brand_after: re.Pattern[str]
     service_head: re.Pattern[str]
+    programme_head: re.Pattern[str]
     build_before: re.Pattern[str]
     bare_list: re.Pattern[str]
+    oppose_before: re.Pattern[str]
+    brand_modifier: re.Pattern[str]
 
 
 @cache
@@ -65,9 +68,17 @@ def _context() -> _Context:
         reform_soft_tail=re.compile(f"^等?(?:重点|各项)?(?:{alt('quote_reform_soft_tails')})"),
         not_brand_after=re.compile(alt("quote_not_brand_after")),
         service_head=ending("brand_service_heads"),
+        programme_head=ending("brand_programme_heads"),
         build_before=re.compile(f"(?:{alt('brand_build_verbs')})[^，。；,;“”]{{0,6}}$"),
         # a list head alone or counted (“清单”, “三张清单”): no name (fullmatch)
         bare_list=re.compile(f"[{NUM}]*[张个项]?(?:{alt('list_heads')})"),
+        # a verb of fighting or avoiding in the clause before the quote: 反对“台独”, 杜绝“一刀切”
+        oppose_before=re.compile(f"(?:{alt('quote_oppose_verbs')})[^，。；,;“”]{{0,10}}$"),
+        # a short modifier and a brand word after a quoted name (“护蕾行动”主题教育): no 的
+        # between them (“…”的行动力), and the brand word is a word of its own (行动力, 平台化)
+        brand_modifier=re.compile(
+            f"(?:(?![的之])[{CJK}A-Za-z·+]){{0,10}}?(?:{alt('brand_after')})(?![力化性师])"
+        ),
     )
 
 
@@ -79,7 +90,7 @@ _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
 
 
 def _reform_groups(
-    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: set[int], p: _Context
+    v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: dict[int, bool], p: _Context
 ) -> dict[int, bool]:
     """Quoted names carried out as national reforms: start → True when every member counts.
 
@@ -137,18 +148,23 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             groups[-1].append(q)
         else:
             groups.append([q])
-    brand_ctx: set[int] = set()
+    # start of a quote in a brand context → whether that context is a campaign word
+    # (“法律进社区”“法律进乡村”等普法活动: campaigns, though 社区 and 村 end honours)
+    brand_ctx: dict[int, bool] = {}
     for g in groups:
-        hit = False
+        hit = campaign = False
         for q in g:
             after = v.text[q.end() : q.end() + 12]
             after = re.sub(r"^等(?:[多几\d一二三四五六七八九十]+[个项种类])?", "", after)
-            mod = re.match(rf"[{CJK}A-Za-z·+]{{0,10}}?(?:{after_alt})", after)
+            mod = p.brand_modifier.match(after)
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
+                campaign = campaign or bool(p.campaign_after.search(mod.group()))
         if hit:
-            brand_ctx.update(q.start() for q in g)
+            brand_ctx.update((q.start(), campaign) for q in g)
     reform_ctx = _reform_groups(v, groups, brand_ctx, p)
+    # start of a quote → start of its enumeration's first quote, end of its last
+    span_of = {q.start(): (g[0].start(), g[-1].end()) for g in groups for q in g}
     for m in _PUFA.finditer(v.text):
         # “八五”普法: the national five-year programme of legal education
         yield Candidate(m.start(), m.end(), SYS, m.group(1) + "普法", "quote.reform")
@@ -199,16 +215,38 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             continue
         is_brand = q.start() in brand_ctx or bool(re.search(rf"[{CJK}]{{2}}[·•・][{CJK}]", bare))
         if not is_brand:
-            pre = re.search(r"(?:" + alternation("brand_before").pattern + r")$", before)
-            is_brand = bool(pre) and not p.not_brand_after.search(after[:4])
+            # a brand verb before the enumeration's first quote governs every member
+            # (推出“A”“B”和“C”); what follows its last quote may undo it (打造“A”“B”目标)
+            first, last = span_of[q.start()]
+            pre = re.search(
+                r"(?:" + alternation("brand_before").pattern + r")$", v.text[max(0, first - 6) : first]
+            )
+            is_brand = bool(pre) and not p.not_brand_after.search(v.text[last : last + 4])
         own_head = _brand_by_own_head(bare)
         if not is_brand:
             is_brand = own_head or _built_programme(clause, after)
-        if not is_brand or "、" in bare or p.honour_before.search(clause) or _counted_things(bare):
+        if (
+            not is_brand
+            or "、" in bare
+            or p.honour_before.search(clause)
+            or p.oppose_before.search(clause)
+            or _counted_things(bare)
+            or bare.endswith("式")
+            or _DATE.fullmatch(bare)
+            or _NATIONAL.match(bare)
+            or _KIND_BEFORE.search(before)
+            or (q.start() not in brand_ctx and word_tag(bare) is not None)
+        ):
+            # “一站式”服务平台, “枫桥式”司法所: a manner or an honour's style, no coined name;
+            # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
+            # 一批“…”项目: a kind of project; 开设“空中课堂”: one word of the dictionary
+            # standing alone is a common term (before a brand word, “向日葵”调解室, a name)
             continue
-        if p.honour_end.search(bare) and not p.campaign_after.match(after):
+        if _honour(bare) and not (p.campaign_after.match(after) or brand_ctx.get(q.start())):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
             continue
+        if bare.startswith(lexicon.words("quote_honour_openers")):
+            continue  # “最佳实践”项目, “十佳…”: a grade given, not a coined name
         if ending("brand_role_ends").search(bare):
             # “法律明白人” is a role; “法律明白人”培养工程 a programme
             prog = _ROLE_PROGRAMME().match(after)
@@ -223,11 +261,44 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
 
 
+# A name with a national scope (“全国一张网”, “中国制造”, “投资中国”, “美丽中国”): no
+# locality coined it.
+_NATIONAL = re.compile(r"中国|全国|国家|中央|.*中国$")
+# A count or a batch before the quote (一批“…”项目, 多个“…”): a kind of thing, not one name.
+_KIND_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|多个|[二三四五六七八九十两几多2-9][个项批类种])$")
+
+# A month and a day: “12·4”, “3.15”
+_DATE = re.compile(r"\d{1,2}[·•・.]\d{1,2}")
+
 # 人、财、物…: single characters enumerated (a phrase of the report, not a name)
 _SINGLE_ITEMS = re.compile(rf"[{CJK}](?:[、和][{CJK}])+(?:[、和]|$)")
 
 # A count and what it counts: 三大主题, 两个中心 (a classifier), 五城, 五减 (one character).
 _COUNTED = re.compile(rf"[一二两三四五六七八九十]+(?:([大个项张条类种])[{CJK}]{{1,2}}|([{CJK}]))")
+
+
+# A count with a classifier before a last word: 碳达峰十大行动, 法治惠民六项工程.
+_COUNTED_HEAD = re.compile(rf"[一二两三四五六七八九十]+[大项个类种][{CJK}]{{1,2}}$")
+
+
+def _honour(bare: str) -> bool:
+    """“民主法治示范村”, “文明单位”: a name ending like an honour title (quote_honour_ends.txt).
+
+    市 and 村 end an honour only as a unit (示范市, 示范村): where the last two
+    characters are a word of the dictionary other than a place (超市, 夜市, 进村),
+    they are a market or an action, and the name is no honour.
+    """
+    m = _context().honour_end.search(bare)
+    if not m:
+        return False
+    if m.group() in _MARKET_OR_VILLAGE:
+        tag = word_tag(bare[-2:])
+        return tag is None or tag.startswith("ns")
+    return True
+
+
+# the one-character honour ends that also end common words (超市, 集市, 进村)
+_MARKET_OR_VILLAGE = frozenset("市村")
 
 
 def _counted_things(bare: str) -> bool:
@@ -236,6 +307,8 @@ def _counted_things(bare: str) -> bool:
     A count of actions (“五减”, “八进”: the counted character is a verb in
     jieba's dictionary) names a campaign; “三晋通” is no count of one character.
     """
+    if _COUNTED_HEAD.search(bare):
+        return True
     m = _COUNTED.fullmatch(bare)
     if not m:
         return False
@@ -249,9 +322,14 @@ def _ROLE_PROGRAMME() -> re.Pattern[str]:  # noqa: N802 - a cached pattern, name
 
 
 def _brand_by_own_head(bare: str) -> bool:
-    """“企业投资绿色通道”, “法润民生”热线: a quoted coined name of a service channel or platform."""
-    m = _context().service_head.search(bare)
-    return bool(m) and len(bare) - len(m.group()) >= 2
+    """“企业投资绿色通道”, “鲜花警务室”, “领雁工程”: a quoted coined name of a service or programme."""
+    p = _context()
+    m = p.service_head.search(bare)
+    if m:
+        return len(bare) - len(m.group()) >= 2
+    # “领雁工程”; “民心工程”, “系统工程”: one common word before the head is an idiom
+    m = p.programme_head.search(bare)
+    return bool(m) and m.start() >= 2 and word_tag(bare[: m.start()]) is None
 
 
 def _built_programme(clause: str, after: str) -> bool:
