@@ -235,12 +235,10 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             or _DATE.fullmatch(bare)
             or _NATIONAL.match(bare)
             or _KIND_BEFORE.search(before)
-            or (q.start() not in brand_ctx and word_tag(bare) is not None)
         ):
             # “一站式”服务平台, “枫桥式”司法所: a manner or an honour's style, no coined name;
             # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
-            # 一批“…”项目: a kind of project; 开设“空中课堂”: one word of the dictionary
-            # standing alone is a common term (before a brand word, “向日葵”调解室, a name)
+            # 一批“…”项目: a kind of project
             continue
         if _honour(bare) and not (p.campaign_after.match(after) or brand_ctx.get(q.start())):
             # “民主法治示范村” is an honour; “律师进村”专项行动 a campaign
