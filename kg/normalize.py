@@ -289,7 +289,7 @@ def _elidable() -> re.Pattern[str]:
 
 def _fullness(name: str) -> int:
     """How much of the full form a name spells out (服务中心 over 中心, no 政府 inserted)."""
-    return name.count("服务中心") + name.count("办公室") - name.count("政府")
+    return name.count("服务中心") + name.count("办公室") + name.endswith("会议") - name.count("政府")
 
 
 def _variant_targets(
@@ -298,7 +298,7 @@ def _variant_targets(
     """Institution keys of one report that name the same body as another key.
 
     Two rules, both within one scope: short forms that leave out an elidable
-    word (政务中心 for 政务服务中心) join the fuller form, and an unprefixed
+    word (政务中心 for 政务服务中心, 常务会 for 常务会议) join the fuller form, and an unprefixed
     name that is the tail of exactly one longer institution name of the
     report (理论学习中心组 of 兴隆镇党委理论学习中心组) joins it. A tail shared
     by two longer names is ambiguous and stays apart.
@@ -307,6 +307,8 @@ def _variant_targets(
     out: dict[tuple[str, str, str], tuple[str, str, str]] = {}
 
     def elided(k: tuple[str, str, str]) -> str:
+        if k[1].endswith("会议"):
+            return k[1][:-1]  # 县政府常务会议 = 县政府常务会, 局务会议 = 局务会
         return _elidable().sub("", k[1]) if k[1].endswith(("中心", "室")) else k[1]
 
     by_short: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)

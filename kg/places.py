@@ -18,7 +18,7 @@ import importlib.util
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg import lexicon
@@ -195,6 +195,11 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
     followed by the suffix of a smaller place or by a level character.
     Ambiguous names yield one entry per code.
     """
+    return list(_find_divisions(text, short))
+
+
+@lru_cache(maxsize=32)  # a report's text is searched by place, author and mention stages alike
+def _find_divisions(text: str, short: bool | frozenset[str]) -> tuple[tuple[int, int, str], ...]:
     full, shorts = _names()
     hits: dict[int, tuple[int, tuple[str, ...]]] = {}
     for m in _END_CHARS.finditer(text):
@@ -223,7 +228,7 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
             continue
         out.extend((start, start + length, c) for c in codes)
         covered = start + length
-    return out
+    return tuple(out)
 
 
 _TOWN = re.compile(
