@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kg import lexicon
 from kg.model import Document, Region, Sentence
+from kg.text.tokenize import tokenize
 
 NATIONAL = Region(name="全国", level="national")
 
@@ -329,6 +330,15 @@ def report_title(lines: list[tuple[int, str]]) -> str:
     return ""
 
 
+def _starts_a_word(text: str, start: int) -> bool:
+    """False where a division's name begins inside a word (兴城市 in 新兴城市建设)."""
+    if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return True
+    window = text[max(0, start - 3) : start + 4]
+    offset = start - max(0, start - 3)
+    return any(s == offset for _, s, _ in tokenize(window))
+
+
 def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Counter[str]:
     """Votes for each gazetteer code: named in the title, issuer, signature and body.
 
@@ -336,7 +346,12 @@ def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Cou
     text also uses, since short names are often ordinary words (振兴, 共和).
     """
     votes: Counter[str] = Counter()
-    full_codes = frozenset(code for _, _, code in find_divisions(text, short=False))
+    generic = lexicon.word_set("generic_division_names")
+    full_codes = frozenset(
+        code
+        for s, e, code in find_divisions(text, short=False)
+        if _starts_a_word(text, s) and text[s:e] not in generic
+    )
     weighted: list[tuple[str, float]] = [(title, 6.0)]
     for _, line in lines[:8]:
         weighted.append((line, 2.0))
@@ -379,7 +394,8 @@ def _best_division(votes: Counter[str], level: str | None = None) -> str | None:
         for anc in _ancestors(code):
             if anc in votes:
                 total[code] += 0.5 * votes[anc]
-    return min(total, key=lambda c: (-total[c], c))
+    first = {c: k for k, c in enumerate(votes)}  # ties go to the division named first (title, header)
+    return min(total, key=lambda c: (-total[c], first[c], c))
 
 
 _LEAD_YEAR = re.compile(r"20\d\d年度?[，,]?")
@@ -440,10 +456,33 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
         return Region(name=town, level="township", parent=parent)
     if best:
         return region_of(best)
+    province = _province_by_short_name(text)
+    if province is not None:
+        return province
     # Only a text that opens as a central organ is national; quoting 党中央 is not.
     if re.search(r"(?:^|\n)\s*(?:中华人民共和国)?(?:司法部|国务院)", text[:300]):
         return NATIONAL
     return None
+
+
+_PROVINCE_VOICE = re.compile(r"全省|我省|省委|省政府|省人民政府")
+
+
+def _province_by_short_name(text: str) -> Region | None:
+    """A province the text names only by its short name (江苏工作), when it speaks as one.
+
+    A text about a province may never write its full name; it still says 全省, 省委,
+    省政府. A province's short name (江苏, 河南) is no ordinary word, so then the one
+    it names most often is its place.
+    """
+    if not _PROVINCE_VOICE.search(text):
+        return None
+    provinces = frozenset(c for c, d in gazetteer().items() if d.level == "province")
+    counts = Counter(code for _, _, code in find_divisions(text, short=provinces))
+    if not counts:
+        return None
+    best = min(counts, key=lambda c: (-counts[c], c))
+    return region_of(best)
 
 
 def place_prefixes(place: Region | None) -> tuple[str, ...]:
@@ -470,6 +509,8 @@ def expand_relative(name: str, place: Region | None) -> str:
         return name
     for r in place.chain():
         ch = _LEVEL_CHAR.get(r.level, "")
+        if r.level in ("prefecture", "county") and r.name[-1:] in "州区旗盟":
+            ch = r.name[-1]  # 州司法局 of 大理白族自治州, 区司法局 of 未央区
         if r.level == "township" and r.name.endswith("街道") and name.startswith("街道"):
             return r.name + name[2:]
         if ch and name.startswith(ch) and not name.startswith(r.name):
@@ -489,7 +530,10 @@ def region_at(place: Region, word: str) -> Region:
     level = _LEVEL_OF_WORD.get(word[:1])
     if level is None or (len(word) > 1 and word[1] in "场县域乡级"):
         return place
-    return next((r for r in place.chain() if r.level == level), place)
+    chain = [r for r in place.chain() if r.level != "township"]
+    # 我市 in a county-level city (乳山市) is that city; else the region of that level
+    named = next((r for r in chain if r.name.endswith(word[0])), None)
+    return named or next((r for r in chain if r.level == level), place)
 
 
 def government_of(place: Region) -> str:

@@ -78,9 +78,14 @@ def is_institution_name(cand: str, place: Region | None) -> bool:
 
 
 def is_central_organ(name: str) -> bool:
-    """A central Party or state organ (国务院, 中华人民共和国国务院, 自然资源部): a national author."""
+    """A central Party or state organ (国务院, 中华人民共和国国务院, 自然资源部): a national author.
+
+    A name with a place or level word in it (威海市政府各部) is a local one.
+    """
     bare = name.removeprefix("中华人民共和国")
-    return bare in lexicon.word_set("org_national") or bool(_CENTRAL.match(name))
+    if bare in lexicon.word_set("org_national"):
+        return True
+    return bool(_CENTRAL.match(name)) and not re.search("[省市县区州镇乡旗盟]", bare)
 
 
 def _place_of(cand: str, place: Region | None) -> bool:
@@ -119,9 +124,20 @@ def _from_title(title: str, place: Region | None) -> Author:
     return NOBODY
 
 
+def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
+    """A notice's issuer written on the line above its title (X办公室 / 关于印发《…》的通知)."""
+    if title not in lines:
+        return NOBODY
+    k = lines.index(title)
+    above = re.sub(r"^[\s•·*|\-]+|[\s|]+$", "", lines[k - 1]) if k > 0 else ""
+    if above and is_institution_name(above, place):
+        return Author(expand_relative(above, place), "title's issuer line")
+    return NOBODY
+
+
 # --------------------------------------------------------------- 2. 我局, 我县
 
-_SELF_DEPT = re.compile(r"(?:我|本)(分局|局|厅|委|办|院|所|部|中心)(?![长员级属内外里])")
+_SELF_DEPT = re.compile(r"(?:我|本)(分局|局|厅|委|办|院|所|部|中心)(?![长员级属内外里门])")
 _SELF_PLACE = re.compile(r"我(省|市|州|县|区|镇|乡|街道|旗|盟)(?![长委级属])")
 
 
@@ -270,7 +286,7 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
             if a.name and a.reason == "opening":
                 return Author(a.name, "news: opening")
         return NOBODY
-    found = _from_title(title, place)
+    found = _from_title(title, place) if not title.startswith("关于") else _issuer_above(title, lines, place)
     if found.name:
         return found
     publishers = _publishers(lines, place)
@@ -292,6 +308,10 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
         name = _most_named(text, word, place)
         if name:
             return Author(expand_relative(name, place), f"self-reference (我{word}), most named")
+        # a bureau that never names itself: not its place's government
+        return NOBODY
+    if opening.reason == "opening":
+        return opening  # an institution named as the opening's subject speaks, whatever 我市 says
     if which == "place" and place is not None:
         return Author(government_of(region_at(place, word)), f"self-reference (我{word})")
     if opening.name:

@@ -108,7 +108,11 @@ def test_a_reply_is_signed_by_the_answering_office() -> None:
     )
     info = info_of(text)
     assert info.kind == "reply"
-    assert (info.author, info.author_reason) == ("桑植县司法局", "reply: publisher")
+    # the office is written on the line above the reply's title
+    assert (info.author, info.author_reason) == ("桑植县司法局", "title's issuer line")
+    # named by the page's publisher line instead, elsewhere in the header
+    moved = "发布机构：桑植县司法局\n发布日期：2023-05-06\n" + text.replace("• 桑植县司法局\n", "")
+    assert (info_of(moved).author, info_of(moved).author_reason) == ("桑植县司法局", "reply: publisher")
 
 
 def test_news_credits_the_lead_subject_or_nobody() -> None:
@@ -152,6 +156,17 @@ def test_no_actor_and_no_sign_of_a_self_report_credits_nobody() -> None:
     assert plain.author == ""
 
 
+def test_a_notice_is_issued_by_the_office_above_its_title() -> None:
+    text = "桃源县人民政府办公室\n关于印发《桃源县行政执法监督办法》的通知\n各乡镇：\n现印发给你们，请遵照执行。我县高度重视。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason) == ("桃源县人民政府办公室", "title's issuer line")
+
+
+def test_we_the_city_in_a_county_level_city_is_that_city() -> None:
+    info = info_of("乳山市人民政府关于2024年法治政府建设情况的报告\n我市坚持依法行政。威海市部署。\n")
+    assert info.place is not None and info.place.name == "乳山市"
+
+
 def test_a_state_council_work_report_is_national_whatever_places_it_names() -> None:
     text = (
         "2024年中华人民共和国国务院政府工作报告\n各位代表：\n"
@@ -179,3 +194,37 @@ def test_a_site_path_is_not_the_title() -> None:
         "首页 > 政务公开 > 法治政府建设\n桃源县2023年法治政府建设年度报告\n2023年，我县坚持依法行政。\n"
     )
     assert info.title == "桃源县2023年法治政府建设年度报告"
+
+
+def test_a_bureau_that_never_names_itself_credits_nobody() -> None:
+    # not its place's government: that would credit the county with the bureau's work
+    info = info_of("按照上级要求，我局认真总结本年度法治政府建设情况。我县高度重视。桃源县部署。\n")
+    assert info.author == ""
+
+
+def test_an_institution_opening_the_text_speaks_though_it_writes_we_the_city() -> None:
+    info = info_of("天津市司法局深入推进矛盾纠纷多元化解，完善调解机制。我市调解组织覆盖城乡。\n")
+    assert (info.author, info.author_reason) == ("天津市司法局", "opening")
+
+
+def test_a_local_office_ending_in_bu_is_not_a_ministry() -> None:
+    info = info_of("市政府各部门要落实。威海市政府各部门报送材料。\n我局负责。\n")
+    assert info.place is None or info.place.level != "national"
+
+
+def test_a_province_named_only_by_its_short_name() -> None:
+    info = info_of("2024年，全省各级政府坚持依法行政，深入贯彻总书记对江苏工作重要讲话精神。\n")
+    assert info.place is not None and info.place.name == "江苏省"
+
+
+def test_a_division_name_inside_a_word_or_a_generic_district_is_no_place() -> None:
+    # 兴城市 inside 新兴城市, 城区 (a city's urban area) name no division here
+    info = info_of("容城县人民政府关于法治建设的报告\n推进新兴城市建设，城区街道积极配合。\n")
+    assert info.place is not None and info.place.name == "容城县"
+
+
+def test_the_prefecture_s_own_level_word_expands() -> None:
+    from kg.places import expand_relative, gazetteer, region_of
+
+    dali = next(c for c, d in gazetteer().items() if d.name == "大理白族自治州")
+    assert expand_relative("州司法局", region_of(dali)) == "大理白族自治州司法局"

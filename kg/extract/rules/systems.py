@@ -229,6 +229,8 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     left = t[left_start:conj]
     if len(left) < 2 or not specific(left) or head_start - left_start > 40:
         return start
+    if left.count("“") > 1:
+        return start  # “A”“B”和C机制: a group of quotes names several things, not one
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
