@@ -232,9 +232,18 @@ def _find_divisions(text: str, short: bool | frozenset[str]) -> tuple[tuple[int,
     return tuple(out)
 
 
-_TOWN = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?)(街道办事处|街道|镇|乡)(?=人民政府|党委|党工委|政府|办事处|在|坚持|始终|[0-9０-９]{4}|法治|关于|深入|认真|以|围绕|紧紧|，|,|:|：|\s|$)"
-)
+@cache
+def _town() -> re.Pattern[str]:
+    """A town or street naming itself: its name, then an organ, a date, a verb of the opening."""
+    verbs = "|".join(
+        map(re.escape, sorted(lexicon.words("author_opening_verbs"), key=lambda w: (-len(w), w)))
+    )
+    return re.compile(
+        r"([\u4e00-\u9fff]{2,6}?)(街道办事处|街道|镇|乡)"
+        rf"(?=人民政府|党委|党工委|政府|办事处|始终|[0-9０-９]{{4}}|法治|关于|{verbs}|，|,|:|：|\s|$)"
+    )
+
+
 # Level characters that end a county, city, district or province name inside a stem.
 _TOWN_PREFIX_END = "县市区省"
 
@@ -274,7 +283,7 @@ def town_names(text: str) -> list[tuple[int, str, str]]:
     town with its county and one that does not give the same place.
     """
     out = []
-    for m in _TOWN.finditer(text):
+    for m in _town().finditer(text):
         stem, suf = m.group(1), m.group(2)
         if suf == "街道办事处":
             suf = "街道"

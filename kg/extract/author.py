@@ -97,6 +97,11 @@ def _place_of(cand: str, place: Region | None) -> bool:
     chain = [r for r in place.chain() if r.level != "national"]
     if cand in {r.name for r in chain} or cand in {name for _, name, _ in town_names(cand)}:
         return True
+    if place.level == "township" and cand.endswith(place.name):
+        # 枣庄市峄城区底阁镇: the town, written after its county and city
+        head = cand[: -len(place.name)]
+        covered = "".join(head[s:e] for s, e, _ in find_divisions(head, short=False))
+        return covered == head
     # a short name of the report's own place (海盐 for 海盐县)
     own = frozenset(r.code for r in chain if r.code)
     return any(s == 0 and e == len(cand) for s, e, _ in find_divisions(cand, short=own))

@@ -228,3 +228,10 @@ def test_the_prefecture_s_own_level_word_expands() -> None:
 
     dali = next(c for c, d in gazetteer().items() if d.name == "大理白族自治州")
     assert expand_relative("州司法局", region_of(dali)) == "大理白族自治州司法局"
+
+
+def test_a_town_written_after_its_county_and_city_opens_as_the_actor() -> None:
+    info = info_of("常德市桃源县漳江镇积极探索矛盾纠纷多元化解新模式，打造调解品牌。\n")
+    assert info.place is not None and info.place.name == "漳江镇"
+    assert (info.author, info.author_reason) == ("漳江镇人民政府", "opening names the place")
+    assert info.author_alias == "常德市桃源县漳江镇"
