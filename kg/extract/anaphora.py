@@ -14,25 +14,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
+from kg import lexicon
 from kg.model import EntityType, Mention, ReportInfo
 
 RULE = "org.anaphor"
 OWN_DOCUMENT = "sys.anaphor"
 _TITLED = re.compile(r"《([^《》]{4,80})》")
 _YEARS = re.compile(r"[(（][^()（）]{0,20}[)）]$")
-_DOCUMENT_END = re.compile(
-    r"(?:方案|规划|意见|办法|细则|规定|措施|要点|计划|纲要)(?:[(（][^()（）]{0,20}[)）])?$"
-)
+
+
+@cache
+def _document_end() -> re.Pattern[str]:
+    """A document that may call itself 本方案 … (own_document_heads.txt), years after it."""
+    return re.compile(rf"(?:{lexicon.alternation('own_document_heads')})(?:[(（][^()（）]{{0,20}}[)）])?$")
 
 
 def own_document(info: ReportInfo) -> str:
     """The document a text is, by its title: 关于印发《X》的通知 → X, or a title that is one."""
     m = _TITLED.search(info.title)
-    if m and _DOCUMENT_END.search(m.group(1)):
+    if m and _document_end().search(m.group(1)):
         return m.group(1)
     title = info.title.strip()
-    return title if _DOCUMENT_END.search(title) and "关于" not in title else ""
+    return title if _document_end().search(title) and "关于" not in title else ""
 
 
 def resolve_anaphora(mentions: list[Mention], info: ReportInfo) -> list[Mention]:

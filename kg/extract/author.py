@@ -57,18 +57,20 @@ class Author:
 NOBODY = Author("", "")
 
 
-# An institution's name ends with an organ head.
-_ORG_END = re.compile(
-    rf"(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|政府|政府办|街道办事处|办事处|党工委|党委|管委会|委员会|"
-    rf"[{_CJK}]{{1,10}}(?:分局|局|厅|部|办|委|院|署|中心|所))$"
-)
+@cache
+def _org_end() -> re.Pattern[str]:
+    """An institution's name ends with an organ (author_org_endings.txt, author_org_heads.txt)."""
+    endings, heads = lexicon.alternation("author_org_endings"), lexicon.alternation("author_org_heads")
+    return re.compile(rf"(?:{endings}|[{_CJK}]{{1,10}}(?:{heads}))$")
+
+
 # A ministry or other central organ named without a place (自然资源部, 国家林草局).
 _CENTRAL = re.compile(rf"^(?:中华人民共和国|国家)?[{_CJK}]{{2,10}}(?:部|总局|署)$")
 
 
 def is_institution_name(cand: str, place: Region | None) -> bool:
     """A name that can be an author: an organ head, and a place, level word or central organ before it."""
-    if not 3 <= len(cand) <= 30 or not _ORG_END.search(cand):
+    if not 3 <= len(cand) <= 30 or not _org_end().search(cand):
         return False
     if cand.startswith(place_prefixes(place)) or cand in lexicon.word_set("org_national"):
         return True
@@ -142,13 +144,20 @@ def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
 
 # --------------------------------------------------------------- 2. 我局, 我县
 
-_SELF_DEPT = re.compile(r"(?:我|本)(分局|局|厅|委|办|院|所|部|中心)(?![长员级属内外里门])")
+
+@cache
+def _self_dept() -> re.Pattern[str]:
+    """我局, 本厅, 我部 …: the writer's own office (anaphor_heads.txt, and 部); not 本部门, 我局长."""
+    heads = sorted({*lexicon.words("anaphor_heads"), "部"}, key=lambda w: (-len(w), w))
+    return re.compile(rf"(?:我|本)({'|'.join(heads)})(?![长员级属内外里门])")
+
+
 _SELF_PLACE = re.compile(r"我(省|市|州|县|区|镇|乡|街道|旗|盟)(?![长委级属])")
 
 
 def _self_reference(text: str) -> tuple[str, str]:
     """('dept', head) for 我局…, ('place', level) for 我县…, or ('', '')."""
-    depts = Counter(m.group(1) for m in _SELF_DEPT.finditer(text))
+    depts = Counter(m.group(1) for m in _self_dept().finditer(text))
     if depts:
         return "dept", min(depts, key=lambda h: (-depts[h], h))
     places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
@@ -175,9 +184,14 @@ def _most_named(text: str, head: str, place: Region | None) -> str:
 
 # --------------------------------------------------------------- 3. the opening
 
-_LEAD = re.compile(
-    r"^(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|一年来|近年来|今年以来|近日|近期|日前|目前)[，,]?\s*)*"
-)
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """Years and time words before a first sentence's subject (author_lead_words.txt)."""
+    words = lexicon.alternation("author_lead_words")
+    return re.compile(rf"^(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|{words})[，,]?\s*)*")
+
+
 _FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|为了?)[^，,。；]{2,90})[，,]\s*")
 # 省委、省政府 and 省委省政府: a Party committee and a government act together.
 _COORDINATED = re.compile(r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)")
@@ -209,10 +223,10 @@ def opening_subject(line: str, place: Region | None) -> Author:
 
 
 def _clause_subject(text: str, place: Region | None) -> Author:
-    s = _LEAD.sub("", text.strip(), count=1)
+    s = _lead().sub("", text.strip(), count=1)
     for _ in range(2):
         s = _FRAME.sub("", s, count=1)
-        s = _LEAD.sub("", s, count=1)
+        s = _lead().sub("", s, count=1)
     m = _subject().match(s)
     if not m:
         return NOBODY
@@ -231,9 +245,15 @@ def _clause_subject(text: str, place: Region | None) -> Author:
 
 # --------------------------------------------------------------- 4. the publisher
 
-_PUBLISHER = re.compile(
-    rf"(?:发布机构|发文机关|发文单位|发布单位|信息来源|稿件来源|来\s*源|编\s*辑)\s*[:：|｜]?\s*[|｜]?\s*([{_CJK}（）()]{{2,30}})"
-)
+
+@cache
+def _publisher() -> re.Pattern[str]:
+    """A labelled publisher line (author_publisher_labels.txt: 发布机构：…, 来 源：…)."""
+    words = sorted(lexicon.words("author_publisher_labels"), key=lambda w: (-len(w), w))
+    labels = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+    return re.compile(rf"(?:{labels})\s*[:：|｜]?\s*[|｜]?\s*([{_CJK}（）()]{{2,30}})")
+
+
 _BARE_LINE = re.compile(rf"^[\s•·*|｜\-]*(?:[\d\-:/ ]+\s*[|｜]\s*)?([{_CJK}（）()]{{3,30}})[\s|｜]*$")
 
 
@@ -241,7 +261,7 @@ def _publishers(lines: list[str], place: Region | None) -> list[str]:
     """Institution names of the header: labelled publisher lines, then bare name lines."""
     out: list[str] = []
     for line in lines[:15]:
-        for m in _PUBLISHER.finditer(line):
+        for m in _publisher().finditer(line):
             name = re.sub(r"(?:信息员|发布时间|发布日期|作者|时间)$", "", m.group(1))
             if is_institution_name(name, place):
                 out.append(name)

@@ -26,8 +26,6 @@ from kg.places import find_divisions
 Key = tuple[str, str, str]
 INST = EntityType.INSTITUTION
 
-# Organs every place has, named bare (政府办 is the report's place's 政府's office).
-_BARE_ORGANS = frozenset({"政府", "人民政府", "党委", "党工委", "人大"})
 # A parent written with its place, level word or Party prefix (县委, 中共X县委, 街道工委).
 _PLACED = re.compile(r"^(?:中共|[省市县区州镇乡旗盟]|街道)")
 
@@ -83,7 +81,7 @@ def _resolve(
             parent = author[1] + parent[1:]  # 委党委理论学习中心组 of a committee's report
     if parent in known:
         return known[parent], parent
-    if parent in _BARE_ORGANS:
+    if parent in lexicon.word_set("org_bare_parents"):
         # 政府办, 党委理论学习中心组: the organ of the report's own place
         if info.place is None or info.place.level == "national":
             return None

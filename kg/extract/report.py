@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from kg import lexicon
 from kg.extract.author import SELF_REPORT, detect_author, is_central_organ
 from kg.model import Document, Region, ReportInfo, Sentence
 from kg.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
+
+
 # A reply answers a named deputy or member (张三代表：); 各位代表： opens a speech.
-_REPLY = re.compile(r"答复|复函|提案|建议的|建议办理|代表建议|(?<!各位)委员[:：]|(?<!各位)代表[:：]")
+@cache
+def _reply() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.alternation('kind_reply_markers')}|(?<!各位)委员[:：]|(?<!各位)代表[:：]")
+
+
 # Signs of a news article: a reporter, a dateline, a newspaper as source, an
 # agency's 讯/电, or an institution referred to in the third person (该局).
 _NEWS = re.compile(
@@ -28,7 +36,7 @@ _NEWS = re.compile(
 
 def _kind(text: str, title: str) -> str:
     head = title + text[:300]
-    if _REPLY.search(head):
+    if _reply().search(head):
         return "reply"
     if _NEWS.search(text) and not SELF_REPORT.search(title + text[:2000]):
         return "news"
