@@ -119,8 +119,8 @@ def _event_lines(ex: Explanation, events: Iterable[TraceEvent], owner: dict[Ment
         elif isinstance(ev, Overlapped):
             w = ev.winner
             lines.append(
-                f"      {ev.mention.rule} “{ev.mention.name}” {ev.mention.start}–{ev.mention.end} lost to the "
-                f"longer {w.type.value} “{w.name}” {w.start}–{w.end} ({w.rule}) in overlap resolution"
+                f"      {ev.mention.rule} “{ev.mention.name}” {ev.mention.start}–{ev.mention.end} lost in overlap "
+                f"resolution (longest first) to {w.type.value} “{w.name}” {w.start}–{w.end} ({w.rule})"
             )
         elif isinstance(ev, Repeated):
             lines.append(f"    repeat of a name found elsewhere: {ev.mention.type.value} “{ev.mention.name}”")
