@@ -163,6 +163,9 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     unprefixed local unit does, since it can only be the town's own.
     """
     name = _temporal().sub("", _clean(name))
+    own = _own_unit(name, info.author)
+    if own:
+        return canonical_institution(own, info)
     national = _national_aliases()
     if name in national:
         return national[name], ""
@@ -194,6 +197,24 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
         # 县委依法治县办, 县委常委会 …: the Party committee's organ
         return f"{pname}委{rest[1:]}", region.key
     return pname + rest, region.key
+
+
+# Units a bureau, department or committee names with one character of itself
+# (局党组, 局务会, 部常务会, 委主任办公会, 局办公室).
+_OWN_UNITS = ("党组", "党委", "务会", "常务会", "主任办公会", "办公室", "理论学习中心组")
+
+
+def _own_unit(name: str, author: str) -> str:
+    """局党组 in a bureau's report is its author's party group: the author's name plus the unit.
+
+    局务会 keeps its 局 (武汉市水务局局务会); 局党组 and 部常务会 replace it. "" otherwise.
+    """
+    if len(name) < 3 or name[0] not in "局厅部委办" or not author.endswith(name[0]):
+        return ""
+    rest = name[1:]
+    if not rest.startswith(_OWN_UNITS):
+        return ""
+    return author + (name if rest.startswith("务会") else rest)
 
 
 def _is_local_unit(name: str, place: Region) -> bool:

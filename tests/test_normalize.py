@@ -146,3 +146,16 @@ def test_counties_of_two_towns_stay_apart() -> None:
         Document("b", "", "", ""), info(Region("石门镇", "township")), [mention("县政府", 0, doc="b")]
     )
     assert len(merge_entities(a + b)) == 2
+
+
+def test_a_bureau_s_own_units_named_by_one_character_are_its_author_s() -> None:
+    from kg.model import ReportInfo
+    from kg.normalize import canonical_institution
+    from kg.places import region_of
+
+    info = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县民政局")
+    assert canonical_institution("局党组", info) == canonical_institution("桃源县民政局党组", info)
+    assert canonical_institution("局务会", info)[0] == "桃源县民政局局务会"
+    # not in a government's report, and not a word that only starts like one
+    gov = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县人民政府")
+    assert canonical_institution("局党组", gov)[0] != "桃源县人民政府党组"
