@@ -92,8 +92,8 @@ def _one_name(left: str, right: str) -> bool:
 
 def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
     span = v.text[start:end]
-    if alternation("doc_inner_verbs").search(span) or QUOTE_GROUP.match(span):
-        # quotes sharing a head (“A”“B”协作机制) are split by the system and list heads
+    if alternation("doc_inner_verbs").search(span) or QUOTE_GROUP.match(span) or "”“" in span:
+        # quotes sharing a head (联动“A”“B”机制) are split by the system and list heads
         return
     k = span.rfind("的")
     if k >= 0 and "关于" not in span[:k]:
