@@ -15,13 +15,13 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "extract": "kg.pipeline",
-    "extract_documents": "kg.pipeline",
-    "build": "kg.pipeline",
-    "build_graph": "kg.graph",
-    "query": "kg.sparql",
-    "render": "kg.viz",
-    "validate": "kg.ontology",
+    "extract": "kg.extract.document",
+    "extract_documents": "kg.extract.document",
+    "build": "kg.corpus.build",
+    "build_graph": "kg.rdf.statements",
+    "query": "kg.sparql.local",
+    "render": "kg.present.page",
+    "validate": "kg.rdf.ontology",
 }
 
 __all__ = ["__version__", *_API]

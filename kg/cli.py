@@ -15,8 +15,29 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
 
-from kg.errors import KgError
+from kg.corpus.build import build as run_build
+from kg.corpus.build import build_phases, write_records
+from kg.corpus.collect import NoReadableInputError
+from kg.errors import KgError, QueryError
+from kg.extract.explain import explain as explain_document
+from kg.extract.explain import render as render_explanation
+from kg.io.read import find_inputs, parse_size, read_document
+from kg.io.write import atomic_write
+from kg.present.page import render as render_page
+from kg.present.propertygraph import export as run_export
+from kg.rdf.ontology import validate as run_validate
+from kg.rdf.read import read_graph
+from kg.rdf.store import open_store
+from kg.sparql import named as named_queries
+from kg.sparql.load import Endpoint, kg_graphs, read_graphs, remote_query
+from kg.sparql.load import load as run_load
+from kg.sparql.local import format_table, load_store, run
+from kg.sparql.named import all_queries, describe
+from kg.sparql.stats import compute
 
 app = typer.Typer(
     help="Knowledge graphs from Chinese rule-of-law (法治政府建设) reports: extract, build, query, draw.",
@@ -82,7 +103,6 @@ class Engine(StrEnum):
 
 
 def _size(text: str) -> int:
-    from kg.stream import parse_size
 
     try:
         return parse_size(text)
@@ -178,13 +198,6 @@ def build(
     ] = 20,
 ) -> None:
     """Extract every report and write the graph, its HTML view and the mentions."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from kg.collect import NoReadableInputError
-    from kg.io.read import find_inputs
-    from kg.pipeline import build as run_build
-    from kg.pipeline import build_phases
 
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
@@ -232,8 +245,6 @@ def build(
 
 
 def _print_summary(summary: Any) -> None:
-    from rich.console import Console
-    from rich.table import Table
 
     table = Table(title="kg build", show_header=True, header_style="bold")
     table.add_column("what")
@@ -270,9 +281,6 @@ def extract(
     max_size: MaxSizeOption = "50MB",  # type: ignore[assignment]
 ) -> None:
     """Extract entity mentions (or relations) as JSON Lines, one object per line."""
-    from kg.collect import NoReadableInputError
-    from kg.io.write import atomic_write
-    from kg.pipeline import write_records
 
     options: dict[str, Any] = {"relations": relations, "jobs": jobs, "strict": strict, "max_bytes": max_size}
     try:
@@ -307,11 +315,11 @@ def explain(
     """Why kg found what it found in a report: who wrote it, and for a name or a sentence
     every candidate a rule proposed, what dropped it, its canonical name and entity, and
     the relations (cue, actor and how it was chosen)."""
-    from kg.explain import explain as explain_document
-    from kg.explain import render
-    from kg.io.read import read_document
 
-    typer.echo(render(explain_document(read_document(file, max_bytes=max_size)), name, sentence), nl=False)
+    typer.echo(
+        render_explanation(explain_document(read_document(file, max_bytes=max_size)), name, sentence),
+        nl=False,
+    )
 
 
 @app.command()
@@ -354,9 +362,6 @@ def query(
     ] = ResultFormat.table,
 ) -> None:
     """Run a read-only SPARQL query; kg's prefixes (rol:, inst:, sys:, skos:, …) are predeclared."""
-    from kg import named_queries
-    from kg.errors import QueryError
-    from kg.sparql import format_table, load_store, run
 
     if list_queries:
         _print_named_queries()
@@ -375,8 +380,6 @@ def query(
         except OSError:
             raise QueryError(f"{file}: cannot read the query file") from None
     if endpoint is not None:
-        from kg.load import Endpoint, kg_graphs, remote_query
-
         ep = Endpoint(endpoint, user, password)
         if named is not None:
             found = kg_graphs(ep)
@@ -390,8 +393,6 @@ def query(
             sparql = named_queries.render(named, values)
         assert sparql is not None
         if store is not None:
-            from kg.store import open_store
-
             source = open_store(store)
         else:
             source = load_store(graphs or [DEFAULT_GRAPH])
@@ -404,10 +405,6 @@ def query(
 
 
 def _print_named_queries() -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from kg.named_queries import all_queries, describe
 
     table = Table(title="named queries (kg query --name NAME [--param key=value])")
     table.add_column("name", no_wrap=True)
@@ -458,8 +455,6 @@ def load(
     ] = None,
 ) -> None:
     """Load the graph into a running triple store; loading the same graph again replaces it."""
-    from kg.load import Endpoint, read_graphs
-    from kg.load import load as run_load
 
     if graph is None:
         trig = DEFAULT_GRAPH.with_suffix(".trig")
@@ -495,7 +490,6 @@ def export(
     ] = None,
 ) -> None:
     """Export the graph for property-graph tools (Gephi, yEd, Neo4j), with the RDF's IRIs and labels."""
-    from kg.export_pg import export as run_export
 
     target = (
         output
@@ -532,10 +526,8 @@ def viz(
     ] = None,
 ) -> None:
     """Draw the graph as an interactive HTML page that works offline."""
-    from kg.graph_io import read_graph
-    from kg.viz import render
 
-    summary = render(
+    summary = render_page(
         read_graph([graph]), output, focus=focus, depth=depth, types=types, report=report, top=top
     )
     typer.echo(f"wrote {output} ({summary.get('nodes', 0)} nodes, {summary.get('edges', 0)} edges)")
@@ -545,8 +537,6 @@ def viz(
 @_user_errors
 def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
     """Check the graph against the SHACL shapes; exit 1 with the violations when it does not conform."""
-    from kg.graph_io import read_graph
-    from kg.ontology import validate as run_validate
 
     report = run_validate(read_graph([graph]))
     if report.conforms:
@@ -565,11 +555,6 @@ def stats(
     top: Annotated[int, typer.Option(min=1, help="How many top entities to list.")] = 10,
 ) -> None:
     """Counts per class and relation, and the top entities by mentions and by degree."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from kg.sparql import load_store
-    from kg.stats import compute
 
     s = compute(load_store([graph]), top=top)
     console = Console()

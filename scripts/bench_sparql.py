@@ -12,7 +12,7 @@ own.
 Each named query is timed the way it is meant to be asked (its canonical
 form: one report, one institution, one relation, or a listing that is short
 by nature) and, where that differs, as a full listing without parameters. On
-Oxigraph each query runs through ``kg.sparql.run``, as ``kg query`` runs it
+Oxigraph each query runs through ``kg.sparql.local.run``, as ``kg query`` runs it
 (evaluation plus the Python rows), once to warm up and then ``--repeat``
 times; the median is reported with the fastest and slowest run, since the
 machine may be shared. rdflib runs each query once and is given up after
@@ -46,9 +46,9 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg import named_queries as nq  # noqa: E402 - after the path set-up, so the script runs from a checkout
-from kg.ids import BASE, GRAPH_BASE, ONTOLOGY  # noqa: E402
-from kg.sparql import run  # noqa: E402
+from kg.rdf.ids import BASE, GRAPH_BASE, ONTOLOGY  # noqa: E402
+from kg.sparql import named as nq  # noqa: E402 - after the path set-up, so the script runs from a checkout
+from kg.sparql.local import run  # noqa: E402
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"

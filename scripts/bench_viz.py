@@ -1,10 +1,10 @@
 """How fast does graph.html become interactive on a large graph? (issue 5: 5,000 nodes / 20,000 edges < 5 s)
 
 Builds a synthetic kg graph (entities of the four types, reports, regions,
-relations with evidence sentences), renders it with ``kg.viz.render``, opens
+relations with evidence sentences), renders it with ``kg.present.page.render``, opens
 it in Debian's headless Chromium (network cut off) and measures:
 
-* render: seconds ``kg.viz.render`` takes (read graph, layout, write HTML);
+* render: seconds ``kg.present.page.render`` takes (read graph, layout, write HTML);
 * interactive: from navigation start to the first drawn frame with the event
   loop free again (``kgView.readyAt``, the page's own clock);
 * main-thread CPU: CPU time the page's main thread spent until then (DevTools
@@ -37,10 +37,10 @@ from typing import Any
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS
 
-from kg import ids
 from kg.model import EntityType
-from kg.viz import render
-from kg.vocab import ROL
+from kg.present.page import render
+from kg.rdf import ids
+from kg.rdf.vocab import ROL
 
 SCHEMA = Namespace("https://schema.org/")
 CHROMIUM = "/usr/bin/chromium"

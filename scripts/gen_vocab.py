@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Generate kg/vocab.py (a closed rdflib DefinedNamespace) from ontology/rol.ttl.
+"""Generate kg/rdf/vocab.py (a closed rdflib DefinedNamespace) from ontology/rol.ttl.
 
 A typo such as ROL.formulate then fails at import time instead of writing a
 silently wrong triple. tests/test_vocab.py regenerates the module in memory
 and fails when it drifts from the ontology.
 
-    python scripts/gen_vocab.py            # rewrite kg/vocab.py
-    python scripts/gen_vocab.py --check    # exit 1 when kg/vocab.py is stale
+    python scripts/gen_vocab.py            # rewrite kg/rdf/vocab.py
+    python scripts/gen_vocab.py --check    # exit 1 when kg/rdf/vocab.py is stale
 """
 
 from __future__ import annotations
@@ -49,11 +49,11 @@ def render(ontology: Path = ROOT / "ontology" / "rol.ttl") -> str:
 
 
 def main(argv: list[str]) -> int:
-    target = ROOT / "kg" / "vocab.py"
+    target = ROOT / "kg" / "rdf" / "vocab.py"
     text = render()
     if "--check" in argv:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            print("kg/vocab.py is out of date: run python scripts/gen_vocab.py", file=sys.stderr)
+            print("kg/rdf/vocab.py is out of date: run python scripts/gen_vocab.py", file=sys.stderr)
             return 1
         return 0
     target.write_text(text, encoding="utf-8")

@@ -1,6 +1,6 @@
 """Screenshot of graph.html for the README (docs/graph.png), taken in headless Chromium.
 
-Renders the graph with ``kg.viz.render`` (the same page ``kg build`` writes),
+Renders the graph with ``kg.present.page.render`` (the same page ``kg build`` writes),
 optionally searches a name the way a reader would (which focuses the node and
 opens its side panel), and saves a PNG.
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from bench_viz import chromium
 from rdflib import Graph
 
-from kg.viz import render
+from kg.present.page import render
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -168,8 +168,8 @@ def small_trig(tmp_path: Path, small_extraction: Extraction) -> Path:
 
 
 def _write_small(folder: Path, extraction: Extraction, fmt: str) -> Path:
-    from kg.export import serialize
-    from kg.graph import build_dataset, union
+    from kg.rdf.serialize import serialize
+    from kg.rdf.statements import build_dataset, union
 
     ds = build_dataset(extraction)
     path = folder / f"graph.{fmt}"
@@ -184,7 +184,7 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Every RDF format is written (graph.ttl, .nt, .trig, .nq, .jsonld): the
     format and triple-store tests read them.
     """
-    from kg.pipeline import build
+    from kg.corpus.build import build
 
     out = tmp_path_factory.mktemp("seeds-build")
     build([SEEDS], out, formats=("ttl", "nt", "trig", "nq", "jsonld"), html=True)

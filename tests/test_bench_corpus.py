@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kg.extract.document import extract_document
 from kg.model import Document, Region
-from kg.pipeline import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

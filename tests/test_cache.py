@@ -1,4 +1,4 @@
-"""kg.cache: entries round-trip, damaged ones are ignored, keys cover the rules, stale rules are pruned."""
+"""kg.corpus.cache: entries round-trip, damaged ones are ignored, keys cover the rules, stale rules are pruned."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.cache import ResultCache, entry_key, read_entry, rules_hash, write_entry
-from kg.stream import DocumentResult
+from kg.corpus.cache import ResultCache, entry_key, read_entry, rules_hash, write_entry
+from kg.corpus.task import DocumentResult
 
 RESULT = DocumentResult(
     doc_id="r-1",

@@ -1,4 +1,4 @@
-"""kg.engines: every engine yields the same results; Dask through a real LocalCluster."""
+"""kg.corpus.engines: every engine yields the same results; Dask through a real LocalCluster."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-import kg.engines
-from kg.engines import EngineError, run_documents
-from kg.export import FORMATS
-from kg.pipeline import build
-from kg.stream import DocumentFailure, DocumentResult
+import kg.corpus.engines
+from kg.corpus.build import build
+from kg.corpus.engines import EngineError, run_documents
+from kg.corpus.task import DocumentFailure, DocumentResult
+from kg.rdf.serialize import FORMATS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -29,9 +29,9 @@ def test_a_process_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
 def test_process_map_keeps_the_order_and_raises_what_a_process_raised() -> None:
     items = ["3", "-1", "10", "0", "7"]
     for jobs in (1, 2):
-        with kg.engines.process_map(int, items, jobs) as results:
+        with kg.corpus.engines.process_map(int, items, jobs) as results:
             assert list(results) == [3, -1, 10, 0, 7]
-    with pytest.raises(ValueError, match="'x'"), kg.engines.process_map(int, ["1", "x"], 2) as results:
+    with pytest.raises(ValueError, match="'x'"), kg.corpus.engines.process_map(int, ["1", "x"], 2) as results:
         list(results)
 
 
@@ -58,6 +58,6 @@ def test_dask_local_cluster_gives_the_same_bytes(seeds_build: Path, tmp_path: Pa
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kg.engines, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(kg.corpus.engines, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(run_documents(["x"], engine="dask", scheduler="tcp://127.0.0.1:9"))

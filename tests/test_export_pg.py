@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import OutputError
-from kg.export_pg import export, neo4j_csv, to_networkx
-from kg.sparql import load_store
+from kg.present.propertygraph import export, neo4j_csv, to_networkx
+from kg.sparql.local import load_store
 
 runner = CliRunner()
 ID = "https://w3id.org/kg-rol/id/"

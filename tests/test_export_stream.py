@@ -1,4 +1,4 @@
-"""kg.export's streaming pieces: union lines from quads, and the line filter behind Turtle and TriG."""
+"""kg.rdf.serialize's streaming pieces: union lines from quads, and the line filter behind Turtle and TriG."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.export import _PnameFilter, graph_of, kg_prefixes, plain_pnames, triple_lines
+from kg.rdf.nquads import graph_of, triple_lines
+from kg.rdf.serialize import _PnameFilter, plain_pnames
+from kg.rdf.terms import kg_prefixes
 
 G1, G2 = b"<http://g/1>", b"<http://g/2>"
 TURTLE = (

@@ -10,11 +10,11 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import DCTERMS
 
-from kg import ids
-from kg.export import serialize
-from kg.graph import build_dataset, build_graph, union
 from kg.model import EntityType, Extraction
-from kg.vocab import ROL
+from kg.rdf import ids
+from kg.rdf.serialize import serialize
+from kg.rdf.statements import build_dataset, build_graph, union
+from kg.rdf.vocab import ROL
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
 

@@ -35,9 +35,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import export
-from kg.graph import build_dataset, union
-from kg.graph_io import PARSERS as RDFLIB_PARSERS
+from kg.extract.document import extract_document, extract_documents
 from kg.model import (
     Document,
     DocumentExtraction,
@@ -52,9 +50,11 @@ from kg.model import (
     Sentence,
     replace_surrogates,
 )
-from kg.pipeline import extract_document, extract_documents
-from kg.sparql import FORMATS as OX_FORMATS
-from kg.viz import render
+from kg.present.page import render
+from kg.rdf import serialize as export
+from kg.rdf.read import PARSERS as RDFLIB_PARSERS
+from kg.rdf.statements import build_dataset, union
+from kg.sparql.local import FORMATS as OX_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -291,7 +291,7 @@ QUADS = {"trig", "nq"}
 
 
 def serialize(ds: Dataset, graph: Graph, fmt: str) -> bytes:
-    """kg's bytes for ``fmt``, through kg.export's public entry."""
+    """kg's bytes for ``fmt``, through kg.rdf.serialize's public entry."""
     text = export.serialize(ds, graph, fmt)
     return text.encode("utf-8")  # fails on any lone surrogate
 

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
-from kg.ids import entity_iri, iri_key, mention_iri
 from kg.model import EntityType
+from kg.rdf.ids import entity_iri, iri_key, mention_iri
 
 FORBIDDEN = re.compile(r"[\s%\"<>{}|\\^`]")
 

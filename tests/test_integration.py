@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.ontology import validate
-from kg.sparql import query
+from kg.rdf.ontology import validate
+from kg.sparql.local import query
 
 pytestmark = pytest.mark.slow
 

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.io import write
-from kg.sparql import FORMATS as OX_FORMATS
+from kg.sparql.local import FORMATS as OX_FORMATS
 
 pytestmark = pytest.mark.slow
 

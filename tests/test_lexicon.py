@@ -8,11 +8,11 @@ from importlib import resources
 
 import pytest
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.errors import LexiconError
+from kg.extract.normalize import _elidable, _organ_forms
 from kg.extract.rules import enumerations, institutions, quoted, systems
 from kg.model import EntityType
-from kg.normalize import _elidable, _organ_forms
 
 DATA = resources.files("kg.data")
 FILES = sorted(f.name for f in DATA.iterdir() if f.name.endswith((".txt", ".jsonl")))

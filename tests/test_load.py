@@ -18,11 +18,11 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg import load as kgload
 from kg.cli import app
 from kg.errors import GraphError
-from kg.ids import SHARED_GRAPH
-from kg.load import DEFAULT_GRAPH_IRI, Endpoint, LoadError, load, read_graphs
+from kg.rdf.ids import SHARED_GRAPH
+from kg.sparql import load as kgload
+from kg.sparql.load import DEFAULT_GRAPH_IRI, Endpoint, LoadError, load, read_graphs
 
 runner = CliRunner()
 

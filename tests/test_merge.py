@@ -1,4 +1,4 @@
-"""kg.merge: the batched external merge is a sorted, duplicate-free union with bounded open streams."""
+"""kg.io.merge: the batched external merge is a sorted, duplicate-free union with bounded open streams."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kg.merge
-from kg.merge import find_line, merged, sample_keys, span_reader, split_keys, subject_key, unique
+import kg.io.merge
+from kg.io.merge import find_line, merged, sample_keys, span_reader, split_keys, subject_key, unique
 
 lines = st.lists(st.binary(max_size=6).map(lambda b: b.replace(b"\n", b"") + b"\n"), max_size=12)
 
@@ -86,7 +86,7 @@ def test_a_span_reads_back_its_lines_whatever_the_block_size(
     tmp_path_factory: pytest.TempPathFactory, lines: list[bytes], chunk: int
 ) -> None:
     path, start, length = span_file(tmp_path_factory, lines)
-    with patch.object(kg.merge, "CHUNK", chunk):
+    with patch.object(kg.io.merge, "CHUNK", chunk):
         assert list(span_reader(path, start, start + length)()) == lines
         assert b"".join(span_reader(path, 0, None)()) == path.read_bytes()
 

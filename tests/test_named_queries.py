@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kg import named_queries as nq
 from kg.cli import app
 from kg.errors import QueryError
-from kg.export import serialize
-from kg.graph import build_dataset, union
 from kg.model import Extraction
-from kg.sparql import run
+from kg.rdf.serialize import serialize
+from kg.rdf.statements import build_dataset, union
+from kg.sparql import named as nq
+from kg.sparql.local import run
 
 runner = CliRunner()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kg.extract.normalize import author_key, canonical_institution, link_entities, merge_entities
+from kg.extract.places import region_of
 from kg.model import Document, EntityType, Mention, Region, ReportInfo
-from kg.normalize import author_key, canonical_institution, link_entities, merge_entities
-from kg.places import region_of
 
 KAIYANG = region_of("520121")
 NINGLING = region_of("411423")
@@ -149,10 +149,6 @@ def test_counties_of_two_towns_stay_apart() -> None:
 
 
 def test_a_bureau_s_own_units_named_by_one_character_are_its_author_s() -> None:
-    from kg.model import ReportInfo
-    from kg.normalize import canonical_institution
-    from kg.places import region_of
-
     info = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县民政局")
     assert canonical_institution("局党组", info) == canonical_institution("桃源县民政局党组", info)
     assert canonical_institution("局务会", info)[0] == "桃源县民政局局务会"

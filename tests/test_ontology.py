@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal
 
-from kg import ids
-from kg.graph import build_graph
 from kg.model import EntityType, Extraction
-from kg.ontology import load_ontology, load_shapes, ontology_dir, validate
-from kg.vocab import ROL
+from kg.rdf import ids
+from kg.rdf.ontology import load_ontology, load_shapes, ontology_dir, validate
+from kg.rdf.statements import build_graph
+from kg.rdf.vocab import ROL
 
 NS = "https://w3id.org/kg-rol/ontology#"
 

@@ -1,4 +1,4 @@
-"""kg.outputs: the graph's parts join into the same files whatever their number; leftovers of killed builds go."""
+"""kg.corpus.outputs: the graph's parts join into the same files whatever their number; leftovers of killed builds go."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.cache import Entry, ResultCache
-from kg.collect import collect
-from kg.export import write_turtle
+from kg.corpus.cache import Entry, ResultCache
+from kg.corpus.collect import collect
+from kg.corpus.outputs import Part, join_turtle, plan_parts, remove_leftovers, write_part
 from kg.io.read import find_inputs
-from kg.outputs import Part, join_turtle, plan_parts, remove_leftovers, write_part
+from kg.rdf.serialize import write_turtle
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

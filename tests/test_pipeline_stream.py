@@ -14,18 +14,20 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-import kg.collect
-import kg.graph
-import kg.viz
-from kg.cache import read_entry
+import kg.corpus.collect
+import kg.corpus.outputs
+import kg.rdf.statements
+from kg.corpus.build import build
+from kg.corpus.cache import read_entry
+from kg.corpus.task import DocumentFailure, DocumentResult, process_document
 from kg.errors import InputError
-from kg.export import FORMATS, serialize
-from kg.graph import build_dataset, union
+from kg.extract.document import extract, extract_document
+from kg.extract.normalize import merge_entities
+from kg.extract.records import relation_records
 from kg.io.read import read_documents
 from kg.model import Extraction
-from kg.normalize import merge_entities
-from kg.pipeline import build, extract, extract_document, relation_records
-from kg.stream import DocumentFailure, DocumentResult, process_document
+from kg.rdf.serialize import FORMATS, serialize
+from kg.rdf.statements import build_dataset, union
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -97,7 +99,7 @@ def test_streaming_build_equals_the_in_memory_serialisation(seeds_build: Path) -
 
 
 def test_html_of_a_small_corpus_is_the_full_view(seeds_build: Path, tmp_path: Path) -> None:
-    from kg.viz import render
+    from kg.present.page import render
 
     render(
         Graph().parse(seeds_build / "graph.nt", format="nt"),
@@ -121,13 +123,13 @@ def test_jobs_do_not_change_a_byte(seeds_build: Path, tmp_path: Path) -> None:
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every document that ``build`` processes (jobs=1 runs them in this process)."""
     calls: list[str] = []
-    original = kg.collect.process_document
+    original = kg.corpus.collect.process_document
 
     def counted(path: str, max_bytes: int) -> DocumentResult | DocumentFailure:
         calls.append(Path(path).stem)
         return original(path, max_bytes)
 
-    monkeypatch.setattr(kg.collect, "process_document", counted)
+    monkeypatch.setattr(kg.corpus.collect, "process_document", counted)
     return calls
 
 
@@ -183,21 +185,21 @@ def test_no_stage_builds_the_corpus_graph_and_the_view_is_bounded(
 ) -> None:
     """Every set of statements the build makes holds one document, and graph.html only the top entities."""
     sizes: list[int] = []
-    original = kg.graph.add_statements
+    original = kg.rdf.statements.add_statements
 
     def recorded(result: Extraction, sink: object) -> object:
         sizes.append(len(result.documents))
         return original(result, sink)
 
-    monkeypatch.setattr(kg.graph, "add_statements", recorded)
+    monkeypatch.setattr(kg.rdf.statements, "add_statements", recorded)
     drawn: list[int] = []
-    render = kg.viz.render
+    render = kg.corpus.outputs.render
 
     def spy(graph: Graph, *args: object, **kwargs: object) -> object:
         drawn.append(len(graph))
         return render(graph, *args, **kwargs)
 
-    monkeypatch.setattr(kg.viz, "render", spy)
+    monkeypatch.setattr(kg.corpus.outputs, "render", spy)
     out = tmp_path / "out"
     summary = build([SEEDS], out, jobs=1, cache=False, html_entities=10, html_mentions=2)
     assert sizes == [1] * 5
@@ -209,10 +211,10 @@ def test_no_stage_builds_the_corpus_graph_and_the_view_is_bounded(
 
     # The ten drawn are the most mentioned (ties: smaller IRI first).
     full = Graph().parse(data=(out / "graph.ttl").read_text(encoding="utf-8"), format="turtle")
-    from kg.vocab import ROL
+    from kg.rdf.vocab import ROL
 
     counts = _count(str(s) for s, _, _ in full.triples((None, ROL.hasMention, None)))
-    typed = {str(s) for c in kg.graph.CLASS_OF.values() for s in full.subjects(predicate=None, object=c)}
+    typed = {str(s) for c in kg.rdf.terms.CLASS_OF.values() for s in full.subjects(predicate=None, object=c)}
     ranked = sorted(typed, key=lambda e: (-counts.get(e, 0), f"<{e}>"))
     assert sorted(n["iri"] for n in entities) == sorted(ranked[:10])
 

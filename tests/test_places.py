@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.report import detect_report_info
-from kg.model import Document
-from kg.normalize import canonical_institution
-from kg.places import (
+from kg.extract.normalize import canonical_institution
+from kg.extract.places import (
     NATIONAL,
     expand_relative,
     find_divisions,
@@ -16,6 +14,8 @@ from kg.places import (
     region_of,
     short_name,
 )
+from kg.extract.report import detect_report_info
+from kg.model import Document
 from kg.text.segment import split_sentences
 
 

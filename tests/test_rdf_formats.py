@@ -20,11 +20,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.export import FORMATS, plain_pnames, serialize
-from kg.graph import build_dataset, union
-from kg.graph_io import PARSERS as RDFLIB_PARSERS
 from kg.model import Extraction
-from kg.sparql import FORMATS as OX_FORMATS
+from kg.rdf.read import PARSERS as RDFLIB_PARSERS
+from kg.rdf.serialize import FORMATS, plain_pnames, serialize
+from kg.rdf.statements import build_dataset, union
+from kg.sparql.local import FORMATS as OX_FORMATS
 
 OX = OX_FORMATS
 RDFLIB = RDFLIB_PARSERS

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal
 
-from kg.named_queries import all_queries
+from kg.sparql.named import all_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import GraphError, QueryError
-from kg.sparql import check_read_only, first_keyword, format_table, load_store, printable, query, run
+from kg.sparql.local import check_read_only, first_keyword, format_table, load_store, printable, query, run
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -9,11 +9,11 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import GraphError, OutputError
-from kg.graph import build_dataset
-from kg.ids import SHARED_GRAPH, report_graph_iri
 from kg.model import Extraction
-from kg.sparql import run
-from kg.store import MARKER, is_store, open_store, write_store
+from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
+from kg.rdf.statements import build_dataset
+from kg.rdf.store import MARKER, is_store, open_store, write_store
+from kg.sparql.local import run
 
 runner = CliRunner()
 LISTS = "SELECT ?name ?n WHERE { ?l a rol:List ; rdfs:label ?name ; rol:itemCount ?n }"

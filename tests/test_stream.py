@@ -1,4 +1,4 @@
-"""kg.stream: one document in, plain results out; sizes and bad files."""
+"""kg.corpus.task: one document in, plain results out; sizes and bad files."""
 
 from __future__ import annotations
 
@@ -10,18 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_hostile import EXTRACTIONS
 
-from kg.graph import build_dataset
-from kg.io.read import read_document
+from kg.corpus.task import DocumentFailure, DocumentResult, process_document
+from kg.extract.document import extract_documents
+from kg.io.read import parse_size, read_document
 from kg.model import Extraction
-from kg.pipeline import extract_documents
-from kg.stream import (
-    DocumentFailure,
-    DocumentResult,
-    extraction_nquads,
-    nquads_lines,
-    parse_size,
-    process_document,
-)
+from kg.rdf.nquads import extraction_nquads, nquads_lines
+from kg.rdf.statements import build_dataset
 
 REPORT = "开阳县人民政府关于2021年度法治政府建设工作情况的报告\n县司法局制定《开阳县行政执法公示办法》，全面落实行政执法公示制度。\n"
 

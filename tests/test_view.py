@@ -1,4 +1,4 @@
-"""kg.view: the part of a graph that graph.html draws, chosen by streaming over sorted N-Triples."""
+"""kg.present.view: the part of a graph that graph.html draws, chosen by streaming over sorted N-Triples."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-from kg import ids
-from kg.export import serialize
-from kg.graph import CLASS_OF, build_dataset, union
 from kg.model import Extraction
-from kg.view import top_entities, view_graph
-from kg.viz import render
-from kg.vocab import ROL
+from kg.present.page import render
+from kg.present.view import top_entities, view_graph
+from kg.rdf import ids
+from kg.rdf.serialize import serialize
+from kg.rdf.statements import build_dataset, union
+from kg.rdf.terms import CLASS_OF
+from kg.rdf.vocab import ROL
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""kg.viz without a browser: the data the page gets, the cut of the graph, safety, determinism."""
+"""kg.present.page without a browser: the data the page gets, the cut of the graph, safety, determinism."""
 
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg import ids, viz
 from kg.errors import KgError, OutputError
-from kg.graph import build_dataset, build_graph
 from kg.model import EntityType, Extraction
-from kg.viz import VizError, render
-from kg.vocab import ROL
+from kg.present import page as viz
+from kg.present.page import VizError, render
+from kg.rdf import ids
+from kg.rdf.statements import build_dataset, build_graph
+from kg.rdf.vocab import ROL
 
 ROOT = Path(__file__).resolve().parent.parent
 SFJ = ids.entity_iri(EntityType.INSTITUTION, "开阳县司法局", "520121")
@@ -327,7 +328,7 @@ def test_bytes_do_not_depend_on_the_hash_seed(small_graph: Graph, tmp_path: Path
     source = tmp_path / "graph.nt"
     small_graph.serialize(source, format="nt", encoding="utf-8")
     script = (
-        "import sys; from pathlib import Path; from rdflib import Graph; from kg.viz import render; "
+        "import sys; from pathlib import Path; from rdflib import Graph; from kg.present.page import render; "
         "render(Graph().parse(sys.argv[1]), Path(sys.argv[2]))"
     )
     for seed in ("1", "2"):

@@ -1,1 +1,1 @@
-"""Extraction stages: mentions, overlaps and relations."""
+"""Extraction of one report: its place, year and author, mentions, entities and relations."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.model import EntityType, Mention, ReportInfo
 
 RULE = "org.anaphor"

@@ -29,9 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from kg import lexicon
-from kg.model import Region
-from kg.places import (
+from kg.data import lexicon
+from kg.extract.places import (
     expand_relative,
     find_divisions,
     government_of,
@@ -40,6 +39,7 @@ from kg.places import (
     region_at,
     town_names,
 )
+from kg.model import Region
 
 _CJK = r"\u4e00-\u9fff"
 

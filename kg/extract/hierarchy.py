@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
+from kg.extract.normalize import canonical_institution
+from kg.extract.places import find_divisions
 from kg.model import Entity, EntityType, ReportInfo
-from kg.normalize import canonical_institution
-from kg.places import find_divisions
 
 Key = tuple[str, str, str]
 INST = EntityType.INSTITUTION

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.overlaps import OnDrop, resolve_overlaps
 from kg.extract.rules import RULES
 from kg.extract.rules.base import CJK, INST, LEVEL, NUM, SYS, Candidate, DocContext, SentenceView, strip_marks

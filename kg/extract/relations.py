@@ -57,7 +57,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.hierarchy import own_units, parents_of
 from kg.extract.nested import is_nested
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence

@@ -1,7 +1,7 @@
 """What a report says about itself: title, place, year, kind and author.
 
 Everything is read from the text alone and is deterministic: the place from the
-gazetteer (``kg.places``), the author from the title, header, opening and
+gazetteer (``kg.extract.places``), the author from the title, header, opening and
 signature (``kg.extract.author``).
 """
 
@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.author import SELF_REPORT, detect_author, is_central_organ
+from kg.extract.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
 from kg.model import Document, Region, ReportInfo, Sentence
-from kg.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
 

@@ -1,1 +1,1 @@
-"""Reading reports and writing outputs."""
+"""Reading reports (text, web pages, Word, PDF), atomic writes, and merges of sorted line files."""

@@ -27,6 +27,7 @@ _UNMAPPED = re.compile("[\x00-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
 def pdf_to_text(data: bytes, name: str) -> str:
     """The text of every page, pages separated by a line break."""
+    # pypdf loads only when a PDF is read: most corpora are text
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 

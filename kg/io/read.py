@@ -28,6 +28,8 @@ from pathlib import Path
 from kg.errors import InputError, one_line
 from kg.io.decode import decode_text
 from kg.io.html import html_to_text, looks_like_html, starts_like_html
+from kg.io.pdf import pdf_to_text
+from kg.io.word import docx_to_text
 from kg.model import Document
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "html_to_text",
     "iter_documents",
     "iter_lines",
+    "parse_size",
     "read_document",
     "read_documents",
 ]
@@ -46,6 +49,37 @@ __all__ = [
 DEFAULT_MAX_BYTES = 50_000_000
 #: What a folder contributes: files with these suffixes, in any case.
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1000,
+    "kb": 1000,
+    "m": 1000**2,
+    "mb": 1000**2,
+    "g": 1000**3,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+}
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size such as ``50MB``, ``1.5 GB``, ``512KiB`` or ``2000`` (kB, MB, GB are powers of 1000).
+
+    Raises ValueError for anything else, including zero.
+    """
+    m = _SIZE.fullmatch(text)
+    unit = m.group(2).lower() if m else ""
+    if not m or unit not in _UNITS:
+        raise ValueError(f"{text!r} is not a size: write it like 50MB, 500kB, 2GB or a number of bytes")
+    size = int(float(m.group(1)) * _UNITS[unit])
+    if size < 1:
+        raise ValueError(f"{text!r}: the size limit must be at least 1 byte")
+    return size
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and other old Office files
@@ -212,12 +246,8 @@ def _to_text(data: bytes, name: str, suffix: str, max_bytes: int | None) -> tupl
     if not data or data.isspace():
         raise InputError.empty(name)
     if (data.startswith(_ZIP) and b"word/" in data) or suffix == ".docx":
-        from kg.io.word import docx_to_text
-
         text, form = docx_to_text(data, name, max_bytes), "docx"
     elif b"%PDF-" in data[:1024] or suffix == ".pdf":
-        from kg.io.pdf import pdf_to_text
-
         text, form = pdf_to_text(data, name), "pdf"
     elif data.startswith(_OLE):
         raise InputError.word_97(name) if suffix == ".doc" else InputError.binary(name)

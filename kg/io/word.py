@@ -24,6 +24,7 @@ _BODY = "word/document.xml"
 
 def docx_to_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
     """Paragraphs and table rows of the document body, one per line."""
+    # python-docx (and lxml) load only when a .docx is read: most corpora are text
     import docx
     from docx.table import Table
 

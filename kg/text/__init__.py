@@ -1,1 +1,1 @@
-"""Text stages: sentence segmentation and tokenization."""
+"""Text stages: reflowing PDF line breaks, sentences, and the one jieba tokenizer."""

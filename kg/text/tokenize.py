@@ -3,14 +3,20 @@
 jieba's global tokenizer is shared process state; kg builds its own
 ``jieba.Tokenizer`` once, adds the domain words to that instance only, and
 silences jieba's start-up log. Tokens carry offsets into the text given.
+jieba is imported when the first tokenizer is made, not with this module:
+commands that never tokenize (``kg query``, ``kg stats``) do not pay for it.
 """
 
 from __future__ import annotations
 
 import logging
 from functools import cache
+from typing import TYPE_CHECKING
 
-import jieba
+from kg.data import lexicon
+
+if TYPE_CHECKING:
+    import jieba
 
 
 def new_tokenizer() -> jieba.Tokenizer:
@@ -19,11 +25,11 @@ def new_tokenizer() -> jieba.Tokenizer:
     kg keeps one of these (``_tokenizer``); benchmarks build their own to
     compare kg against a plain ``lcut`` with the same dictionary.
     """
+    import jieba  # heavy (0.2-0.3 s, pkg_resources): only commands that tokenize load it
+
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
-    from kg import lexicon
-
     for w in lexicon.words("jieba_domain"):
         tk.add_word(w, freq=None)
     return tk

@@ -148,8 +148,8 @@ def hostile_graph(small_extraction: Any) -> Any:
     from rdflib import RDF, RDFS, SKOS, Literal
     from rdflib.namespace import DCTERMS
 
-    from kg.graph import build_graph
-    from kg.vocab import ROL
+    from kg.rdf.statements import build_graph
+    from kg.rdf.vocab import ROL
 
     g = build_graph(small_extraction)
     sentence = "县司法局" + "".join(PAYLOADS.values()) + "。"

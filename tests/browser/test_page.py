@@ -9,8 +9,8 @@ import pytest
 from conftest import PAYLOADS, Page
 from rdflib import Graph
 
-from kg.graph import build_graph
-from kg.viz import render
+from kg.present.page import render
+from kg.rdf.statements import build_graph
 
 pytestmark = pytest.mark.browser
 
@@ -291,9 +291,9 @@ def test_large_graph_labels_only_the_selected_nodes_edges(browser: Page, tmp_pat
     """Above 1,500 nodes edge labels and arrowheads are drawn only around the selection."""
     from rdflib import RDF, RDFS, Literal
 
-    from kg import ids
     from kg.model import EntityType
-    from kg.vocab import ROL
+    from kg.rdf import ids
+    from kg.rdf.vocab import ROL
 
     g = Graph()
     iris = [ids.entity_iri(EntityType.INSTITUTION, f"机构{i:04d}") for i in range(1600)]

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from kg.extract.mentions import find_mentions
+from kg.extract.places import region_of
 from kg.model import Document, EntityType, ReportInfo
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 NINGLING = "411423"  # 宁陵县, a county none of the seeds is about

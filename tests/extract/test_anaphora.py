@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.anaphora import resolve_anaphora
+from kg.extract.document import extract_document
 from kg.model import Document, EntityType, Mention, ReportInfo
-from kg.pipeline import extract_document
 
 INST = EntityType.INSTITUTION
 

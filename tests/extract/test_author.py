@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.author import opening_subject
+from kg.extract.places import region_of
 from kg.extract.report import detect_report_info
 from kg.model import Document, ReportInfo
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 
@@ -224,7 +224,7 @@ def test_a_division_name_inside_a_word_or_a_generic_district_is_no_place() -> No
 
 
 def test_the_prefecture_s_own_level_word_expands() -> None:
-    from kg.places import expand_relative, gazetteer, region_of
+    from kg.extract.places import expand_relative, gazetteer, region_of
 
     dali = next(c for c, d in gazetteer().items() if d.name == "大理白族自治州")
     assert expand_relative("州司法局", region_of(dali)) == "大理白族自治州司法局"

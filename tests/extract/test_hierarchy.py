@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.hierarchy import own_units, parents_of, split_parent, with_parents
+from kg.extract.places import region_of
 from kg.model import Document, Entity, EntityType, Mention, ReportInfo
-from kg.places import region_of
 
 INST = EntityType.INSTITUTION
 TAOYUAN = region_of("430725")  # 桃源县
@@ -105,7 +105,7 @@ def test_words_that_only_look_like_a_parent_are_not_one() -> None:
 
 
 def test_documents_with_units_give_part_of_relations_end_to_end() -> None:
-    from kg.pipeline import extract_document
+    from kg.extract.document import extract_document
 
     text = "桃源县人民政府关于2023年度法治政府建设情况的报告\n县委理论学习中心组开展专题学法4次。县政府常务会议研究行政规范性文件。\n"
     d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))

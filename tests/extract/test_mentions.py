@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.mentions import find_mentions
+from kg.extract.places import region_of
 from kg.model import Document, EntityType, ReportInfo
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 INST, SYS, LIST, BRAND = EntityType.INSTITUTION, EntityType.SYSTEM, EntityType.LIST, EntityType.BRAND

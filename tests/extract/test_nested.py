@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kg.extract.document import extract_document
 from kg.extract.nested import nested_mentions
+from kg.extract.places import region_of
 from kg.model import Document, EntityType, Mention, ReportInfo
-from kg.pipeline import extract_document
-from kg.places import region_of
 
 SYS, INST = EntityType.SYSTEM, EntityType.INSTITUTION
 TAOYUAN = ReportInfo(doc_id="t", place=region_of("430725"))

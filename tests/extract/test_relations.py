@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.hierarchy import parents_of
+from kg.extract.places import region_of
 from kg.extract.relations import find_relations, relate
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 AUTHOR = "开阳县人民政府"
@@ -744,7 +744,7 @@ def test_relations_are_well_formed_and_deterministic(markup: str, authored: bool
 
 
 def _extracted(text: str) -> set[Triple]:
-    from kg.pipeline import extract_document
+    from kg.extract.document import extract_document
 
     doc = Document(id="t", path="", text="宁陵县人民政府2023年法治政府建设工作报告\n" + text, sha256="")
     return triples(list(extract_document(doc).relations))

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from kg.extract import rules as registry
+from kg.extract.places import region_of
 from kg.extract.report import detect_report_info
 from kg.extract.rules import RULES, Candidate, DocContext, Rule, SentenceView, rule, rule_by_id
 from kg.io.read import read_documents
 from kg.model import Document, EntityType, ReportInfo
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 # The order the driver runs the rules in (the order of the rule functions before the split

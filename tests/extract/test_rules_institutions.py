@@ -8,8 +8,8 @@ import pytest
 
 from kg.extract.anaphora import resolve_anaphora
 from kg.extract.mentions import find_mentions
+from kg.extract.places import region_of
 from kg.model import Document, EntityType, ReportInfo
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 INST, SYS = EntityType.INSTITUTION, EntityType.SYSTEM

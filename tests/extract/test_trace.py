@@ -8,12 +8,12 @@ import pytest
 
 import kg.extract.mentions as driver
 from kg.extract.mentions import _generic, find_mentions
+from kg.extract.places import region_of
 from kg.extract.report import detect_report_info
 from kg.extract.rules import Candidate, SentenceView, rule_by_id
 from kg.extract.trace import Overlapped, Proposed, Rejected, Repeated, TraceEvent
 from kg.io.read import read_documents
 from kg.model import Document, EntityType, Mention, ReportInfo, Sentence
-from kg.places import region_of
 from kg.text.segment import split_sentences
 
 NINGLING = "411423"  # 宁陵县, a county none of the seeds is about

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from kg.extract.document import extract_document
 from kg.io.html import html_to_text
 from kg.io.read import find_inputs, read_document
 from kg.model import Document
-from kg.pipeline import extract_document
 
 # Every piece of chrome the page below puts around the article: none may reach the text.
 CHROME = [

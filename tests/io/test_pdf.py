@@ -13,9 +13,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from kg.errors import InputError
+from kg.extract.document import extract_document
 from kg.io.read import read_document
 from kg.model import Document
-from kg.pipeline import extract_document
 from kg.text.reflow import reflow_document
 
 LINE = 35  # characters a line, as on an A4 page in a 12 pt font

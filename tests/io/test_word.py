@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from kg.errors import InputError
+from kg.extract.document import extract_document
 from kg.io.read import read_document
 from kg.model import Document
-from kg.pipeline import extract_document
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,8 @@ import pyoxigraph as ox
 import pytest
 from servers import Server
 
-from kg import load as kgload
-from kg.load import Endpoint, LoadError, count_triples, load, read_graphs, remote_query, select
+from kg.sparql import load as kgload
+from kg.sparql.load import Endpoint, LoadError, count_triples, load, read_graphs, remote_query, select
 
 pytestmark = [pytest.mark.stores, pytest.mark.slow]
 

@@ -17,10 +17,10 @@ import pytest
 from servers import Server
 from typer.testing import CliRunner
 
-from kg import named_queries as nq
 from kg.cli import app
-from kg.load import Endpoint, count_triples, kg_graphs, load, read_graphs, select
-from kg.sparql import load_store, run
+from kg.sparql import named as nq
+from kg.sparql.load import Endpoint, count_triples, kg_graphs, load, read_graphs, select
+from kg.sparql.local import load_store, run
 
 pytestmark = [pytest.mark.stores, pytest.mark.slow]
 runner = CliRunner()

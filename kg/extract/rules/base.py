@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
+from kg.extract.places import find_divisions, gazetteer, is_division_name, short_name
 from kg.model import Document, EntityType, ReportInfo, Sentence
-from kg.places import find_divisions, gazetteer, is_division_name, short_name
 from kg.text.tokenize import tokenize, word_tag
 
 INST, SYS, LIST, BRAND = EntityType.INSTITUTION, EntityType.SYSTEM, EntityType.LIST, EntityType.BRAND

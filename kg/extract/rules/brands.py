@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.rules.base import (
     BRAND,
     CJK,

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
+from kg.extract.places import is_division_name
 from kg.extract.rules.base import (
     CJK,
     LEVEL,
@@ -29,7 +30,6 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
-from kg.places import is_division_name
 
 # ---------------------------------------------------------------- documents after a verb
 

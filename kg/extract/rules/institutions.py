@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from kg import lexicon
+from kg.data import lexicon
+from kg.extract.places import find_divisions, gazetteer, is_division_name, short_name
 from kg.extract.rules.base import (
     CJK,
     INST,
@@ -23,7 +24,6 @@ from kg.extract.rules.base import (
     strip_marks,
     trim,
 )
-from kg.places import find_divisions, gazetteer, is_division_name, short_name
 from kg.text.tokenize import tagged
 
 # ---------------------------------------------------------------- central organs

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.extract.rules.base import (
     BRAND,
     CJK,

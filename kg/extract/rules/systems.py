@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.errors import LexiconError
+from kg.extract.places import is_division_name
 from kg.extract.rules.base import (
     CJK,
     CONJ,
@@ -39,7 +40,6 @@ from kg.extract.rules.base import (
     trim,
 )
 from kg.model import EntityType
-from kg.places import is_division_name
 from kg.text.tokenize import word_tag
 
 # jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name

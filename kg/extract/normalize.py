@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.errors import LexiconError
+from kg.extract.places import find_divisions, gazetteer, region_of
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
-from kg.places import find_divisions, gazetteer, region_of
 
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
 _TOWN_CHARS = ("镇", "乡", "街道")

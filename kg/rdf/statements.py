@@ -5,13 +5,13 @@ labels and scopes, and regions. Each report's graph holds the report node,
 the mentions with their offsets and sentences, the relations it states and
 their evidence. TriG and N-Quads keep that split, so a store can replace one
 report's data; Turtle and N-Triples write the union. No blank nodes: every
-node has an IRI from ``kg.ids``, so the same input gives the same graph.
+node has an IRI from ``kg.rdf.ids``, so the same input gives the same graph.
 
 The statements are made once, by functions that hand each triple to a sink
 with an ``add((s, p, o))`` method, one sink per graph: ``build_dataset``
 passes the graphs of an rdflib Dataset, ``statements_by_graph`` plain lists,
 which is several times faster for a build that only writes N-Quads
-(``kg.stream``). ``_Terms`` makes each repeated term once per document:
+(``kg.corpus.task``). ``_Terms`` makes each repeated term once per document:
 entity and region IRIs, the sentence literal shared by a sentence's
 mentions, offsets and rule names.
 """
@@ -21,69 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
-from kg import ids
-from kg.model import DocumentExtraction, Entity, EntityType, Extraction, Region, replace_surrogates
-from kg.vocab import ROL
-
-SCHEMA = Namespace("https://schema.org/")
-
-CLASS_OF = {
-    EntityType.INSTITUTION: ROL.Institution,
-    EntityType.SYSTEM: ROL.System,
-    EntityType.LIST: ROL.List,
-    EntityType.BRAND: ROL.Brand,
-}
-TYPE_OF_CLASS = {v: k for k, v in CLASS_OF.items()}
-
-PREDICATE = {
-    "formulates": ROL.formulates,
-    "implements": ROL.implements,
-    "compiles": ROL.compiles,
-    "runs": ROL.runs,
-    "partOf": ROL.partOf,
-    "basedOn": ROL.basedOn,
-    "itemCount": ROL.itemCount,
-}
-
-PREFIXES = {
-    "rol": Namespace(ids.ONTOLOGY),
-    "inst": Namespace(ids.BASE + "inst/"),
-    "sys": Namespace(ids.BASE + "sys/"),
-    "list": Namespace(ids.BASE + "list/"),
-    "brand": Namespace(ids.BASE + "brand/"),
-    "region": Namespace(ids.BASE + "region/"),
-    "report": Namespace(ids.BASE + "report/"),
-    "mention": Namespace(ids.BASE + "mention/"),
-    "evidence": Namespace(ids.BASE + "evidence/"),
-    "rdf": RDF._NS,
-    "rdfs": RDFS._NS,
-    "owl": OWL._NS,
-    "xsd": XSD._NS,
-    "skos": SKOS._NS,
-    "dcterms": DCTERMS._NS,
-    "prov": PROV._NS,
-    "org": ORG._NS,
-    "schema": SCHEMA,
-}
-
-
-def zh(text: str) -> Literal:
-    """A Chinese literal; a lone surrogate (not writable as UTF-8) becomes U+FFFD."""
-    return Literal(replace_surrogates(text), lang="zh")
-
-
-def plain(text: str) -> Literal:
-    """A plain string literal, with lone surrogates replaced like ``zh``."""
-    return Literal(replace_surrogates(text))
-
-
-def bind_prefixes(g: Graph) -> None:
-    """Bind kg's fixed prefix set, replacing rdflib's defaults."""
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
+from kg.model import DocumentExtraction, Entity, Extraction, Region
+from kg.rdf import ids
+from kg.rdf.terms import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes, plain, zh
+from kg.rdf.vocab import ROL
 
 
 def entity_iri(e: Entity) -> URIRef:

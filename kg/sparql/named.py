@@ -1,6 +1,6 @@
 """Named SPARQL queries shipped with kg, and safe binding of their parameters.
 
-Each query is a ``kg/queries/NAME.rq`` file: plain SPARQL 1.1 that declares
+Each query is a ``kg/sparql/queries/NAME.rq`` file: plain SPARQL 1.1 that declares
 its own prefixes, so it runs unchanged on kg's embedded Oxigraph store, an
 Oxigraph server or Virtuoso. A header of ``#`` lines gives its title,
 description and parameters::
@@ -39,7 +39,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.ids import ONTOLOGY
+from kg.rdf.ids import ONTOLOGY
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
@@ -94,7 +94,7 @@ class NamedQuery:
 
 
 def _files() -> dict[str, str]:
-    folder = resources.files("kg").joinpath("queries")
+    folder = resources.files("kg.sparql").joinpath("queries")
     return {
         f.name[: -len(".rq")]: f.read_text(encoding="utf-8")
         for f in folder.iterdir()

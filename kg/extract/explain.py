@@ -17,11 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.document import extract_document
+from kg.extract.normalize import canonical
 from kg.extract.relations import CueDecision
 from kg.extract.trace import Overlapped, Proposed, Rejected, Repeated, TraceEvent
 from kg.model import Document, DocumentExtraction, Entity, Mention, Relation, ReportInfo, Sentence
-from kg.normalize import canonical
-from kg.pipeline import extract_document
 from kg.text.reflow import reflow_document
 from kg.text.tokenize import tokenize
 

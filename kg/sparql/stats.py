@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.sparql import default_prefixes
+from kg.sparql.local import default_prefixes
 
 _TYPES = "rol:Institution rol:System rol:List rol:Brand"
 _RELATIONS = "rol:formulates rol:implements rol:compiles rol:runs rol:partOf rol:basedOn"

@@ -22,7 +22,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 def ontology_dir() -> Path:
     """The folder that holds rol.ttl and shapes.ttl."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the package kg/
     for candidate in (here / "_ontology", here.parent / "ontology"):
         if (candidate / "rol.ttl").is_file():
             return candidate
@@ -82,7 +82,7 @@ class ValidationReport:
 
 def validate(graph: Graph) -> ValidationReport:
     """Check ``graph`` against shapes.ttl, with the ontology for subclass look-ups."""
-    from pyshacl import validate as shacl_validate
+    from pyshacl import validate as shacl_validate  # heavy (about 0.5 s): only kg validate needs it
 
     conforms, results, _ = shacl_validate(
         graph,

@@ -26,10 +26,10 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import ids
-from kg.graph import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
-from kg.merge import find_line, span_reader
-from kg.vocab import ROL
+from kg.io.merge import find_line, span_reader
+from kg.rdf import ids
+from kg.rdf.terms import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
+from kg.rdf.vocab import ROL
 
 #: Entities drawn in graph.html by default (``kg build --html-entities``).
 VIEW_ENTITIES = 500
@@ -122,10 +122,10 @@ def top_entities(path: Path | Sequence[Path], limit: int) -> set[bytes]:
 def view_graph(
     path: str | Path | Sequence[Path], max_entities: int = VIEW_ENTITIES, max_mentions: int = VIEW_MENTIONS
 ) -> Graph:
-    """The statements ``kg.viz.render`` reads about the kept entities, as an rdflib graph.
+    """The statements ``kg.present.page.render`` reads about the kept entities, as an rdflib graph.
 
     ``path`` is a sorted N-Triples file of a kg graph, or the files of its
-    consecutive key ranges (``kg.outputs``). Memory grows with
+    consecutive key ranges (``kg.corpus.outputs``). Memory grows with
     ``max_entities × max_mentions``, never with the file.
     """
     if max_entities < 1 or max_mentions < 1:

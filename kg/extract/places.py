@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from kg import lexicon
+from kg.data import lexicon
 from kg.model import Document, Region, Sentence
 from kg.text.tokenize import tokenize
 

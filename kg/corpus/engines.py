@@ -15,7 +15,7 @@ any size is fed without holding its results in memory.
   (a shared file system); results travel back to this process.
 
 ``process_map`` runs any function over a few items in a local pool: the
-parts of the merge (``kg.outputs``), whatever the engine.
+parts of the merge (``kg.corpus.outputs``), whatever the engine.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ from itertools import islice
 from multiprocessing.connection import wait as wait_for
 from typing import Any, TypeVar
 
+from kg.corpus.task import DocumentFailure, DocumentResult, process_document, warm_up
 from kg.errors import KgError
-from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure, DocumentResult, process_document, warm_up
+from kg.io.read import DEFAULT_MAX_BYTES
 
 ENGINES = ("local", "dask")
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -171,7 +172,7 @@ def _dask(
     task: Task, paths: Sequence[str], workers: int, scheduler: str | None, max_bytes: int
 ) -> Iterator[Any]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster, as_completed  # optional: the extra kg[dask]
     except ImportError:
         raise EngineError("the dask engine needs dask.distributed: pip install 'kg[dask]'") from None
     cluster: Any = None

@@ -13,8 +13,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import GraphError
-from kg.graph import bind_prefixes
-from kg.rdf_files import graph_file_format
+from kg.rdf.formats import graph_file_format
+from kg.rdf.terms import bind_prefixes
 
 PARSERS = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld", "rdfxml": "xml"}
 

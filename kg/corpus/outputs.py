@@ -1,6 +1,6 @@
 """Every output of ``kg build``, written from the merge of per-document results.
 
-The entries' sorted N-Quads are merged (``kg.merge``) in key ranges of
+The entries' sorted N-Quads are merged (``kg.io.merge``) in key ranges of
 about the same size, one part per range, in parallel processes. A part
 merges its range of every entry and, on the way, writes its lines of
 ``graph.nq`` (when asked for), of ``graph.nt`` (graphs and repeats
@@ -11,7 +11,7 @@ prefixes) and the output is the same bytes for any number of parts.
 JSON-LD is streamed from the N-Triples parts, TriG from each report's
 quads followed by the shared graph, ``mentions.jsonl`` is the entries'
 records in id order, the store is bulk-loaded from the N-Quads and
-``graph.html`` draws a bounded part of the N-Triples (``kg.view``).
+``graph.html`` draws a bounded part of the N-Triples (``kg.present.view``).
 
 Everything is written in a hidden work folder inside the output folder and
 each file is moved into place when all are complete, so a failure leaves
@@ -35,15 +35,19 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.cache import Entry
-from kg.engines import process_map
+from kg.corpus.cache import Entry
+from kg.corpus.engines import process_map
 from kg.errors import OutputError
-from kg.export import triple_lines, write_jsonld, write_trig, write_turtle
-from kg.graph import CLASS_OF
-from kg.ids import SHARED_GRAPH, report_graph_iri
+from kg.io.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.io.write import sync_file, sync_folder
-from kg.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.model import EntityType
+from kg.present.page import render
+from kg.present.view import view_graph
+from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
+from kg.rdf.nquads import triple_lines
+from kg.rdf.serialize import write_jsonld, write_trig, write_turtle
+from kg.rdf.store import write_store_file
+from kg.rdf.terms import CLASS_OF
 
 HTML_TITLE = "法治政府建设报告知识图谱"
 #: Parts per process: a process that is done early takes another, so uneven ranges even out.
@@ -153,14 +157,9 @@ def write_outputs(
         store_path: Path | None = None
         if store is not None:
             step("store")
-            from kg.store import write_store_file
-
             store_path = write_store_file([p.file(".nq") for p in parts], store).path
         if html:
             step("graph.html")
-            from kg.view import view_graph
-            from kg.viz import render
-
             render(view_graph(nt_parts, html_entities, html_mentions), work / "graph.html", title=HTML_TITLE)
         paths = [_move(src, dst) for src, dst in ready]
         if store_path is not None:

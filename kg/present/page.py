@@ -1,6 +1,6 @@
 """Draw a kg graph as one self-contained, interactive HTML page.
 
-``render`` reads the RDF graph that ``kg.graph`` builds, optionally cuts a
+``render`` reads the RDF graph that ``kg.rdf.statements`` builds, optionally cuts a
 part of it (focus + depth, types, one report, the top N by degree), lays it
 out, and writes one HTML file. Guarantees:
 
@@ -40,10 +40,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-import numpy as np
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
@@ -51,7 +49,11 @@ from rdflib.term import Node
 from kg.errors import KgError
 from kg.io.write import write_text
 from kg.model import EntityType, replace_surrogates
-from kg.vocab import ROL
+from kg.rdf.vocab import ROL
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import numpy as np
 
 SCHEMA = Namespace("https://schema.org/")
 
@@ -380,6 +382,8 @@ def _parse_types(types: Iterable[str]) -> set[EntityType]:
 
 
 def _relation_graph(model: _Model, keep: set[URIRef]) -> nx.MultiDiGraph:
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded to draw, not by every command
+
     g = nx.MultiDiGraph()
     g.add_nodes_from(sorted(keep, key=str))
     for r in model.relations:
@@ -398,6 +402,8 @@ def _select(
     top: int | None,
 ) -> set[URIRef]:
     """The entities to draw: filter by type and report, then focus + depth, then top N by degree."""
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded to draw, not by every command
+
     if depth < 0:
         raise VizError(f"depth must be 0 or more, not {depth}")
     if top is not None and top < 1:
@@ -448,6 +454,9 @@ def _select(
 
 def _layout(n: int, edges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pixel positions for nodes 0..n-1; deterministic for a given input."""
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded to draw, not by every command
+    import numpy as np  # heavy (about 0.15 s): loaded to lay out a page, not by every command
+
     if n == 0:
         return []
     if n == 1:
@@ -475,6 +484,8 @@ def _mesh_layout(n: int, edges: Sequence[tuple[int, int]], iterations: int = 80)
     instead of O(n²); attraction along edges is exact. A weak pull to the
     centre keeps isolated nodes and small components near the rest.
     """
+    import numpy as np  # heavy (about 0.15 s): loaded to lay out a page, not by every command
+
     rng = np.random.default_rng(LAYOUT_SEED)
     pos = rng.random((n, 2))
     k = 1.0 / math.sqrt(n)
@@ -729,7 +740,7 @@ def _vis_asset(name: str) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("kg").joinpath("viz_assets", name).read_text(encoding="utf-8")
+    return resources.files("kg.present").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _csp_hash(script: str) -> str:
@@ -784,7 +795,7 @@ def render(
     """Write an interactive, self-contained HTML view of ``graph`` to ``out``.
 
     Args:
-        graph: a graph built by ``kg.graph`` (a ``Dataset`` is read as the union of its graphs).
+        graph: a graph built by ``kg.rdf.statements`` (a ``Dataset`` is read as the union of its graphs).
         out: the HTML file to write (atomically).
         focus: draw only the entities within ``depth`` relation hops of the entity with
             this name (any surface form: label, alternative label or as written).

@@ -1,10 +1,10 @@
 """Per-document results for a list of files: from the cache, else computed.
 
 This is the first half of a streaming build: every report becomes one
-entry file (``kg.cache``), reused when the report, its id and kg's rules
-are unchanged, else computed by an engine (``kg.engines``). Bad files are
+entry file (``kg.corpus.cache``), reused when the report, its id and kg's rules
+are unchanged, else computed by an engine (``kg.corpus.engines``). Bad files are
 collected as failures and do not stop the others, unless ``strict``. The
-second half (``kg.pipeline.build``) merges the entries.
+second half (``kg.corpus.build.build``) merges the entries.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from kg.cache import Entry, ResultCache, file_sha256
-from kg.engines import run_documents
+from kg.corpus.cache import Entry, ResultCache, file_sha256
+from kg.corpus.engines import run_documents
+from kg.corpus.task import DocumentFailure, process_document
 from kg.errors import InputError
-from kg.stream import DEFAULT_MAX_BYTES, DocumentFailure, process_document
+from kg.io.read import DEFAULT_MAX_BYTES
 
 Progress = Callable[[str], None]
 

@@ -32,8 +32,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kg.corpus.task import DocumentResult
 from kg.io.write import atomic_write
-from kg.stream import DocumentResult
+from kg.rdf.ontology import ontology_dir
 
 MAGIC = b"kg-doc-result 1\n"
 SECTIONS = ("quads", "mentions", "relations")
@@ -45,9 +46,7 @@ _DEPENDENCIES = ("jieba", "rdflib", "pyoxigraph", "cpca")
 @cache
 def rules_hash() -> str:
     """SHA-256 of everything besides the document that a result depends on."""
-    from kg.ontology import ontology_dir
-
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     files = sorted(
         (
             f

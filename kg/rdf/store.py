@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import GraphError, OutputError
-from kg.export import dataset_quads
+from kg.rdf.nquads import dataset_quads
 
 MARKER = "kg-store.json"
 KIND = "kg oxigraph store"

@@ -22,14 +22,16 @@ import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import OutputError
 from kg.io.write import write_text
-from kg.sparql import default_prefixes, load_store
+from kg.sparql.local import default_prefixes, load_store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 PG_FORMATS = ("graphml", "gexf", "csv")
 
@@ -89,6 +91,8 @@ def _local(iri: str) -> str:
 
 def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
     """The property graph of a kg store: node ids are IRIs, edge keys are relation names."""
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded by kg export, not by every command
+
     prefixes = default_prefixes()
 
     def rows(q: str) -> list[ox.QuerySolution]:
@@ -151,6 +155,8 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
 
 
 def _sorted(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded by kg export, not by every command
+
     out = nx.MultiDiGraph()
     out.add_nodes_from(sorted(g.nodes(data=True), key=lambda n: n[0]))
     out.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
@@ -162,6 +168,8 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     ``label`` repeats the name, since Gephi and yEd show that attribute.
     """
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded by kg export, not by every command
+
     out = nx.MultiDiGraph()
     for node, attrs in g.nodes(data=True):
         out.add_node(node, label=attrs["name"], **{k: _scalar(v) for k, v in attrs.items()})
@@ -221,6 +229,8 @@ def neo4j_csv(g: nx.MultiDiGraph) -> tuple[str, str]:
 
 def export(graphs: Sequence[str | Path], fmt: str, output: str | Path) -> list[Path]:
     """Write the graph files' property graph as ``fmt`` to ``output`` (a folder for csv)."""
+    import networkx as nx  # heavy (about 0.2 s with numpy): loaded by kg export, not by every command
+
     if fmt not in PG_FORMATS:
         raise OutputError(f"unknown export format {fmt!r}: use one of {', '.join(PG_FORMATS)}")
     g = to_networkx(load_store(graphs))

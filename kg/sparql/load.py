@@ -55,9 +55,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphError, KgError
-from kg.ids import GRAPH_BASE
-from kg.rdf_files import graph_file_format
-from kg.sparql import FORMATS, QueryResult, check_read_only
+from kg.rdf.formats import graph_file_format
+from kg.rdf.ids import GRAPH_BASE
+from kg.sparql.local import FORMATS, QueryResult, check_read_only
 
 DEFAULT_GRAPH_IRI = GRAPH_BASE + "all"
 """Where a triple-format file (Turtle, N-Triples, JSON-LD) goes when no --graph-iri is given."""
@@ -413,7 +413,7 @@ def select(endpoint: Endpoint, sparql: str) -> tuple[tuple[str, ...], list[tuple
 
 
 def remote_query(endpoint: Endpoint, sparql: str, fmt: str = "table") -> QueryResult:
-    """Run a read-only SELECT or ASK on a SPARQL endpoint, like ``kg.sparql.run`` does locally.
+    """Run a read-only SELECT or ASK on a SPARQL endpoint, like ``kg.sparql.local.run`` does locally.
 
     For csv, tsv and json the endpoint's own W3C serialisation is kept in ``raw``.
     Only a query is sent: a server may run an update it gets as a query.

@@ -19,7 +19,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphError, QueryError
-from kg.rdf_files import graph_file_format
+from kg.rdf.formats import graph_file_format
+from kg.rdf.terms import PREFIXES
 
 FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -49,8 +50,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def default_prefixes() -> dict[str, str]:
     """kg's fixed prefixes, as Oxigraph wants them."""
-    from kg.graph import PREFIXES
-
     return {p: str(ns) for p, ns in PREFIXES.items()}
 
 

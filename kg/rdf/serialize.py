@@ -1,7 +1,7 @@
 """Serialise graphs to files, deterministically, atomically and as streams.
 
 The build never holds the corpus graph in memory: it merges every
-document's sorted N-Quads lines into one sorted stream (``kg.merge``) and
+document's sorted N-Quads lines into one sorted stream (``kg.io.merge``) and
 writes each format from that stream. N-Quads is the stream itself;
 N-Triples drops the graph and repeats (the union); Turtle and JSON-LD are
 Oxigraph's streaming serialisers over the N-Triples, so subjects come in
@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset, Graph
 
 from kg.errors import OutputError
 from kg.io.write import write_text
+from kg.rdf.nquads import dataset_quads, graph_of
+from kg.rdf.terms import kg_prefixes, to_ox
 
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 
@@ -64,26 +65,6 @@ def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
 def write_rdf(ds: Dataset, graph: Graph, path: Path, fmt: str) -> Path:
     write_text(path, serialize(ds, graph, fmt))
     return path
-
-
-def graph_of(line: bytes) -> bytes:
-    """The graph IRI term of a kg N-Quads line (kg writes every statement in a named graph)."""
-    return line[line.rindex(b" <", 0, len(line) - 3) + 1 : line.rindex(b">") + 1]
-
-
-def triple_lines(quad_lines: Iterable[bytes]) -> Iterator[bytes]:
-    """N-Triples lines of the union of sorted kg N-Quads lines: graphs dropped, repeats too.
-
-    Sorted quads keep a triple's copies in different graphs next to each
-    other (they share the line up to the graph), and the triples come out
-    in the order of sorted N-Triples lines.
-    """
-    previous = b""
-    for line in quad_lines:
-        triple = line[: line.rindex(b" <", 0, len(line) - 3)]
-        if triple != previous:
-            yield triple + b" .\n"
-            previous = triple
 
 
 def write_turtle(nt: Path | Sequence[Path] | bytes, out: BinaryIO) -> None:
@@ -170,33 +151,6 @@ class _PnameFilter:
         self.pending = b""
 
 
-def dataset_quads(ds: Dataset) -> Iterator[ox.Quad]:
-    """The statements of every named graph of ``ds`` as Oxigraph quads (kg puts none in the default graph)."""
-    for g in _named(ds):
-        name = to_ox(g.identifier)
-        for s, p, o in g:
-            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
-
-
-def _named(ds: Dataset) -> list[Graph]:
-    return sorted(
-        (g for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)),
-        key=lambda g: str(g.identifier),
-    )
-
-
-#: Prefixes left out of Turtle and TriG: every local name under them holds a "/" (report
-#: id / offsets), which a prefixed name would need to escape; full IRIs are written instead.
-_SLASHED = frozenset({"mention", "evidence"})
-
-
-def kg_prefixes() -> dict[str, str]:
-    """kg's prefixes for Turtle and TriG, sorted (Oxigraph declares every prefix it is given)."""
-    from kg.graph import PREFIXES
-
-    return {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p not in _SLASHED}
-
-
 _PNAME = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*)?:((?:\\[^\s]|[^\s\\;,])*)")
 _BEFORE_TERM = " \t\n;,([{^"
 
@@ -240,26 +194,3 @@ def plain_pnames(text: str, prefixes: dict[str, str]) -> str:
         out.append(c)
         i += 1
     return "".join(out)
-
-
-def to_ox(t: Node) -> ox.NamedNode | ox.Literal:
-    """The Oxigraph term for an rdflib IRI or literal (kg graphs have no blank nodes)."""
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        datatype = t.datatype
-        if datatype is None:
-            return ox.Literal(str(t))
-        node = _DATATYPES.get(datatype)
-        if node is None:
-            node = ox.NamedNode(str(datatype))
-            if len(_DATATYPES) < 64:  # kg uses a handful; a foreign graph must not grow it unbounded
-                _DATATYPES[datatype] = node
-        return ox.Literal(str(t), datatype=node)
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    raise OutputError(f"cannot serialise {t!r}: kg graphs have no blank nodes")
-
-
-#: Datatype IRIs as Oxigraph nodes, made once: nearly every literal kg writes has one of a few.
-_DATATYPES: dict[URIRef, ox.NamedNode] = {}

@@ -1,0 +1,1 @@
+"""Presenting a graph: the part drawn, the offline HTML page, property-graph exports."""
