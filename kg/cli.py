@@ -27,6 +27,7 @@ from kg.extract.explain import explain as explain_document
 from kg.extract.explain import render as render_explanation
 from kg.io.read import find_inputs, parse_size, read_document
 from kg.io.write import atomic_write
+from kg.model import EntityType, Predicate, entity_types_text
 from kg.present.page import render as render_page
 from kg.present.propertygraph import export as run_export
 from kg.rdf.ontology import validate as run_validate
@@ -251,10 +252,10 @@ def _print_summary(summary: Any) -> None:
     table.add_column("count", justify="right")
     table.add_row("documents", str(summary.documents))
     table.add_row("  from cache", str(summary.cached))
-    for etype in ("机构", "制度", "清单", "品牌"):
-        table.add_row(f"entities: {etype}", str(summary.entities.get(etype, 0)))
-    for rel in ("formulates", "implements", "compiles", "runs", "partOf", "basedOn", "itemCount"):
-        table.add_row(f"relations: {rel}", str(summary.relations.get(rel, 0)))
+    for etype in EntityType:
+        table.add_row(f"entities: {etype.value}", str(summary.entities.get(etype.value, 0)))
+    for rel in Predicate:
+        table.add_row(f"relations: {rel.value}", str(summary.relations.get(rel.value, 0)))
     table.add_row("triples", str(summary.triples))
     console = Console()
     console.print(table)
@@ -516,7 +517,7 @@ def viz(
     depth: Annotated[int, typer.Option(min=0, help="Hops around --focus.")] = 1,
     types: Annotated[
         list[str] | None,
-        typer.Option("--type", help="Keep only these entity types (机构, 制度, 清单, 品牌); repeatable."),
+        typer.Option("--type", help=f"Keep only these entity types ({entity_types_text()}); repeatable."),
     ] = None,
     report: Annotated[
         str | None, typer.Option(help="Keep only entities this report mentions (its id, the file stem).")

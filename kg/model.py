@@ -16,37 +16,91 @@ from enum import StrEnum
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class EntityType(StrEnum):
-    """The four entity types of the spec; the value is the Chinese label."""
+#: The namespace of kg's ontology (``ontology/rol.ttl``): classes and relations are ``ONTOLOGY + name``.
+ONTOLOGY = "https://w3id.org/kg-rol/ontology#"
 
-    INSTITUTION = "机构"
-    SYSTEM = "制度"
-    LIST = "清单"
-    BRAND = "品牌"
+
+class EntityType(StrEnum):
+    """The four entity types of the spec. Each is defined here once; every other table derives from it.
+
+    A member's value is its Chinese label, the ``type`` of ``kg extract``'s
+    records. The other attributes: ``english``, the English name, which is
+    also the class's local name in the ontology (``rol:Institution``, its
+    ``@en`` label); ``segment``, the path segment of its entities' IRIs
+    (``…/id/inst/…``); ``colour``, its nodes' colour in ``graph.html``
+    (Okabe-Ito, colour-blind safe). ``tests/test_schema.py`` checks them
+    against ``ontology/rol.ttl`` and ``shapes.ttl``.
+    """
+
+    english: str
+    segment: str
+    colour: str
+
+    #            Chinese label, English name, IRI segment, colour
+    INSTITUTION = "机构", "Institution", "inst", "#0072B2"
+    SYSTEM = "制度", "System", "sys", "#E69F00"
+    LIST = "清单", "List", "list", "#009E73"
+    BRAND = "品牌", "Brand", "brand", "#CC79A7"
+
+    def __new__(cls, label: str, english: str, segment: str, colour: str) -> EntityType:
+        member = str.__new__(cls, label)
+        member._value_ = label
+        member.english, member.segment, member.colour = english, segment, colour
+        return member
 
     @property
-    def english(self) -> str:
-        return _ENGLISH[self]
-
-
-_ENGLISH = {
-    EntityType.INSTITUTION: "Institution",
-    EntityType.SYSTEM: "System",
-    EntityType.LIST: "List",
-    EntityType.BRAND: "Brand",
-}
+    def iri(self) -> str:
+        """The class IRI, ``rol:`` + the English name."""
+        return ONTOLOGY + self.english
 
 
 class Predicate(StrEnum):
-    """Relations between entities (spec table); values are the JSON names."""
+    """The seven relations of the spec, defined here once; the value is the JSON name and the IRI's local name.
 
-    FORMULATES = "formulates"
-    IMPLEMENTS = "implements"
-    COMPILES = "compiles"
-    RUNS = "runs"
-    PART_OF = "partOf"
-    BASED_ON = "basedOn"
-    ITEM_COUNT = "itemCount"
+    ``label`` is the Chinese label (the ontology's ``@zh`` label, shown on
+    the edges of ``graph.html``); ``domain`` the type of the subject;
+    ``range`` the type of the object, or None when the object is a number
+    (``itemCount``, an ``xsd:integer``); ``cues`` the word list in
+    ``kg/data`` of the verbs that state it (``kg.extract.relations``), or ""
+    when no cue verb does.
+    """
+
+    label: str
+    domain: EntityType
+    range: EntityType | None
+    cues: str
+
+    #           name, Chinese label, domain, range, cue-verb word list
+    FORMULATES = "formulates", "制定", EntityType.INSTITUTION, EntityType.SYSTEM, "relation_formulates"
+    IMPLEMENTS = "implements", "实施", EntityType.INSTITUTION, EntityType.SYSTEM, "relation_implements"
+    COMPILES = "compiles", "编制", EntityType.INSTITUTION, EntityType.LIST, "relation_compiles"
+    RUNS = "runs", "打造", EntityType.INSTITUTION, EntityType.BRAND, "relation_runs"
+    PART_OF = "partOf", "隶属", EntityType.INSTITUTION, EntityType.INSTITUTION, ""
+    BASED_ON = "basedOn", "依据", EntityType.SYSTEM, EntityType.SYSTEM, ""
+    ITEM_COUNT = "itemCount", "项数", EntityType.LIST, None, ""
+
+    def __new__(
+        cls, name: str, label: str, domain: EntityType, range_: EntityType | None, cues: str
+    ) -> Predicate:
+        member = str.__new__(cls, name)
+        member._value_ = name
+        member.label, member.domain, member.range, member.cues = label, domain, range_, cues
+        return member
+
+    @property
+    def iri(self) -> str:
+        """The property IRI, ``rol:`` + the name."""
+        return ONTOLOGY + self.value
+
+    @property
+    def links(self) -> bool:
+        """True for a relation between two entities (an edge), False for a number (``itemCount``)."""
+        return self.range is not None
+
+
+def entity_types_text(sep: str = ", ") -> str:
+    """The Chinese labels of the entity types, for messages and help texts: 机构, 制度, 清单, 品牌."""
+    return sep.join(t.value for t in EntityType)
 
 
 @dataclass(frozen=True, slots=True)

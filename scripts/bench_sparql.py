@@ -46,7 +46,8 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.rdf.ids import BASE, GRAPH_BASE, ONTOLOGY  # noqa: E402
+from kg.model import ONTOLOGY  # noqa: E402
+from kg.rdf.ids import BASE, GRAPH_BASE  # noqa: E402
 from kg.sparql import named as nq  # noqa: E402 - after the path set-up, so the script runs from a checkout
 from kg.sparql.local import run  # noqa: E402
 

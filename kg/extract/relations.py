@@ -64,17 +64,11 @@ from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation,
 
 Key = tuple[str, str, str]
 
-# Predicates that a cue verb can give, by the type of the object it governs.
+# Predicates that a cue verb can give, by the type of the object it governs, and
+# the word list of each one's cue verbs: both from the schema (kg.model.Predicate).
+_CUE_LISTS: dict[Predicate, str] = {p: p.cues for p in Predicate if p.cues}
 _CUE_PREDICATES: dict[EntityType, tuple[Predicate, ...]] = {
-    EntityType.SYSTEM: (Predicate.FORMULATES, Predicate.IMPLEMENTS),
-    EntityType.LIST: (Predicate.COMPILES,),
-    EntityType.BRAND: (Predicate.RUNS,),
-}
-_CUE_LISTS: dict[Predicate, str] = {
-    Predicate.FORMULATES: "relation_formulates",
-    Predicate.IMPLEMENTS: "relation_implements",
-    Predicate.COMPILES: "relation_compiles",
-    Predicate.RUNS: "relation_runs",
+    t: cued for t in EntityType if (cued := tuple(p for p in _CUE_LISTS if p.range is t))
 }
 
 # Clause boundaries inside a sentence; a cue never reaches across one, except

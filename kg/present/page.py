@@ -48,7 +48,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.io.write import write_text
-from kg.model import EntityType, replace_surrogates
+from kg.model import EntityType, Predicate, replace_surrogates
 from kg.rdf.vocab import ROL
 
 if TYPE_CHECKING:
@@ -65,22 +65,10 @@ LAYOUT_SEED = 7
 #: vis-network version shipped in pyvis 0.3.2; its CSS and JS are inlined.
 VIS_DIR = "templates/lib/vis-9.1.2"
 
-CLASS_TYPE = {
-    ROL.Institution: EntityType.INSTITUTION,
-    ROL.System: EntityType.SYSTEM,
-    ROL.List: EntityType.LIST,
-    ROL.Brand: EntityType.BRAND,
-}
+CLASS_TYPE = {ROL[t.english]: t for t in EntityType}
 
 #: Relation predicates between entities and their Chinese labels (as in ontology/rol.ttl).
-RELATIONS = {
-    ROL.formulates: ("formulates", "制定"),
-    ROL.implements: ("implements", "实施"),
-    ROL.compiles: ("compiles", "编制"),
-    ROL.runs: ("runs", "打造"),
-    ROL.partOf: ("partOf", "隶属"),
-    ROL.basedOn: ("basedOn", "依据"),
-}
+RELATIONS = {ROL[p.value]: (p.value, p.label) for p in Predicate if p.links}
 
 #: Edges that are not relations: name → (kind, Chinese label).
 LINKS = {
@@ -92,10 +80,7 @@ LINKS = {
 
 #: Node kinds in legend order: key, legend label, colour (Okabe-Ito, colour-blind safe), vis shape.
 KINDS: tuple[tuple[str, str, str, str], ...] = (
-    (EntityType.INSTITUTION.value, "机构", "#0072B2", "dot"),
-    (EntityType.SYSTEM.value, "制度", "#E69F00", "dot"),
-    (EntityType.LIST.value, "清单", "#009E73", "dot"),
-    (EntityType.BRAND.value, "品牌", "#CC79A7", "dot"),
+    *((t.value, t.value, t.colour, "dot") for t in EntityType),
     ("report", "报告", "#555555", "square"),
     ("place", "地点", "#56B4E9", "triangle"),
 )

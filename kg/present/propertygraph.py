@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from kg.errors import OutputError
 from kg.io.write import write_text
+from kg.model import EntityType, Predicate
 from kg.sparql.local import default_prefixes, load_store
 
 if TYPE_CHECKING:
@@ -35,14 +36,15 @@ if TYPE_CHECKING:
 
 PG_FORMATS = ("graphml", "gexf", "csv")
 
-RELATIONS = ("formulates", "implements", "compiles", "runs", "partOf", "basedOn")
+#: Relations between entities: the edges of the property graph.
+RELATIONS = tuple(p.value for p in Predicate if p.links)
 
-_ENTITIES = """
-SELECT ?node ?class ?name (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
-  VALUES ?class { rol:Institution rol:System rol:List rol:Brand }
+_ENTITIES = f"""
+SELECT ?node ?class ?name (COUNT(DISTINCT ?m) AS ?mentions) WHERE {{
+  VALUES ?class {{ {" ".join("rol:" + t.english for t in EntityType)} }}
   ?node a ?class ; rdfs:label ?name .
-  OPTIONAL { ?node rol:hasMention ?m }
-} GROUP BY ?node ?class ?name"""
+  OPTIONAL {{ ?node rol:hasMention ?m }}
+}} GROUP BY ?node ?class ?name"""
 
 _ALT_LABELS = "SELECT DISTINCT ?node ?alt WHERE { ?node skos:altLabel ?alt }"
 

@@ -27,6 +27,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.io.merge import find_line, span_reader
+from kg.model import EntityType
 from kg.rdf import ids
 from kg.rdf.terms import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
 from kg.rdf.vocab import ROL
@@ -56,7 +57,7 @@ _MENTION = f"<{ids.BASE}mention/".encode()
 _REGION = f"<{ids.BASE}region/".encode()
 _REPORT = f"<{ids.BASE}report/".encode()
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_ENTITIES = tuple(f"<{ids.BASE}{segment}/".encode() for segment in ids.TYPE_SEGMENT.values())
+_ENTITIES = tuple(f"<{ids.BASE}{t.segment}/".encode() for t in EntityType)
 _PROVENANCE = (_EVIDENCE, _MENTION, _REGION, _REPORT)
 
 

@@ -26,15 +26,7 @@ from rdflib import URIRef
 from kg.model import EntityType
 
 BASE = "https://w3id.org/kg-rol/id/"
-ONTOLOGY = "https://w3id.org/kg-rol/ontology#"
 GRAPH_BASE = "https://w3id.org/kg-rol/graph/"
-
-TYPE_SEGMENT = {
-    EntityType.INSTITUTION: "inst",
-    EntityType.SYSTEM: "sys",
-    EntityType.LIST: "list",
-    EntityType.BRAND: "brand",
-}
 
 _MARKS = re.compile(r"[\s“”‘’\"'「」『』《》〈〉<>]")
 _ALLOWED_ASCII = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()+")
@@ -75,7 +67,7 @@ def _ucschar(ch: str) -> bool:
 
 def entity_iri(etype: EntityType | str, canonical: str, scope: str = "") -> URIRef:
     """IRI of an entity from its type, canonical name and scope (a region key)."""
-    seg = TYPE_SEGMENT[EntityType(etype)]
+    seg = EntityType(etype).segment
     key = iri_key(canonical)
     if scope:
         key = f"{iri_key(scope)}-{key}"

@@ -16,36 +16,21 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV
 from rdflib.term import Node
 
 from kg.errors import OutputError
-from kg.model import EntityType, replace_surrogates
+from kg.model import ONTOLOGY, EntityType, Predicate, replace_surrogates
 from kg.rdf import ids
 from kg.rdf.vocab import ROL
 
 SCHEMA = Namespace("https://schema.org/")
 
-CLASS_OF = {
-    EntityType.INSTITUTION: ROL.Institution,
-    EntityType.SYSTEM: ROL.System,
-    EntityType.LIST: ROL.List,
-    EntityType.BRAND: ROL.Brand,
-}
-TYPE_OF_CLASS = {v: k for k, v in CLASS_OF.items()}
+#: The class of each entity type (``kg.model.EntityType``), from the closed vocabulary.
+CLASS_OF: dict[EntityType, URIRef] = {t: ROL[t.english] for t in EntityType}
 
-PREDICATE = {
-    "formulates": ROL.formulates,
-    "implements": ROL.implements,
-    "compiles": ROL.compiles,
-    "runs": ROL.runs,
-    "partOf": ROL.partOf,
-    "basedOn": ROL.basedOn,
-    "itemCount": ROL.itemCount,
-}
+#: The property of each relation (``kg.model.Predicate``), by its name.
+PREDICATE: dict[str, URIRef] = {p.value: ROL[p.value] for p in Predicate}
 
 PREFIXES = {
-    "rol": Namespace(ids.ONTOLOGY),
-    "inst": Namespace(ids.BASE + "inst/"),
-    "sys": Namespace(ids.BASE + "sys/"),
-    "list": Namespace(ids.BASE + "list/"),
-    "brand": Namespace(ids.BASE + "brand/"),
+    "rol": Namespace(ONTOLOGY),
+    **{t.segment: Namespace(f"{ids.BASE}{t.segment}/") for t in EntityType},
     "region": Namespace(ids.BASE + "region/"),
     "report": Namespace(ids.BASE + "report/"),
     "mention": Namespace(ids.BASE + "mention/"),

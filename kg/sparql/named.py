@@ -39,24 +39,16 @@ from importlib import resources
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf.ids import ONTOLOGY
+from kg.model import ONTOLOGY, EntityType, Predicate, entity_types_text
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 KINDS = ("string", "label", "integer", "relation", "type", "iri")
 
-RELATIONS = ("formulates", "implements", "compiles", "runs", "partOf", "basedOn", "itemCount")
+RELATIONS = tuple(p.value for p in Predicate)
 
-TYPES = {
-    "机构": "Institution",
-    "制度": "System",
-    "清单": "List",
-    "品牌": "Brand",
-    "Institution": "Institution",
-    "System": "System",
-    "List": "List",
-    "Brand": "Brand",
-}
+#: An entity type's class name, by its Chinese label or its class name.
+TYPES = {**{t.value: t.english for t in EntityType}, **{t.english: t.english for t in EntityType}}
 
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<kind>\w+)(?:\s*=\s*(?P<default>\S+))?\s+(?P<doc>.+)$"
@@ -179,7 +171,7 @@ def term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
         return ox.NamedNode(ONTOLOGY + local)
     if param.kind == "type":
         if v.removeprefix("rol:") not in TYPES:
-            raise QueryError(f"--param {param.name}={value}: use one of 机构, 制度, 清单, 品牌")
+            raise QueryError(f"--param {param.name}={value}: use one of {entity_types_text()}")
         return ox.NamedNode(ONTOLOGY + TYPES[v.removeprefix("rol:")])
     try:
         return ox.NamedNode(v)

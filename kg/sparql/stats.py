@@ -10,10 +10,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.model import EntityType, Predicate
 from kg.sparql.local import default_prefixes
 
-_TYPES = "rol:Institution rol:System rol:List rol:Brand"
-_RELATIONS = "rol:formulates rol:implements rol:compiles rol:runs rol:partOf rol:basedOn"
+_TYPES = " ".join(f"rol:{t.english}" for t in EntityType)
+#: Relations between entities (the degree counts them); then the others (itemCount).
+_RELATIONS = " ".join(f"rol:{p.value}" for p in Predicate if p.links)
+_VALUES = " ".join(f"rol:{p.value}" for p in Predicate if not p.links)
 
 CLASS_COUNTS = f"""
 SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
@@ -23,7 +26,7 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
 
 RELATION_COUNTS = f"""
 SELECT ?relation (COUNT(*) AS ?n) WHERE {{
-  VALUES ?relation {{ {_RELATIONS} rol:itemCount }}
+  VALUES ?relation {{ {_RELATIONS} {_VALUES} }}
   ?s ?relation ?o .
 }} GROUP BY ?relation ORDER BY ?relation"""
 
@@ -63,7 +66,7 @@ def _local(term: ox.NamedNode) -> str:
 
 
 def _labels() -> dict[str, str]:
-    return {"rol:Institution": "机构", "rol:System": "制度", "rol:List": "清单", "rol:Brand": "品牌"}
+    return {f"rol:{t.english}": t.value for t in EntityType}
 
 
 def compute(store: ox.Store, top: int = 10) -> GraphStats:
