@@ -20,24 +20,34 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kg.corpus.build import build as run_build
-from kg.corpus.build import build_phases, write_records
+from kg.corpus.build import write_records
 from kg.corpus.collect import NoReadableInputError
+from kg.corpus.options import ENGINES, BuildOptions, RunOptions
 from kg.errors import KgError, QueryError
-from kg.extract.explain import explain as explain_document
-from kg.extract.explain import render as render_explanation
+from kg.extraction.explain import explain as explain_document
+from kg.extraction.explain import render as render_explanation
 from kg.io.read import find_inputs, parse_size, read_document
 from kg.io.write import atomic_write
 from kg.model import EntityType, Predicate, entity_types_text
 from kg.present.page import render as render_page
+from kg.present.propertygraph import PG_FORMATS
 from kg.present.propertygraph import export as run_export
+from kg.rdf.formats import WRITTEN
 from kg.rdf.ontology import validate as run_validate
 from kg.rdf.read import read_graph
-from kg.rdf.store import open_store
-from kg.sparql import named as named_queries
-from kg.sparql.load import Endpoint, kg_graphs, read_graphs, remote_query
+from kg.sparql.load import Endpoint, read_graphs
 from kg.sparql.load import load as run_load
-from kg.sparql.local import format_table, load_store, run
-from kg.sparql.named import all_queries, describe
+from kg.sparql.local import format_table
+from kg.sparql.named import all_queries, describe, parse_assignments
+from kg.sparql.source import (
+    DEFAULT_GRAPH,
+    DEFAULT_OUT,
+    GraphInput,
+    ask,
+    default_load_graph,
+    open_local,
+    read_query,
+)
 from kg.sparql.stats import compute
 
 app = typer.Typer(
@@ -47,7 +57,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-DEFAULT_GRAPH = Path("output/graph.ttl")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -65,12 +74,8 @@ def _user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class RdfFormat(StrEnum):
-    ttl = "ttl"
-    nt = "nt"
-    trig = "trig"
-    nq = "nq"
-    jsonld = "jsonld"
+#: The RDF formats kg build writes (kg.rdf.formats), as the choices of --format.
+RdfFormat = StrEnum("RdfFormat", {key: key for key in WRITTEN})  # type: ignore[misc]
 
 
 class LoadProtocol(StrEnum):
@@ -79,10 +84,7 @@ class LoadProtocol(StrEnum):
     update = "update"
 
 
-class PgFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-    csv = "csv"
+PgFormat = StrEnum("PgFormat", {name: name for name in PG_FORMATS})  # type: ignore[misc]
 
 
 class ResultFormat(StrEnum):
@@ -98,9 +100,7 @@ GraphOption = Annotated[
 ]
 
 
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
+Engine = StrEnum("Engine", {name: name for name in ENGINES})  # type: ignore[misc]
 
 
 def _size(text: str) -> int:
@@ -149,7 +149,7 @@ def build(
     ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for graph.ttl, graph.html and mentions.jsonl.")
-    ] = Path("output"),
+    ] = DEFAULT_OUT,
     formats: Annotated[
         list[RdfFormat] | None,
         typer.Option(
@@ -204,7 +204,18 @@ def build(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     sources = list(inputs) if inputs else [Path("seeds")]
     files = find_inputs(sources)
-    fmts = [f.value for f in formats] if formats else ["ttl"]
+    options = BuildOptions(
+        formats=tuple(f.value for f in formats) if formats else ("ttl",),
+        html=html,
+        store=store,
+        cache=cache,
+        cache_dir=cache_dir,
+        html_entities=html_entities,
+        html_mentions=html_mentions,
+        run=RunOptions(
+            jobs=jobs, engine=engine.value, scheduler=scheduler, max_bytes=max_size, strict=strict
+        ),
+    )
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description:<24}"),
@@ -213,30 +224,14 @@ def build(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("reading", total=len(files) + len(build_phases(fmts, html, store)))
+        task = bar.add_task("reading", total=len(files) + len(options.phases()))
 
         def step(what: str) -> None:
             bar.update(task, description=what)
             bar.advance(task)
 
         try:
-            summary = run_build(
-                sources,
-                out,
-                formats=fmts,
-                html=html,
-                progress=step,
-                store=store,
-                jobs=jobs,
-                engine=engine.value,
-                scheduler=scheduler,
-                cache=cache,
-                cache_dir=cache_dir,
-                strict=strict,
-                max_bytes=max_size,
-                html_entities=html_entities,
-                html_mentions=html_mentions,
-            )
+            summary = run_build(sources, out, options, progress=step)
         except NoReadableInputError as e:
             bar.stop()
             _report_failures(e.failures)
@@ -283,14 +278,14 @@ def extract(
 ) -> None:
     """Extract entity mentions (or relations) as JSON Lines, one object per line."""
 
-    options: dict[str, Any] = {"relations": relations, "jobs": jobs, "strict": strict, "max_bytes": max_size}
+    run = RunOptions(jobs=jobs, strict=strict, max_bytes=max_size)
     try:
         if output is None:
-            failures = write_records(inputs, sys.stdout.buffer, **options)
+            failures = write_records(inputs, sys.stdout.buffer, relations, run)
             sys.stdout.flush()
         else:
             with atomic_write(output, "wb") as f:
-                failures = write_records(inputs, f, **options)
+                failures = write_records(inputs, f, relations, run)
     except NoReadableInputError as e:
         _report_failures(e.failures)
         raise
@@ -367,37 +362,10 @@ def query(
     if list_queries:
         _print_named_queries()
         return
-    if sum(x is not None for x in (sparql, file, name)) != 1:
-        raise QueryError("give one query: as an argument, with -f FILE.rq, or with --name NAME (see --list)")
     if params and name is None:
         raise QueryError("--param needs --name: only named queries take parameters")
-    if sum(x is not None for x in (graphs or None, store, endpoint)) > 1:
-        raise QueryError("query one source: --graph files, a --store folder or an --endpoint")
-    named = named_queries.get(name) if name is not None else None
-    values = named_queries.parse_assignments(params or [])
-    if file is not None:
-        try:
-            sparql = file.read_text(encoding="utf-8")
-        except OSError:
-            raise QueryError(f"{file}: cannot read the query file") from None
-    if endpoint is not None:
-        ep = Endpoint(endpoint, user, password)
-        if named is not None:
-            found = kg_graphs(ep)
-            if not found:
-                raise QueryError(f"{endpoint}: holds no kg graphs (load them with `kg load` first)")
-            sparql = named_queries.render(named, values, graphs=found)
-        assert sparql is not None
-        result = remote_query(ep, sparql, fmt.value)
-    else:
-        if named is not None:
-            sparql = named_queries.render(named, values)
-        assert sparql is not None
-        if store is not None:
-            source = open_store(store)
-        else:
-            source = load_store(graphs or [DEFAULT_GRAPH])
-        result = run(sparql, source, fmt.value)
+    source = GraphInput.of(graphs, store, endpoint, user, password)
+    result = ask(read_query(sparql, file, name), source, parse_assignments(params or []), fmt.value)
     if fmt is ResultFormat.table:
         sys.stdout.write(format_table(result))
     else:
@@ -457,9 +425,7 @@ def load(
 ) -> None:
     """Load the graph into a running triple store; loading the same graph again replaces it."""
 
-    if graph is None:
-        trig = DEFAULT_GRAPH.with_suffix(".trig")
-        graph = trig if trig.is_file() else DEFAULT_GRAPH
+    graph = graph or default_load_graph()
     ep = Endpoint(endpoint, user, password)
     updater = Endpoint(update_endpoint, user, password) if update_endpoint else None
     report = run_load(read_graphs(graph, graph_iri), ep, protocol.value, updater)
@@ -492,15 +458,7 @@ def export(
 ) -> None:
     """Export the graph for property-graph tools (Gephi, yEd, Neo4j), with the RDF's IRIs and labels."""
 
-    target = (
-        output
-        or {
-            "graphml": Path("output/graph.graphml"),
-            "gexf": Path("output/graph.gexf"),
-            "csv": Path("output/neo4j"),
-        }[fmt.value]
-    )
-    for path in run_export(graphs or [DEFAULT_GRAPH], fmt.value, target):
+    for path in run_export(GraphInput.of(graphs).paths, fmt.value, output):
         typer.echo(f"wrote {path}")
 
 
@@ -508,9 +466,8 @@ def export(
 @_user_errors
 def viz(
     graph: GraphOption = DEFAULT_GRAPH,
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
-        "output/graph.html"
-    ),
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = DEFAULT_OUT
+    / "graph.html",
     focus: Annotated[
         str | None, typer.Option(help="Draw only the neighbourhood of this entity (any of its names).")
     ] = None,
@@ -557,7 +514,7 @@ def stats(
 ) -> None:
     """Counts per class and relation, and the top entities by mentions and by degree."""
 
-    s = compute(load_store([graph]), top=top)
+    s = compute(open_local(GraphInput.of([graph])), top=top)
     console = Console()
     t = Table(title=f"{graph}: {s.triples} triples")
     t.add_column("class / relation")

@@ -61,7 +61,7 @@ class Predicate(StrEnum):
     the edges of ``graph.html``); ``domain`` the type of the subject;
     ``range`` the type of the object, or None when the object is a number
     (``itemCount``, an ``xsd:integer``); ``cues`` the word list in
-    ``kg/data`` of the verbs that state it (``kg.extract.relations``), or ""
+    ``kg/data`` of the verbs that state it (``kg.extraction.relations``), or ""
     when no cue verb does.
     """
 
@@ -205,7 +205,7 @@ class ReportInfo:
         author: name of the reporting institution, when found (title such as
             开阳县人民政府关于…, 我局 with the header's 发布机构, the opening's subject …).
         kind: report, reply or news.
-        author_reason: the signal that named the author (``kg.extract.author``).
+        author_reason: the signal that named the author (``kg.extraction.author``).
         author_alias: the place name the text uses for the author when it speaks
             of its place as the actor (通山县始终… for 通山县人民政府), else "".
     """
@@ -299,7 +299,7 @@ class DocumentExtraction:
     """Everything extracted from one document, before cross-document merging.
 
     ``mentions`` are ordered by (start, end); they do not overlap, except that a
-    title's mention may hold the title it cites and its issuers (``kg.extract.nested``).
+    title's mention may hold the title it cites and its issuers (``kg.extraction.nested``).
     """
 
     document: Document

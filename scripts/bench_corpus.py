@@ -6,7 +6,7 @@ make every entity collapse into the same few nodes. This module writes new
 reports built from the seeds' sentences instead:
 
 * each report is about a real place drawn from the gazetteer kg reads
-  (``kg.extract.places.gazetteer``, cpca's division codes): a county (…县), a city
+  (``kg.extraction.places.gazetteer``, cpca's division codes): a county (…县), a city
   (…市) or a town (a common town name under a real county), and a year in
   2015–2025;
 * it has a title line with place and year, a 发布机构 issuer line, an
@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run from a checkout without installing kg
 
-from kg.extract.places import gazetteer, region_of, short_name  # noqa: E402
-from kg.extract.report import detect_report_info  # noqa: E402
+from kg.extraction.places import gazetteer, region_of, short_name  # noqa: E402
+from kg.extraction.report import detect_report_info  # noqa: E402
 from kg.io.read import parse_size, read_documents  # noqa: E402  (parse_size: kg build --max-size's sizes)
 from kg.model import Region  # noqa: E402
 from kg.text.segment import split_sentences  # noqa: E402

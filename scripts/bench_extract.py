@@ -21,7 +21,7 @@ call, in the same runs).
 Both sides are warmed up once first (dictionary load, gazetteer, compiled
 patterns), so the table compares steady-state work per report; rounds are
 interleaved so a busy machine slows all stages alike. The ratio is kg's
-time (all stages, as ``kg.extract.document.extract_document`` runs them) over
+time (all stages, as ``kg.extraction.document.extract_document`` runs them) over
 lcut's: issue 6 asks for extraction at least half as fast as jieba, a ratio
 ≤ 2. Exits with status 1 when the ratio exceeds ``--budget``.
 
@@ -40,11 +40,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]  # kg and the generator from this checkout
 
-import kg.extract.rules.base as rule_base  # noqa: E402
-from kg.extract.mentions import find_mentions  # noqa: E402
-from kg.extract.normalize import author_key, link_entities  # noqa: E402
-from kg.extract.relations import find_relations  # noqa: E402
-from kg.extract.report import detect_report_info  # noqa: E402
+import kg.extraction.rules.base as rule_base  # noqa: E402
+from kg.extraction.mentions import find_mentions  # noqa: E402
+from kg.extraction.normalize import author_key, link_entities  # noqa: E402
+from kg.extraction.relations import find_relations  # noqa: E402
+from kg.extraction.report import detect_report_info  # noqa: E402
 from kg.io.read import read_documents  # noqa: E402
 from kg.model import Document, Entity, Mention, ReportInfo, Sentence  # noqa: E402
 from kg.text.segment import split_sentences  # noqa: E402

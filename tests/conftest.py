@@ -12,6 +12,7 @@ from types import ModuleType
 import pytest
 from hypothesis import settings
 
+from kg import api
 from kg.model import (
     Document,
     DocumentExtraction,
@@ -168,12 +169,8 @@ def small_trig(tmp_path: Path, small_extraction: Extraction) -> Path:
 
 
 def _write_small(folder: Path, extraction: Extraction, fmt: str) -> Path:
-    from kg.rdf.serialize import serialize
-    from kg.rdf.statements import build_dataset, union
-
-    ds = build_dataset(extraction)
     path = folder / f"graph.{fmt}"
-    path.write_text(serialize(ds, union(ds), fmt), encoding="utf-8")
+    path.write_text(api.serialize(extraction, fmt), encoding="utf-8")
     return path
 
 
@@ -184,8 +181,6 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Every RDF format is written (graph.ttl, .nt, .trig, .nq, .jsonld): the
     format and triple-store tests read them.
     """
-    from kg.corpus.build import build
-
     out = tmp_path_factory.mktemp("seeds-build")
-    build([SEEDS], out, formats=("ttl", "nt", "trig", "nq", "jsonld"), html=True)
+    api.build([SEEDS], out, formats=("ttl", "nt", "trig", "nq", "jsonld"), html=True)
     return out

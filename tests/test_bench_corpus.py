@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.document import extract_document
+from kg.extraction.document import extract_document
 from kg.model import Document, Region
 
 ROOT = Path(__file__).resolve().parent.parent

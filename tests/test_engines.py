@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 import kg.corpus.engines
-from kg.corpus.build import build
+from kg.api import build
 from kg.corpus.engines import EngineError, run_documents
+from kg.corpus.options import RunOptions
 from kg.corpus.task import DocumentFailure, DocumentResult
-from kg.rdf.serialize import FORMATS
+from kg.rdf.formats import WRITTEN as FORMATS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -23,7 +24,9 @@ def _by_path(outcomes: object) -> dict[str, DocumentResult | DocumentFailure]:
 def test_a_process_pool_gives_what_one_process_gives(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"")
     paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))[:3]] + [str(tmp_path / "bad.txt")]
-    assert _by_path(run_documents(paths, jobs=2)) == _by_path(run_documents(paths, jobs=1))
+    assert _by_path(run_documents(paths, RunOptions(jobs=2))) == _by_path(
+        run_documents(paths, RunOptions(jobs=1))
+    )
 
 
 def test_process_map_keeps_the_order_and_raises_what_a_process_raised() -> None:
@@ -37,9 +40,9 @@ def test_process_map_keeps_the_order_and_raises_what_a_process_raised() -> None:
 
 def test_unknown_engines_and_bad_job_counts_are_user_errors() -> None:
     with pytest.raises(EngineError, match="unknown engine"):
-        list(run_documents(["x"], engine="spark"))
+        RunOptions(engine="spark")
     with pytest.raises(EngineError, match="--jobs"):
-        list(run_documents(["x"], jobs=0))
+        RunOptions(jobs=0)
 
 
 @pytest.mark.slow
@@ -60,4 +63,4 @@ def test_dask_local_cluster_gives_the_same_bytes(seeds_build: Path, tmp_path: Pa
 def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kg.corpus.engines, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(EngineError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
-        list(run_documents(["x"], engine="dask", scheduler="tcp://127.0.0.1:9"))
+        list(run_documents(["x"], RunOptions(engine="dask", scheduler="tcp://127.0.0.1:9")))

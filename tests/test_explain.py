@@ -1,4 +1,4 @@
-"""kg explain: the library (kg.extract.explain) and the command, on reports written for these tests."""
+"""kg explain: the library (kg.extraction.explain) and the command, on reports written for these tests."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.extract.explain import explain, render
+from kg.extraction.explain import explain, render
 from kg.model import Document
 
 REPORT = (

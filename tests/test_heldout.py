@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from kg.extract.document import extract
-from kg.extract.records import mention_records
+from kg.extraction.document import extract
+from kg.extraction.records import mention_records
 
 HERE = Path(__file__).parent / "fixtures" / "heldout"
 TYPES = ("机构", "制度", "清单", "品牌")
@@ -273,7 +273,7 @@ def test_relation_gold_names_gold_entities() -> None:
 
 
 def test_heldout_relations_precision_and_recall() -> None:
-    from kg.extract.records import relation_records
+    from kg.extraction.records import relation_records
 
     counts, errors = score_relations(_gold(), _relation_gold(), relation_records(extract(_reports())))
     p = counts["tp"] / (counts["tp"] + counts["fp"])

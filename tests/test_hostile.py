@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.extract.document import extract_document, extract_documents
+from kg.extraction.document import extract_document, extract_documents
 from kg.model import (
     Document,
     DocumentExtraction,
@@ -52,9 +52,8 @@ from kg.model import (
 )
 from kg.present.page import render
 from kg.rdf import serialize as export
-from kg.rdf.read import PARSERS as RDFLIB_PARSERS
+from kg.rdf.formats import FORMATS, WRITTEN
 from kg.rdf.statements import build_dataset, union
-from kg.sparql.local import FORMATS as OX_FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -285,9 +284,9 @@ def expected_quads(ds: Dataset) -> set[tuple[Any, ...]]:
     return {(as_ox(s), as_ox(p), as_ox(o), ox.NamedNode(str(g))) for s, p, o, g in ds.quads()}
 
 
-OX_FORMAT = OX_FORMATS
-RDFLIB_FORMAT = RDFLIB_PARSERS
-QUADS = {"trig", "nq"}
+OX_FORMAT = {k: f.oxigraph for k, f in FORMATS.items()}
+RDFLIB_FORMAT = {k: f.rdflib for k, f in FORMATS.items()}
+QUADS = {k for k, f in FORMATS.items() if f.named_graphs}
 
 
 def serialize(ds: Dataset, graph: Graph, fmt: str) -> bytes:
@@ -306,7 +305,7 @@ def check_rdf(ds: Dataset) -> None:
                 assert_valid_iri(term.value)
             else:
                 assert not re.search("[\ud800-\udfff]", term.value)
-    for fmt in export.FORMATS:
+    for fmt in WRITTEN:
         data = serialize(ds, graph, fmt)
         try:
             got = {

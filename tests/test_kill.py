@@ -26,14 +26,14 @@ import pyoxigraph as ox
 import pytest
 
 from kg.io import write
-from kg.sparql.local import FORMATS as OX_FORMATS
+from kg.rdf.formats import FORMATS as RDF_FORMATS
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 OUTPUTS = (*(f"graph.{f}" for f in FORMATS), "mentions.jsonl", "graph.html")
-OX = OX_FORMATS
+OX = {k: f.oxigraph for k, f in RDF_FORMATS.items()}
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 

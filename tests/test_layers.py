@@ -26,11 +26,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("kg.data",),
     ("kg.io",),
     ("kg.text",),
-    ("kg.extract",),
+    ("kg.extraction",),
     ("kg.rdf",),
     ("kg.sparql",),
     ("kg.present",),
     ("kg.corpus",),
+    ("kg.api",),
     ("kg", "kg.cli", "kg.__main__"),
 )
 

@@ -10,8 +10,8 @@ import pytest
 
 from kg.data import lexicon
 from kg.errors import LexiconError
-from kg.extract.normalize import _elidable, _organ_forms
-from kg.extract.rules import enumerations, institutions, quoted, systems
+from kg.extraction.normalize import _elidable, _organ_forms
+from kg.extraction.rules import enumerations, institutions, quoted, systems
 from kg.model import EntityType
 
 DATA = resources.files("kg.data")

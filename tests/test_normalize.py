@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.extract.normalize import author_key, canonical_institution, link_entities, merge_entities
-from kg.extract.places import region_of
+from kg.extraction.normalize import author_key, canonical_institution, link_entities, merge_entities
+from kg.extraction.places import region_of
 from kg.model import Document, EntityType, Mention, Region, ReportInfo
 
 KAIYANG = region_of("520121")

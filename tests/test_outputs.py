@@ -10,6 +10,7 @@ import pytest
 
 from kg.corpus.cache import Entry, ResultCache
 from kg.corpus.collect import collect
+from kg.corpus.options import RunOptions
 from kg.corpus.outputs import Part, join_turtle, plan_parts, remove_leftovers, write_part
 from kg.io.read import find_inputs
 from kg.rdf.serialize import write_turtle
@@ -20,7 +21,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 @pytest.fixture(scope="module")
 def seed_entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
     cache = ResultCache(tmp_path_factory.mktemp("entries"))
-    return collect(find_inputs([SEEDS]), cache, jobs=1).entries
+    return collect(find_inputs([SEEDS]), cache, RunOptions(jobs=1)).entries
 
 
 def _written(

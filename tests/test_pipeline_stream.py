@@ -17,16 +17,17 @@ from rdflib import Graph
 import kg.corpus.collect
 import kg.corpus.outputs
 import kg.rdf.statements
-from kg.corpus.build import build
+from kg.api import build
 from kg.corpus.cache import read_entry
 from kg.corpus.task import DocumentFailure, DocumentResult, process_document
 from kg.errors import InputError
-from kg.extract.document import extract, extract_document
-from kg.extract.normalize import merge_entities
-from kg.extract.records import relation_records
+from kg.extraction.document import extract, extract_document
+from kg.extraction.normalize import merge_entities
+from kg.extraction.records import relation_records
 from kg.io.read import read_documents
 from kg.model import Extraction
-from kg.rdf.serialize import FORMATS, serialize
+from kg.rdf.formats import WRITTEN as FORMATS
+from kg.rdf.serialize import serialize
 from kg.rdf.statements import build_dataset, union
 
 ROOT = Path(__file__).resolve().parent.parent

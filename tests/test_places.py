@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.normalize import canonical_institution
-from kg.extract.places import (
+from kg.extraction.normalize import canonical_institution
+from kg.extraction.places import (
     NATIONAL,
     expand_relative,
     find_divisions,
@@ -14,7 +14,7 @@ from kg.extract.places import (
     region_of,
     short_name,
 )
-from kg.extract.report import detect_report_info
+from kg.extraction.report import detect_report_info
 from kg.model import Document
 from kg.text.segment import split_sentences
 

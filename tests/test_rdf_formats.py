@@ -20,14 +20,18 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
+from kg.cli import RdfFormat
+from kg.corpus.outputs import WRITERS
+from kg.errors import GraphError
 from kg.model import Extraction
-from kg.rdf.read import PARSERS as RDFLIB_PARSERS
-from kg.rdf.serialize import FORMATS, plain_pnames, serialize
+from kg.rdf.formats import FORMATS as RDF_FORMATS
+from kg.rdf.formats import WRITTEN, format_of
+from kg.rdf.formats import WRITTEN as FORMATS
+from kg.rdf.serialize import plain_pnames, serialize
 from kg.rdf.statements import build_dataset, union
-from kg.sparql.local import FORMATS as OX_FORMATS
 
-OX = OX_FORMATS
-RDFLIB = RDFLIB_PARSERS
+OX = {k: f.oxigraph for k, f in RDF_FORMATS.items()}
+RDFLIB = {k: f.rdflib for k, f in RDF_FORMATS.items()}
 DEBIAN = {"ttl": "turtle", "nt": "ntriples", "trig": "trig", "nq": "nquads"}
 FORBIDDEN_IN_IRIS = set(' %"<>{}|\\^`')
 
@@ -150,3 +154,24 @@ def test_trig_keeps_one_graph_per_report_plus_shared(small_files: dict[str, Path
 )
 def test_escaped_prefixed_names_become_full_iris(text: str, expected: str) -> None:
     assert plain_pnames(text, {"m": "http://x/m/"}) == expected
+
+
+def test_one_table_drives_the_writers_the_readers_and_the_cli() -> None:
+    assert tuple(WRITERS) == WRITTEN == tuple(f.value for f in RdfFormat)
+    assert set(WRITTEN) < set(RDF_FORMATS)  # RDF/XML is read, not written
+    for key, f in RDF_FORMATS.items():
+        assert f.key == key and f.suffixes[0] == ("." + key if key != "rdfxml" else ".rdf")
+        assert f.named_graphs == (key in {"trig", "nq"})
+        assert OX[key] is f.oxigraph and RDFLIB[key] == f.rdflib
+
+
+def test_a_file_s_format_is_its_suffix_s(tmp_path: Path) -> None:
+    for suffix, key in ((".turtle", "ttl"), (".JSON", "jsonld"), (".xml", "rdfxml"), (".nq", "nq")):
+        path = tmp_path / f"g{suffix}"
+        path.write_text("", encoding="utf-8")
+        assert format_of(path).key == key
+    (tmp_path / "g.rq").write_text("", encoding="utf-8")
+    with pytest.raises(GraphError, match="unknown RDF format"):
+        format_of(tmp_path / "g.rq")
+    with pytest.raises(GraphError, match="no such graph file"):
+        format_of(tmp_path / "none.ttl")

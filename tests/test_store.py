@@ -11,17 +11,25 @@ from kg.cli import app
 from kg.errors import GraphError, OutputError
 from kg.model import Extraction
 from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
+from kg.rdf.nquads import extraction_nquads
 from kg.rdf.statements import build_dataset
-from kg.rdf.store import MARKER, is_store, open_store, write_store
+from kg.rdf.store import MARKER, StoreInfo, is_store, open_store, write_store_file
 from kg.sparql.local import run
 
 runner = CliRunner()
 LISTS = "SELECT ?name ?n WHERE { ?l a rol:List ; rdfs:label ?name ; rol:itemCount ?n }"
 
 
+def write_store(extraction: Extraction, path: Path) -> StoreInfo:
+    """A kg store of the extraction, from its N-Quads as the build makes it."""
+    nq = path.parent / f"{path.name}.nq"
+    nq.write_bytes(extraction_nquads(extraction))
+    return write_store_file(nq, path)
+
+
 def test_the_store_keeps_every_quad_and_graph(tmp_path: Path, small_extraction: Extraction) -> None:
     ds = build_dataset(small_extraction)
-    info = write_store(ds, tmp_path / "store")
+    info = write_store(small_extraction, tmp_path / "store")
     assert info.quads == len(list(ds.quads((None, None, None, None))))
     assert info.graphs == tuple(sorted([str(SHARED_GRAPH), str(report_graph_iri("small-2021"))]))
     assert is_store(tmp_path / "store")
@@ -33,9 +41,9 @@ def test_the_store_keeps_every_quad_and_graph(tmp_path: Path, small_extraction: 
 
 def test_a_store_is_replaced_whole(tmp_path: Path, small_extraction: Extraction) -> None:
     target = tmp_path / "store"
-    write_store(build_dataset(small_extraction), target)
+    write_store(small_extraction, target)
     (target / "stale-file").write_text("old", encoding="utf-8")
-    info = write_store(build_dataset(small_extraction), target)
+    info = write_store(small_extraction, target)
     assert not (target / "stale-file").exists()
     assert len(open_store(target)) == info.quads
     assert not list(tmp_path.glob(".store.tmp-*"))
@@ -46,7 +54,7 @@ def test_a_folder_of_other_files_is_never_overwritten(tmp_path: Path, small_extr
     folder.mkdir()
     (folder / "notes.txt").write_text("keep me", encoding="utf-8")
     with pytest.raises(OutputError, match="not empty and is not a kg store"):
-        write_store(build_dataset(small_extraction), folder)
+        write_store(small_extraction, folder)
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
@@ -89,7 +97,7 @@ def test_cli_query_on_a_missing_store_is_one_line(tmp_path: Path) -> None:
 
 
 def test_cli_refuses_updates_on_a_store(tmp_path: Path, small_extraction: Extraction) -> None:
-    write_store(build_dataset(small_extraction), tmp_path / "store")
+    write_store(small_extraction, tmp_path / "store")
     result = runner.invoke(app, ["query", "--store", str(tmp_path / "store"), "DELETE WHERE { ?s ?p ?o }"])
     assert result.exit_code == 1
     assert "read-only" in result.output

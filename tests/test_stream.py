@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from test_hostile import EXTRACTIONS
 
 from kg.corpus.task import DocumentFailure, DocumentResult, process_document
-from kg.extract.document import extract_documents
+from kg.extraction.document import extract_documents
 from kg.io.read import parse_size, read_document
 from kg.model import Extraction
 from kg.rdf.nquads import extraction_nquads, nquads_lines

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from kg.corpus.cache import Entry, ResultCache, file_sha256
 from kg.corpus.engines import run_documents
+from kg.corpus.options import RunOptions
 from kg.corpus.task import DocumentFailure, process_document
 from kg.errors import InputError
-from kg.io.read import DEFAULT_MAX_BYTES
 
 Progress = Callable[[str], None]
 
@@ -45,12 +45,7 @@ class Collected:
 def collect(
     files: Sequence[Path],
     cache: ResultCache,
-    *,
-    engine: str = "local",
-    jobs: int | None = None,
-    scheduler: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    strict: bool = False,
+    run: RunOptions | None = None,
     progress: Progress | None = None,
 ) -> Collected:
     """One entry per readable report among ``files``.
@@ -59,6 +54,8 @@ def collect(
     already computed stay cached). Otherwise failures are returned, and
     ``NoReadableInputError`` is raised only when no file could be read.
     """
+    run = run or RunOptions()
+    strict, max_bytes = run.strict, run.max_bytes
     got = Collected()
     pending: dict[str, str] = {}  # path → the id it was looked up by
     order = {str(f): i for i, f in enumerate(files)}
@@ -82,10 +79,8 @@ def collect(
     if pending:
         # Local workers store their own entries: only a small Entry comes back to this
         # process. Dask workers may not see the cache folder, so their results travel here.
-        task = partial(computed_entry, cache) if engine == "local" else None
-        outcomes = run_documents(
-            list(pending), engine=engine, jobs=jobs, scheduler=scheduler, max_bytes=max_bytes, task=task
-        )
+        task = partial(computed_entry, cache) if run.engine == "local" else None
+        outcomes = run_documents(list(pending), run, task)
         try:
             for outcome in outcomes:
                 if isinstance(outcome, DocumentFailure):

@@ -32,11 +32,10 @@ from itertools import islice
 from multiprocessing.connection import wait as wait_for
 from typing import Any, TypeVar
 
+from kg.corpus.options import ENGINES, EngineError, RunOptions
 from kg.corpus.task import DocumentFailure, DocumentResult, process_document, warm_up
-from kg.errors import KgError
-from kg.io.read import DEFAULT_MAX_BYTES
 
-ENGINES = ("local", "dask")
+__all__ = ["ENGINES", "EngineError", "default_jobs", "process_map", "run_documents"]
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT = 4
 #: How long to wait for a Dask scheduler to answer.
@@ -49,10 +48,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class EngineError(KgError):
-    """The engine cannot run: an unknown name, a missing package or an unreachable scheduler."""
-
-
 def default_jobs() -> int:
     """All the cores this process may use."""
     try:
@@ -62,13 +57,7 @@ def default_jobs() -> int:
 
 
 def run_documents(
-    paths: Sequence[str],
-    *,
-    engine: str = "local",
-    jobs: int | None = None,
-    scheduler: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    task: Task | None = None,
+    paths: Sequence[str], run: RunOptions | None = None, task: Task | None = None
 ) -> Iterator[Any]:
     """``task(path, max_bytes)`` (default ``process_document``) on every path, yielded in order of completion.
 
@@ -76,17 +65,14 @@ def run_documents(
     one). Closing the iterator early (``--strict`` after a bad file) cancels
     the tasks that have not started.
     """
+    run = run or RunOptions()
     task = task or process_document
-    workers = jobs if jobs is not None else default_jobs()
-    if workers < 1:
-        raise EngineError(f"--jobs must be 1 or more, not {workers}")
-    if engine == "local":
-        if workers == 1 or len(paths) <= 1:
-            return (task(p, max_bytes) for p in paths)
-        return _pool(task, paths, min(workers, len(paths)), max_bytes)
-    if engine == "dask":
-        return _dask(task, paths, workers, scheduler, max_bytes)
-    raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    workers = run.jobs if run.jobs is not None else default_jobs()
+    if run.engine == "dask":
+        return _dask(task, paths, workers, run.scheduler, run.max_bytes)
+    if workers == 1 or len(paths) <= 1:
+        return (task(p, run.max_bytes) for p in paths)
+    return _pool(task, paths, min(workers, len(paths)), run.max_bytes)
 
 
 @contextmanager

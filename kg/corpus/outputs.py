@@ -36,13 +36,15 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.corpus.cache import Entry
-from kg.corpus.engines import process_map
+from kg.corpus.engines import default_jobs, process_map
+from kg.corpus.options import BuildOptions
 from kg.errors import OutputError
 from kg.io.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.io.write import sync_file, sync_folder
 from kg.model import EntityType
 from kg.present.page import render
 from kg.present.view import view_graph
+from kg.rdf.formats import written_format
 from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
 from kg.rdf.nquads import triple_lines
 from kg.rdf.serialize import write_jsonld, write_trig, write_turtle
@@ -88,16 +90,10 @@ class Part:
 def write_outputs(
     entries: Sequence[Entry],
     out: Path,
-    *,
-    formats: Sequence[str],
-    html: bool,
-    store: str | Path | None,
-    progress: Callable[[str], None] | None,
-    html_entities: int,
-    html_mentions: int,
-    jobs: int = 1,
+    options: BuildOptions,
+    progress: Callable[[str], None] | None = None,
 ) -> Written:
-    """Merge the entries (sorted by id) into every requested output in ``out``, in ``jobs`` processes.
+    """Merge the entries (sorted by id) into every output ``options`` asks for in ``out``, in ``run.jobs`` processes.
 
     Raises ``OSError`` when ``out`` cannot be written (the caller names the folder).
     """
@@ -105,6 +101,9 @@ def write_outputs(
     def step(what: str) -> None:
         if progress:
             progress(what)
+
+    formats, store, html = options.formats, options.store, options.html
+    jobs = options.run.jobs if options.run.jobs is not None else default_jobs()
 
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -142,16 +141,7 @@ def write_outputs(
             step(f"graph.{fmt}")
             made = work / f"graph.{fmt}"
             with open(made, "wb") as f:
-                if fmt == "nt":
-                    _join(nt_parts, f)
-                elif fmt == "nq":
-                    _join([p.file(".nq") for p in parts], f)
-                elif fmt == "ttl":
-                    join_turtle([p.file(".ttl") for p in parts], f)
-                elif fmt == "jsonld":
-                    write_jsonld(nt_parts, f)
-                else:
-                    write_trig(_trig_quads(entries, [p.file(".shared.nq") for p in parts]), f)
+                WRITERS[written_format(fmt).key](entries, parts, f)
             ready.append((made, out / f"graph.{fmt}"))
         ready.append((work / "mentions.jsonl", out / "mentions.jsonl"))
         store_path: Path | None = None
@@ -160,7 +150,11 @@ def write_outputs(
             store_path = write_store_file([p.file(".nq") for p in parts], store).path
         if html:
             step("graph.html")
-            render(view_graph(nt_parts, html_entities, html_mentions), work / "graph.html", title=HTML_TITLE)
+            render(
+                view_graph(nt_parts, options.html_entities, options.html_mentions),
+                work / "graph.html",
+                title=HTML_TITLE,
+            )
         paths = [_move(src, dst) for src, dst in ready]
         if store_path is not None:
             paths.append(store_path)
@@ -260,6 +254,20 @@ def _join(parts: Sequence[Path], out: BinaryIO) -> None:
     for path in parts:
         with open(path, "rb") as f:
             shutil.copyfileobj(f, out)
+
+
+Writer = Callable[[Sequence[Entry], Sequence["Part"], BinaryIO], None]
+
+#: How the build writes each format of ``kg.rdf.formats.WRITTEN`` from the parts' files.
+WRITERS: dict[str, Writer] = {
+    "ttl": lambda entries, parts, f: join_turtle([p.file(".ttl") for p in parts], f),
+    "nt": lambda entries, parts, f: _join([p.file(".nt") for p in parts], f),
+    "trig": lambda entries, parts, f: write_trig(
+        _trig_quads(entries, [p.file(".shared.nq") for p in parts]), f
+    ),
+    "nq": lambda entries, parts, f: _join([p.file(".nq") for p in parts], f),
+    "jsonld": lambda entries, parts, f: write_jsonld([p.file(".nt") for p in parts], f),
+}
 
 
 def remove_leftovers(out: Path) -> None:

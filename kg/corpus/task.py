@@ -21,10 +21,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.errors import InputError
-from kg.extract.document import extract_document
-from kg.extract.normalize import merge_entities
-from kg.extract.places import gazetteer
-from kg.extract.records import mention_records, relation_records
+from kg.extraction.document import extract_document
+from kg.extraction.normalize import merge_entities
+from kg.extraction.places import gazetteer
+from kg.extraction.records import mention_records, relation_records
 from kg.io.read import DEFAULT_MAX_BYTES, read_document
 from kg.io.write import dumps_jsonl
 from kg.model import Extraction

@@ -2,7 +2,7 @@
 
 Word lists are UTF-8 text, one entry per line; ``#`` starts a comment. They
 are read once, checked (no empty or duplicate entries) and cached. Rules in
-``kg/extract`` name the list they use, so a list can be extended without
+``kg/extraction`` name the list they use, so a list can be extended without
 touching code. No list may name entities of a particular report: lists
 describe the domain (heads, prefixes, cue words, generic words to reject).
 """

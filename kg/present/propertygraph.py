@@ -30,6 +30,7 @@ from kg.errors import OutputError
 from kg.io.write import write_text
 from kg.model import EntityType, Predicate
 from kg.sparql.local import default_prefixes, load_store
+from kg.sparql.source import DEFAULT_OUT
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -229,14 +230,22 @@ def neo4j_csv(g: nx.MultiDiGraph) -> tuple[str, str]:
     return nodes.getvalue(), rels.getvalue()
 
 
-def export(graphs: Sequence[str | Path], fmt: str, output: str | Path) -> list[Path]:
-    """Write the graph files' property graph as ``fmt`` to ``output`` (a folder for csv)."""
+#: Where ``export`` writes each format when no output is given (csv: a folder).
+DEFAULT_TARGETS = {
+    "graphml": DEFAULT_OUT / "graph.graphml",
+    "gexf": DEFAULT_OUT / "graph.gexf",
+    "csv": DEFAULT_OUT / "neo4j",
+}
+
+
+def export(graphs: Sequence[str | Path], fmt: str, output: str | Path | None = None) -> list[Path]:
+    """Write the graph files' property graph as ``fmt`` to ``output`` (a folder for csv; default ``DEFAULT_TARGETS``)."""
     import networkx as nx  # heavy (about 0.2 s with numpy): loaded by kg export, not by every command
 
     if fmt not in PG_FORMATS:
         raise OutputError(f"unknown export format {fmt!r}: use one of {', '.join(PG_FORMATS)}")
     g = to_networkx(load_store(graphs))
-    out = Path(output)
+    out = Path(output) if output is not None else DEFAULT_TARGETS[fmt]
     if fmt == "csv":
         if out.exists() and not out.is_dir():
             raise OutputError(f"{out}: is a file; csv export writes a folder (nodes.csv, relationships.csv)")

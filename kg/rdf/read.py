@@ -13,10 +13,8 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import GraphError
-from kg.rdf.formats import graph_file_format
+from kg.rdf.formats import format_of
 from kg.rdf.terms import bind_prefixes
-
-PARSERS = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 def read_graph(paths: Sequence[str | Path]) -> Graph:
@@ -25,9 +23,10 @@ def read_graph(paths: Sequence[str | Path]) -> Graph:
     bind_prefixes(g)
     for raw in paths:
         path = Path(raw)
-        fmt = PARSERS[graph_file_format(path)]
+        f = format_of(path)
+        fmt = f.rdflib
         try:
-            if fmt in {"trig", "nquads"}:
+            if f.named_graphs:
                 ds = Dataset()
                 ds.parse(path, format=fmt)
                 for s, p, o, _ in ds.quads((None, None, None, None)):

@@ -29,25 +29,24 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.errors import OutputError
-from kg.io.write import write_text
-from kg.rdf.nquads import dataset_quads, graph_of
+from kg.rdf.formats import written_format
+from kg.rdf.nquads import graph_of, nquads_lines
 from kg.rdf.terms import kg_prefixes, to_ox
-
-FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 
 
 def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
-    """The text of ``fmt`` for the dataset (trig, nq) or its union ``graph`` (others)."""
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}")
+    """The text of ``fmt`` for the dataset (trig, nq) or its union ``graph`` (others).
+
+    The same bytes as the build writes for the same statements: the
+    in-memory path of ``kg.api.serialize`` for a notebook's extraction.
+    """
     out = io.BytesIO()
-    if fmt in {"nq", "trig"}:
-        lines = sorted({f"{q} .\n".encode() for q in dataset_quads(ds)})
+    if written_format(fmt).named_graphs:
+        lines = nquads_lines(ds)
         if fmt == "nq":
-            out.writelines(lines)
+            out.write(lines)
         else:
-            by_graph = sorted(lines, key=lambda line: (graph_of(line), line))
+            by_graph = sorted(lines.splitlines(keepends=True), key=lambda line: (graph_of(line), line))
             write_trig(ox.parse(b"".join(by_graph), ox.RdfFormat.N_QUADS), out)
     else:
         nt = b"".join(
@@ -60,11 +59,6 @@ def serialize(ds: Dataset, graph: Graph, fmt: str) -> str:
         else:
             write_jsonld(nt, out)
     return out.getvalue().decode("utf-8")
-
-
-def write_rdf(ds: Dataset, graph: Graph, path: Path, fmt: str) -> Path:
-    write_text(path, serialize(ds, graph, fmt))
-    return path
 
 
 def write_turtle(nt: Path | Sequence[Path] | bytes, out: BinaryIO) -> None:

@@ -24,10 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.errors import GraphError, OutputError
-from kg.rdf.nquads import dataset_quads
 
 MARKER = "kg-store.json"
 KIND = "kg oxigraph store"
@@ -49,11 +47,6 @@ def is_store(path: str | Path) -> bool:
         return json.loads(marker.read_text(encoding="utf-8")).get("kind") == KIND
     except (OSError, ValueError, AttributeError):
         return False
-
-
-def write_store(ds: Dataset, path: str | Path) -> StoreInfo:
-    """Write ``ds`` as a new Oxigraph store at ``path``, replacing a previous kg store."""
-    return _replace_store(path, lambda store: store.bulk_extend(dataset_quads(ds)))
 
 
 def write_store_file(nquads: str | Path | Sequence[str | Path], path: str | Path) -> StoreInfo:

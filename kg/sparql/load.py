@@ -55,9 +55,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphError, KgError
-from kg.rdf.formats import graph_file_format
+from kg.rdf.formats import format_of
 from kg.rdf.ids import GRAPH_BASE
-from kg.sparql.local import FORMATS, QueryResult, check_read_only
+from kg.sparql.local import QueryResult, check_read_only
 
 DEFAULT_GRAPH_IRI = GRAPH_BASE + "all"
 """Where a triple-format file (Turtle, N-Triples, JSON-LD) goes when no --graph-iri is given."""
@@ -196,7 +196,7 @@ def read_graphs(path: str | Path, graph_iri: str | None = None) -> dict[str, lis
     ``DEFAULT_GRAPH_IRI``.
     """
     file = Path(path)
-    fmt = FORMATS[graph_file_format(file, "kg build --format trig")]
+    fmt = format_of(file, "kg build --format trig").oxigraph
     if graph_iri is not None:
         try:
             ox.NamedNode(graph_iri)

@@ -19,17 +19,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import GraphError, QueryError
-from kg.rdf.formats import graph_file_format
+from kg.rdf.formats import format_of
 from kg.rdf.terms import PREFIXES
-
-FORMATS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "nq": ox.RdfFormat.N_QUADS,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 
 RESULT_FORMATS = {
     "csv": ox.QueryResultsFormat.CSV,
@@ -62,7 +53,7 @@ def load_store(paths: Sequence[str | Path]) -> ox.Store:
     store = ox.Store()
     for raw in paths:
         path = Path(raw)
-        fmt = FORMATS[graph_file_format(path)]
+        fmt = format_of(path).oxigraph
         try:
             store.load(path=str(path), format=fmt)
         except SyntaxError as e:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from kg.extract.document import extract_document
+from kg.extraction.document import extract_document
 from kg.io.html import html_to_text
 from kg.io.read import find_inputs, read_document
 from kg.model import Document

@@ -13,7 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from kg.errors import InputError
-from kg.extract.document import extract_document
+from kg.extraction.document import extract_document
 from kg.io.read import read_document
 from kg.model import Document
 from kg.text.reflow import reflow_document

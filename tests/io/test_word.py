@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from kg.errors import InputError
-from kg.extract.document import extract_document
+from kg.extraction.document import extract_document
 from kg.io.read import read_document
 from kg.model import Document
 

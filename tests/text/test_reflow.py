@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pdf_like import wrap_like_pdf
 
-from kg.extract.document import extract_document
+from kg.extraction.document import extract_document
 from kg.io.read import read_document
 from kg.model import Document, DocumentExtraction
 from kg.text.reflow import reflow, reflow_document, soft_breaks
@@ -37,7 +37,7 @@ def doc(text: str, doc_id: str = "d") -> Document:
 
 
 def extract_as_read(d: Document) -> DocumentExtraction:
-    """What ``kg.extract.document.extract_document`` must do: extract the reflowed text, report raw offsets."""
+    """What ``kg.extraction.document.extract_document`` must do: extract the reflowed text, report raw offsets."""
     view = reflow_document(d)
     return view.restore(extract_document(view.document))
 

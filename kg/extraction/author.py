@@ -1,0 +1,351 @@
+"""Who speaks in a report: the institution whose work it reports, and why kg thinks so.
+
+Subjectless sentences (建立…制度, 出台《…》) are the author's own statements, so
+the author decides who is credited with most of a report's relations. kg reads
+it from the text alone, strongest signal first:
+
+1. ``title``: an institution opens the title (X关于…的报告/答复, X2023年度…报告);
+   a place that opens it (X县2023年法治政府建设工作报告) stands for its government.
+2. ``self-reference``: the body says 我局/本局/我厅/我委 …: the institution of
+   that kind that the opening, the header or the signature names (or the one the
+   text names most often); 我县/我市 … is the place's government.
+3. ``opening``: the subject of the opening sentence (2024年，在…领导下，县交通运输局
+   坚持…), an institution or a place.
+4. ``publisher``: the header's 发布机构/发文单位/来源 line, or a header line that is
+   only an institution's name. A web page's publisher may be another office than
+   the author (a 司法局 posts every department's report), so it comes late.
+5. ``signature``: an institution on one of the last lines.
+6. ``place``: a report of a known place, with no other sign: its government.
+
+News articles are written by a newspaper: their actor is the institution that is
+the subject of the lead (近日，X司法局…), when there is one, and nobody otherwise
+(an article about a place is the paper's account of it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg.data import lexicon
+from kg.extraction.places import (
+    expand_relative,
+    find_divisions,
+    government_of,
+    is_meta_line,
+    place_prefixes,
+    region_at,
+    town_names,
+)
+from kg.model import Region
+
+_CJK = r"\u4e00-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """The reporting institution's name, the signal that gave it, and the place
+    name the text uses for it when it speaks of its place as the actor (通山县始终…)."""
+
+    name: str
+    reason: str
+    alias: str = ""
+
+
+NOBODY = Author("", "")
+
+
+@cache
+def _org_end() -> re.Pattern[str]:
+    """An institution's name ends with an organ (author_org_endings.txt, author_org_heads.txt)."""
+    endings, heads = lexicon.alternation("author_org_endings"), lexicon.alternation("author_org_heads")
+    return re.compile(rf"(?:{endings}|[{_CJK}]{{1,10}}(?:{heads}))$")
+
+
+# A ministry or other central organ named without a place (自然资源部, 国家林草局).
+_CENTRAL = re.compile(rf"^(?:中华人民共和国|国家)?[{_CJK}]{{2,10}}(?:部|总局|署)$")
+
+
+def is_institution_name(cand: str, place: Region | None) -> bool:
+    """A name that can be an author: an organ head, and a place, level word or central organ before it."""
+    if not 3 <= len(cand) <= 30 or not _org_end().search(cand):
+        return False
+    if cand.startswith(place_prefixes(place)) or cand in lexicon.word_set("org_national"):
+        return True
+    if re.match(r"[省市县区州镇乡](?![场县域乡级])", cand):
+        return True  # 区行政审批局, 省政府: a level word names the place (known or not)
+    return bool(_CENTRAL.match(cand)) or bool(find_divisions(cand[:12], short=False))
+
+
+def is_central_organ(name: str) -> bool:
+    """A central Party or state organ (国务院, 中华人民共和国国务院, 自然资源部): a national author.
+
+    A name with a place or level word in it (威海市政府各部) is a local one.
+    """
+    bare = name.removeprefix("中华人民共和国")
+    if bare in lexicon.word_set("org_national"):
+        return True
+    return bool(_CENTRAL.match(name)) and not re.search("[省市县区州镇乡旗盟]", bare)
+
+
+def _place_of(cand: str, place: Region | None) -> bool:
+    """True when ``cand`` names the report's place (开阳县, 下洋镇, 我县, 全县 is not)."""
+    if place is None:
+        return False
+    if re.fullmatch("我(?:省|市|州|县|区|镇|乡|街道|旗|盟)", cand):
+        return True
+    chain = [r for r in place.chain() if r.level != "national"]
+    if cand in {r.name for r in chain} or cand in {name for _, name, _ in town_names(cand)}:
+        return True
+    if place.level == "township" and cand.endswith(place.name):
+        # 枣庄市峄城区底阁镇: the town, written after its county and city
+        head = cand[: -len(place.name)]
+        covered = "".join(head[s:e] for s, e, _ in find_divisions(head, short=False))
+        return covered == head
+    # a short name of the report's own place (海盐 for 海盐县)
+    own = frozenset(r.code for r in chain if r.code)
+    return any(s == 0 and e == len(cand) for s, e, _ in find_divisions(cand, short=own))
+
+
+# --------------------------------------------------------------- 1. the title
+
+_TITLE_ORG = re.compile(
+    rf"^(?:【[^】]{{0,8}}】)?《?(?:(?:19|20)\d\d\s*年度?)?([{_CJK}（）()]{{2,40}}?)\s*"
+    rf"(?:关于|(?:19|20)\d\d\s*年|(?:政府)?工作报告)"
+)
+
+
+def _from_title(title: str, place: Region | None) -> Author:
+    m = _TITLE_ORG.match(title)
+    if not m:
+        return NOBODY
+    head = m.group(1)
+    # 中共X县委 X县人民政府关于…: several issuers; the first speaks for them
+    first = re.split(r"[\s、]+", head.strip())[0]
+    if is_institution_name(first, place):
+        return Author(expand_relative(first, place), "title")
+    if _place_of(head, place) and place is not None:
+        return Author(government_of(place), "title names the place", head)
+    return NOBODY
+
+
+def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
+    """A notice's issuer written on the line above its title (X办公室 / 关于印发《…》的通知)."""
+    if title not in lines:
+        return NOBODY
+    k = lines.index(title)
+    above = re.sub(r"^[\s•·*|\-]+|[\s|]+$", "", lines[k - 1]) if k > 0 else ""
+    if above and is_institution_name(above, place):
+        return Author(expand_relative(above, place), "title's issuer line")
+    return NOBODY
+
+
+# --------------------------------------------------------------- 2. 我局, 我县
+
+
+@cache
+def _self_dept() -> re.Pattern[str]:
+    """我局, 本厅, 我部 …: the writer's own office (anaphor_heads.txt, and 部); not 本部门, 我局长."""
+    heads = sorted({*lexicon.words("anaphor_heads"), "部"}, key=lambda w: (-len(w), w))
+    return re.compile(rf"(?:我|本)({'|'.join(heads)})(?![长员级属内外里门])")
+
+
+_SELF_PLACE = re.compile(r"我(省|市|州|县|区|镇|乡|街道|旗|盟)(?![长委级属])")
+
+
+def _self_reference(text: str) -> tuple[str, str]:
+    """('dept', head) for 我局…, ('place', level) for 我县…, or ('', '')."""
+    depts = Counter(m.group(1) for m in _self_dept().finditer(text))
+    if depts:
+        return "dept", min(depts, key=lambda h: (-depts[h], h))
+    places = Counter(m.group(1) for m in _SELF_PLACE.finditer(text))
+    if places:
+        return "place", min(places, key=lambda h: (-places[h], h))
+    return "", ""
+
+
+def _most_named(text: str, head: str, place: Region | None) -> str:
+    """The institution ending with ``head`` that the text names most often under its place."""
+    prefixes = "|".join(re.escape(p) for p in place_prefixes(place))
+    if not prefixes:
+        return ""
+    found = Counter(
+        m.group(1)
+        for m in re.finditer(rf"((?:{prefixes})[{_CJK}]{{1,10}}?{head})", text)
+        if is_institution_name(m.group(1), place)
+    )
+    if not found:
+        return ""
+    best = max(found.values())
+    return next(n for n in found if found[n] == best)
+
+
+# --------------------------------------------------------------- 3. the opening
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """Years and time words before a first sentence's subject (author_lead_words.txt)."""
+    words = lexicon.alternation("author_lead_words")
+    return re.compile(rf"^(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|{words})[，,]?\s*)*")
+
+
+_FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|为了?)[^，,。；]{2,90})[，,]\s*")
+# 省委、省政府 and 省委省政府: a Party committee and a government act together.
+_COORDINATED = re.compile(r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)")
+# The party group that leads a bureau speaks for it (区行政审批局党组紧紧围绕…).
+_LEADING_GROUP = re.compile(r"(?<=[局厅委办部院])(?:党组|党委)$")
+
+
+@cache
+def _subject() -> re.Pattern[str]:
+    """A short name followed by one of the opening verbs (kg/data/author_opening_verbs.txt)."""
+    verbs = "|".join(
+        map(re.escape, sorted(lexicon.words("author_opening_verbs"), key=lambda w: (-len(w), w)))
+    )
+    return re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?={verbs}|对20)")
+
+
+def opening_subject(line: str, place: Region | None) -> Author:
+    """The institution (or place) a report's or article's first sentence is about.
+
+    The subject opens a clause of the first sentence, after time words and frames
+    (2023年是…开局之年，根据…要求，区行政审批局党组紧紧围绕…).
+    """
+    sentence = re.split(r"[。！？；]", line, maxsplit=1)[0]
+    for clause in re.finditer(r"[^，,]+", sentence):
+        found = _clause_subject(sentence[clause.start() :], place)
+        if found.name:
+            return found
+    return NOBODY
+
+
+def _clause_subject(text: str, place: Region | None) -> Author:
+    s = _lead().sub("", text.strip(), count=1)
+    for _ in range(2):
+        s = _FRAME.sub("", s, count=1)
+        s = _lead().sub("", s, count=1)
+    m = _subject().match(s)
+    if not m:
+        return NOBODY
+    cand = m.group(1).strip("、")
+    parts = [_LEADING_GROUP.sub("", p) for p in _COORDINATED.split(cand) if p]
+    if len(parts) > 1 and parts[1] in {"政府", "人民政府"}:
+        # 巴州党委、政府坚持…: the government reports on its own work
+        parts = [parts[0][: -len("党委")] + parts[1] if parts[0].endswith("党委") else parts[1]]
+    parts.sort(key=lambda p: not p.endswith("政府"))
+    if parts and is_institution_name(parts[0], place):
+        return Author(expand_relative(parts[0], place), "opening")
+    if _place_of(cand, place) and place is not None:
+        return Author(government_of(place), "opening names the place", cand)
+    return NOBODY
+
+
+# --------------------------------------------------------------- 4. the publisher
+
+
+@cache
+def _publisher() -> re.Pattern[str]:
+    """A labelled publisher line (author_publisher_labels.txt: 发布机构：…, 来 源：…)."""
+    words = sorted(lexicon.words("author_publisher_labels"), key=lambda w: (-len(w), w))
+    labels = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+    return re.compile(rf"(?:{labels})\s*[:：|｜]?\s*[|｜]?\s*([{_CJK}（）()]{{2,30}})")
+
+
+_BARE_LINE = re.compile(rf"^[\s•·*|｜\-]*(?:[\d\-:/ ]+\s*[|｜]\s*)?([{_CJK}（）()]{{3,30}})[\s|｜]*$")
+
+
+def _publishers(lines: list[str], place: Region | None) -> list[str]:
+    """Institution names of the header: labelled publisher lines, then bare name lines."""
+    out: list[str] = []
+    for line in lines[:15]:
+        for m in _publisher().finditer(line):
+            name = re.sub(r"(?:信息员|发布时间|发布日期|作者|时间)$", "", m.group(1))
+            if is_institution_name(name, place):
+                out.append(name)
+    for line in lines[:10]:
+        m = _BARE_LINE.match(line)
+        if m and is_institution_name(m.group(1), place):
+            out.append(m.group(1))
+    return out
+
+
+# --------------------------------------------------------------- 5. the signature
+
+
+def _signature(lines: list[str], place: Region | None) -> list[str]:
+    out: list[str] = []
+    for line in reversed(lines[-6:]):
+        cand = re.sub(r"\s*\d{4}\s*年.*$", "", line).strip(" |")
+        parts = cand.split()
+        cand = parts[-1] if parts else cand
+        if is_institution_name(cand, place):
+            out.append(cand)
+    return out
+
+
+# --------------------------------------------------------------- together
+
+
+def _prose(lines: list[str]) -> list[str]:
+    """Body lines: not metadata, not headings, with a comma (a sentence, not a label)."""
+    return [ln for ln in lines if not is_meta_line(ln) and ("，" in ln or "," in ln)]
+
+
+# A report speaks in the first person, or says it is one.
+SELF_REPORT = re.compile(
+    r"现将[^。]{0,30}(?:报告|总结)如下|我(?:局|厅|委|办|县|市|区|镇|乡|省)|工作报告|年度报告|情况报告"
+)
+
+
+def detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
+    """The reporting institution and the signal that names it (see the module docstring)."""
+    prose = _prose(lines)
+    if kind == "news":
+        # an article about a place (长治市坚持…) is the paper's account, not the
+        # government's; one about an institution (近日，县司法局…) follows it
+        for line in prose[:2]:
+            a = opening_subject(line, place)
+            if a.name and a.reason == "opening":
+                return Author(a.name, "news: opening")
+        return NOBODY
+    found = _from_title(title, place) if not title.startswith("关于") else _issuer_above(title, lines, place)
+    if found.name:
+        return found
+    publishers = _publishers(lines, place)
+    signature = _signature(lines, place)
+    if kind == "reply":
+        # a reply is signed by the office that answers, whatever place it speaks of
+        for name, reason in (*((p, "publisher") for p in publishers), *((s, "signature") for s in signature)):
+            return Author(expand_relative(name, place), f"reply: {reason}")
+    opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
+    which, word = _self_reference(text)
+    if which == "dept":
+        for name, reason in (
+            (opening.name, "opening"),
+            *((p, "publisher") for p in publishers),
+            *((s, "signature") for s in signature),
+        ):
+            if name and name.endswith(word):
+                return Author(expand_relative(name, place), f"self-reference (我{word}), {reason}")
+        name = _most_named(text, word, place)
+        if name:
+            return Author(expand_relative(name, place), f"self-reference (我{word}), most named")
+        # a bureau that never names itself: not its place's government
+        return NOBODY
+    if opening.reason == "opening":
+        return opening  # an institution named as the opening's subject speaks, whatever 我市 says
+    if which == "place" and place is not None:
+        return Author(government_of(region_at(place, word)), f"self-reference (我{word})")
+    if opening.name:
+        return opening
+    if publishers:
+        return Author(expand_relative(publishers[0], place), "publisher")
+    if signature:
+        return Author(expand_relative(signature[0], place), "signature")
+    reports_itself = SELF_REPORT.search(title + text[:2000])
+    if reports_itself and kind in {"report", "reply"} and place is not None and place.level != "national":
+        return Author(government_of(place), "place")
+    return NOBODY

@@ -1,0 +1,387 @@
+"""Canonical names and merging: from mentions to entities.
+
+Within a report, surface variants of one thing become one entity: 县政府,
+县人民政府 and 开阳县人民政府 in a report of 开阳县 are all 开阳县人民政府.
+Names relative to the report's place are expanded with it (县司法局 →
+开阳县司法局, 县委 → 中共开阳县委员会). An entity's key is (type, canonical
+name, scope): the scope is the ``Region.key`` of the place a local entity
+belongs to, and "" for national organs, laws and systems that are not tied
+to a place, so those merge across reports while the 司法局 of two counties
+stay apart. Output order is by key, so it is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from kg.data import lexicon
+from kg.errors import LexiconError
+from kg.extraction.places import find_divisions, gazetteer, region_of
+from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
+
+_LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
+_TOWN_CHARS = ("镇", "乡", "街道")
+
+
+@cache
+def _organ_forms() -> dict[str, str]:
+    """Organ word after a place → its canonical form, ``{p}`` the place (org_canonical_forms.jsonl)."""
+    forms = {r["id"]: r.get("canonical", "") for r in lexicon.records("org_canonical_forms")}
+    bad = [o for o, f in forms.items() if "{p}" not in f]
+    if bad:
+        raise LexiconError(f"kg/data/org_canonical_forms.jsonl: {bad[0]!r} needs a canonical form with {{p}}")
+    return forms
+
+
+@cache
+def _national_aliases() -> dict[str, str]:
+    """Alias → canonical name of central organs (kg/data/org_aliases.jsonl)."""
+    return {r["id"]: r["canonical"] for r in lexicon.records("org_aliases")}
+
+
+def _clean(name: str) -> str:
+    """Typography only: NFC, no quote or title marks, ASCII brackets, no spaces."""
+    s = unicodedata.normalize("NFC", name)
+    s = re.sub(r"[“”‘’「」『』《》〈〉\"\s]", "", s)
+    return s.replace("（", "(").replace("）", ")")
+
+
+def _place_for(prefix: str, place: Region | None) -> Region | None:
+    """The region a place word stands for: a level word (县) or a name (开阳县, 开阳)."""
+    if place is None:
+        return None
+    chain = place.chain()
+    if prefix in _TOWN_CHARS or prefix == "街道":
+        for r in chain:
+            if r.level == "township" and (
+                r.name.endswith(prefix) or prefix == "镇" and r.name.endswith("乡")
+            ):
+                return r
+        return None
+    if prefix in _LEVEL_OF_CHAR:
+        lvl = _LEVEL_OF_CHAR[prefix]
+        for r in chain:
+            if (
+                r.level == lvl
+                and (prefix != "区" or r.name.endswith("区"))
+                and (prefix != "县" or not r.name.endswith("区"))
+            ):
+                return r
+        for r in chain:
+            if r.level == lvl:
+                return r
+        return None
+    for r in chain:
+        if r.name == prefix or (len(prefix) >= 2 and r.name.startswith(prefix) and r.level != "township"):
+            return r
+    return None
+
+
+def _region_named(name: str, place: Region | None) -> Region | None:
+    """A Region for a place name written in an entity name (湛江市委 → 湛江市)."""
+    r = _place_for(name, place)
+    if r is not None:
+        return r
+    hits = [code for s, _, code in find_divisions(name, short=False) if s == 0]
+    if not hits:
+        return None
+    if place is not None:
+        near = {x.code for x in place.chain() if x.code}
+        for code in hits:
+            if code[:2] in {c[:2] for c in near}:
+                return region_of(code)
+    return region_of(sorted(hits)[0])
+
+
+def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, str]:
+    """(place word, its region, rest) for a name that starts with a place."""
+    s = name[2:] if name.startswith("中共") else name
+    if s.startswith("政协") and s.endswith("委员会") and len(s) > 5:
+        word = s[2:-3]
+        return word, _region_named(word, place), "政协"
+    if place is not None:
+        town = place if place.level == "township" else None
+        for r in place.chain():
+            if r.level == "national":
+                continue
+            if s.startswith(r.name):
+                if town is not None and r is not town and s.startswith(town.name, len(r.name)):
+                    # 黎平县龙泉镇人民政府 in 龙泉镇's report: the town, named with its county
+                    k = len(r.name) + len(town.name)
+                    return s[:k], town, s[k:]
+                return r.name, r, s[len(r.name) :]
+    full = [(e, code) for st, e, code in find_divisions(s, short=False) if st == 0]
+    if full:
+        e = max(x[0] for x in full)
+        word = s[:e]
+        return word, _region_named(word, place), s[e:]
+    if s.startswith("街道"):
+        return "街道", _place_for("街道", place), s[2:]
+    if s[:1] in "省市县区州镇乡":
+        return s[:1], _place_for(s[:1], place), s[1:]
+    return "", None, s
+
+
+_LEVEL_RANK = {"township": 0, "county": 1, "prefecture": 2, "province": 3, "national": 4}
+
+
+@cache
+def _temporal() -> re.Pattern[str]:
+    """原政务服务中心, 新建政务服务中心: the same body before and after a move (not 新疆…, 新区…)."""
+    return re.compile(
+        f"^(?:{lexicon.alternation('org_temporal_prefixes')})(?![疆区城乡华港会闻时])(?=.{{4,}})"
+    )
+
+
+def _superior(word: str, place: Region | None) -> Region | None:
+    """The unnamed county (or city) above a town whose report never names it.
+
+    In a town report, 县委 and 县政府 are the county's organs; the county is
+    known only as "the county of 清溪镇", which is what the Region says, so
+    县政府 and 县人民政府 still merge and two towns' counties stay apart.
+    """
+    level = _LEVEL_OF_CHAR.get(word)
+    if place is None or level is None or _LEVEL_RANK[level] <= _LEVEL_RANK.get(place.level, 4):
+        return None
+    return Region(name=f"{place.name}所在{word}", level=level, parent=None)
+
+
+def _unit_heads() -> tuple[str, ...]:
+    return lexicon.words("org_unit_heads")
+
+
+def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
+    """(canonical name, scope) of an institution named ``name`` in a report.
+
+    Place-relative names are expanded with the report's place (县司法局 →
+    开阳县司法局); a grassroots unit named without a place (综合行政执法大队)
+    takes the report's place as prefix, and in a town or street report every
+    unprefixed local unit does, since it can only be the town's own.
+    """
+    name = _temporal().sub("", _clean(name))
+    own = _own_unit(name, info.author)
+    if own:
+        return canonical_institution(own, info)
+    national = _national_aliases()
+    if name in national:
+        return national[name], ""
+    if name in lexicon.word_set("org_national"):
+        return name, ""
+    word, region, rest = _split_place(name, info.place)
+    if region is None and word and rest:
+        region = _superior(word, info.place)
+    if region is None:
+        place = info.place
+        scope = place.key if place is not None and place.level != "national" else ""
+        if name.startswith(tuple(lexicon.words("org_national_openers"))):
+            scope = ""
+        elif place is not None and scope and not word and _is_local_unit(name, place):
+            return place.name + name, scope
+        return name, scope
+    pname = region.name
+    if word == "政协" or rest == "政协":
+        return f"政协{pname}委员会", region.key
+    form = _organ_forms().get(rest)
+    if form is not None:
+        if region.level == "township" and rest in {"委", "委员会"}:
+            return f"{pname}党委", region.key
+        return form.format(p=pname), region.key
+    if rest.startswith("政府") and len(rest) > 4 and not rest.startswith(("政府办", "政府党组")):
+        # 县政府行政复议办公室: the government's office, named in full
+        return f"{pname}人民政府{rest[2:]}", region.key
+    if rest.startswith("委") and len(rest) > 1 and rest not in {"委员会"}:
+        # 县委依法治县办, 县委常委会 …: the Party committee's organ
+        return f"{pname}委{rest[1:]}", region.key
+    return pname + rest, region.key
+
+
+# Units a bureau, department or committee names with one character of itself
+# (局党组, 局务会, 部常务会, 委主任办公会, 局办公室).
+_OWN_UNITS = ("党组", "党委", "务会", "常务会", "主任办公会", "办公室", "理论学习中心组")
+
+
+def _own_unit(name: str, author: str) -> str:
+    """局党组 in a bureau's report is its author's party group: the author's name plus the unit.
+
+    局务会 keeps its 局 (武汉市水务局局务会); 局党组 and 部常务会 replace it. "" otherwise.
+    """
+    if len(name) < 3 or name[0] not in "局厅部委办" or not author.endswith(name[0]):
+        return ""
+    rest = name[1:]
+    if not rest.startswith(_OWN_UNITS):
+        return ""
+    return author + (name if rest.startswith("务会") else rest)
+
+
+def _is_local_unit(name: str, place: Region) -> bool:
+    """An unprefixed unit that can only be the report's place's own (综合行政执法大队 in a town)."""
+    if place.level == "township":
+        return name.endswith(_unit_heads()) or name.endswith(tuple(lexicon.words("org_township_unit_heads")))
+    return name.endswith(tuple(lexicon.words("org_team_heads")))
+
+
+def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
+    """Scope of a system, list or brand: local when it names the place or is a list or brand."""
+    place = info.place
+    if place is None or place.level == "national":
+        return ""
+    if typ in (EntityType.LIST, EntityType.BRAND):
+        return place.key
+    word, region, _ = _split_place(name, place)
+    if region is not None and word and len(word) >= 2:
+        return region.key
+    if name[:1] in "县市镇区乡" and name[1:2] not in "场级" and len(name) > 4:
+        return place.key
+    return ""
+
+
+def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
+    """(canonical name, scope) of a mention."""
+    if m.type is EntityType.INSTITUTION:
+        return canonical_institution(m.name, info)
+    name = _clean(m.name)
+    if m.type is EntityType.SYSTEM:
+        name = re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name)
+    if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
+        word, region, rest = _split_place(name, info.place)
+        if region is not None and len(word) == 1 and rest:
+            name = region.name + rest
+    return name, _scope_of_name(name, m.type, info)
+
+
+def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
+    """Key of the reporting institution's entity, or None when the author is unknown."""
+    if not info.author:
+        return None
+    name, scope = canonical_institution(info.author, info)
+    return (EntityType.INSTITUTION.value, name, scope)
+
+
+def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> list[Entity]:
+    """Merge the mentions of one report into entities, plus the reporting institution."""
+    groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    types: dict[tuple[str, str, str], EntityType] = {}
+    for m in mentions:
+        name, scope = canonical(m, info)
+        key = (m.type.value, name, scope)
+        groups[key].append(m)
+        types[key] = m.type
+    ak = author_key(info)
+    for src, dst in sorted(_variant_targets(groups, ak).items()):
+        groups[dst].extend(groups.pop(src))
+    if ak is not None and ak not in groups:
+        groups[ak] = []
+        types[ak] = EntityType.INSTITUTION
+    out: list[Entity] = []
+    for key in sorted(groups):
+        ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))
+        labels = {_clean(x) for m in ms for x in (m.name, m.text)} - {key[1], ""}
+        if key == ak and info.author and _clean(info.author) != key[1]:
+            labels.add(_clean(info.author))
+        out.append(
+            Entity(
+                type=types[key],
+                canonical=key[1],
+                scope=key[2],
+                mentions=tuple(ms),
+                alt_labels=tuple(sorted(labels)),
+            )
+        )
+    return out
+
+
+@cache
+def _elidable() -> re.Pattern[str]:
+    """Words a short form may leave out (org_elidable.jsonl): 县政府政务中心 = 县政务服务中心."""
+    alts = []
+    for r in lexicon.records("org_elidable"):
+        alt = re.escape(r["id"])
+        if r.get("not_before"):
+            alt += f"(?!{'|'.join(map(re.escape, r['not_before']))})"
+        if r.get("only_before"):
+            alt += f"(?={'|'.join(map(re.escape, r['only_before']))})"
+        alts.append(alt)
+    return re.compile("|".join(alts))
+
+
+def _fullness(name: str) -> int:
+    """How much of the full form a name spells out (服务中心 over 中心, no 政府 inserted)."""
+    return name.count("服务中心") + name.count("办公室") + name.endswith("会议") - name.count("政府")
+
+
+def _variant_targets(
+    groups: dict[tuple[str, str, str], list[Mention]], keep: tuple[str, str, str] | None
+) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """Institution keys of one report that name the same body as another key.
+
+    Two rules, both within one scope: short forms that leave out an elidable
+    word (政务中心 for 政务服务中心, 常务会 for 常务会议) join the fuller form, and an unprefixed
+    name that is the tail of exactly one longer institution name of the
+    report (理论学习中心组 of 兴隆镇党委理论学习中心组) joins it. A tail shared
+    by two longer names is ambiguous and stays apart.
+    """
+    inst = sorted(k for k in groups if k[0] == EntityType.INSTITUTION.value)
+    out: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+    def elided(k: tuple[str, str, str]) -> str:
+        if k[1].endswith("会议"):
+            return k[1][:-1]  # 县政府常务会议 = 县政府常务会, 局务会议 = 局务会
+        return _elidable().sub("", k[1]) if k[1].endswith(("中心", "室")) else k[1]
+
+    by_short: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for k in inst:
+        by_short[(elided(k), k[2])].append(k)
+    for ks in by_short.values():
+        if len(ks) > 1:
+            best = min(ks, key=lambda k: (k != keep, -_fullness(k[1]), -len(groups[k]), -len(k[1]), k))
+            out.update({k: best for k in ks if k != best})
+
+    def raw_names(k: tuple[str, str, str]) -> set[str]:
+        return {_temporal().sub("", _clean(m.name)) for m in groups[k]}
+
+    for k in inst:
+        if k in out or k == keep:
+            continue
+        tails = raw_names(k)
+        if not tails or any(len(t) < 4 or _split_place(t, None)[0] for t in tails):
+            continue
+        targets = {
+            out.get(o, o)
+            for o in inst
+            if o != k and any(n != t and n.endswith(t) for t in tails for n in raw_names(o) | {o[1]})
+        }
+        targets.discard(k)
+        if len(targets) == 1 and next(iter(targets))[2] == k[2]:
+            out[k] = targets.pop()
+    return out
+
+
+def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """Merge entities with the same key across documents; sorted by key."""
+    groups: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
+    for e in entities:
+        groups[e.key].append(e)
+    out: list[Entity] = []
+    for key in sorted(groups):
+        es = groups[key]
+        mentions = sorted(
+            {m for e in es for m in e.mentions}, key=lambda m: (m.doc_id, m.start, m.end, m.rule)
+        )
+        labels = sorted({a for e in es for a in e.alt_labels} - {key[1]})
+        out.append(
+            Entity(
+                type=es[0].type,
+                canonical=key[1],
+                scope=key[2],
+                mentions=tuple(mentions),
+                alt_labels=tuple(labels),
+            )
+        )
+    return out
+
+
+__all__ = ["author_key", "canonical", "canonical_institution", "gazetteer", "link_entities", "merge_entities"]

@@ -1,0 +1,124 @@
+"""Where a reading command's graph comes from: graph files, a kg store or a SPARQL endpoint.
+
+``GraphInput`` names one source; ``open_local`` gives an Oxigraph store
+for files or a store, and ``ask`` runs a query (given, read from a file or
+named) on any source. The CLI and ``kg.api`` share them, so the default
+graph and the choice between sources are decided in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.rdf.store import open_store
+from kg.sparql import named as named_queries
+from kg.sparql.load import Endpoint, kg_graphs, remote_query
+from kg.sparql.local import QueryResult, load_store, run
+
+#: The folder ``kg build`` writes by default, and the graph the reading commands read by default.
+DEFAULT_OUT = Path("output")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+
+
+@dataclass(frozen=True, slots=True)
+class GraphInput:
+    """One source of statements: graph ``files``, a kg ``store`` folder, or an ``endpoint``.
+
+    With none given, the files are ``DEFAULT_GRAPH``.
+    """
+
+    files: tuple[Path, ...] = ()
+    store: Path | None = None
+    endpoint: Endpoint | None = None
+
+    def __post_init__(self) -> None:
+        if sum(bool(x) for x in (self.files, self.store, self.endpoint)) > 1:
+            raise QueryError("query one source: --graph files, a --store folder or an --endpoint")
+
+    @classmethod
+    def of(
+        cls,
+        graphs: Sequence[str | Path] | None = None,
+        store: str | Path | None = None,
+        endpoint: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+    ) -> GraphInput:
+        """The source the options name (the CLI's ``--graph``, ``--store``, ``--endpoint``)."""
+        return cls(
+            files=tuple(Path(g) for g in graphs or ()),
+            store=Path(store) if store is not None else None,
+            endpoint=Endpoint(endpoint, user, password) if endpoint is not None else None,
+        )
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The graph files to read: those given, else the default graph."""
+        return self.files or (DEFAULT_GRAPH,)
+
+
+def open_local(source: GraphInput) -> ox.Store:
+    """An Oxigraph store of a local source: the store folder, or the files loaded in memory."""
+    if source.endpoint is not None:
+        raise QueryError(f"{source.endpoint.url}: this command reads local graphs; use --graph or --store")
+    if source.store is not None:
+        return open_store(source.store)
+    return load_store(source.paths)
+
+
+def read_query(
+    sparql: str | None = None, file: str | Path | None = None, name: str | None = None
+) -> str | named_queries.NamedQuery:
+    """The query given in one of three ways: as text, in a ``.rq`` file, or by a named query's name."""
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        raise QueryError("give one query: as an argument, with -f FILE.rq, or with --name NAME (see --list)")
+    if name is not None:
+        return named_queries.get(name)
+    if file is not None:
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except OSError:
+            raise QueryError(f"{file}: cannot read the query file") from None
+    assert sparql is not None
+    return sparql
+
+
+def ask(
+    query: str | named_queries.NamedQuery,
+    source: GraphInput | None = None,
+    params: Mapping[str, str] | None = None,
+    fmt: str = "table",
+) -> QueryResult:
+    """Run a read-only query (text or a named query with its ``params``) on ``source``.
+
+    A named query on an endpoint reads only kg's graphs there.
+    """
+    source = source or GraphInput()
+    named = query if isinstance(query, named_queries.NamedQuery) else None
+    if params and named is None:
+        raise QueryError("--param needs --name: only named queries take parameters")
+    values = dict(params or {})
+    if source.endpoint is not None:
+        sparql = query if isinstance(query, str) else None
+        if named is not None:
+            found = kg_graphs(source.endpoint)
+            if not found:
+                raise QueryError(
+                    f"{source.endpoint.url}: holds no kg graphs (load them with `kg load` first)"
+                )
+            sparql = named_queries.render(named, values, graphs=found)
+        assert sparql is not None
+        return remote_query(source.endpoint, sparql, fmt)
+    sparql = named_queries.render(named, values) if named is not None else str(query)
+    return run(sparql, open_local(source), fmt)
+
+
+def default_load_graph(out: Path = DEFAULT_OUT) -> Path:
+    """The graph ``kg load`` sends by default: ``graph.trig`` (one graph per report), else ``graph.ttl``."""
+    trig = out / "graph.trig"
+    return trig if trig.is_file() else out / "graph.ttl"

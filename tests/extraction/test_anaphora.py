@@ -1,0 +1,63 @@
+"""我局, 本局, 该局: mentions renamed after what they refer to (kg.extraction.anaphora)."""
+
+from __future__ import annotations
+
+from kg.extraction.anaphora import resolve_anaphora
+from kg.extraction.document import extract_document
+from kg.model import Document, EntityType, Mention, ReportInfo
+
+INST = EntityType.INSTITUTION
+
+
+def _m(text: str, start: int, rule: str = "org.head", name: str | None = None) -> Mention:
+    return Mention("t", start, start + len(text), 0, text, INST, name or text, rule)
+
+
+def test_we_are_the_author_and_that_is_the_last_one_named() -> None:
+    info = ReportInfo(doc_id="t", author="桃源县民政局")
+    found = resolve_anaphora(
+        [_m("我局", 0, "org.anaphor"), _m("桃源县司法局", 10), _m("该局", 20, "org.anaphor")], info
+    )
+    assert [(m.text, m.name) for m in found] == [
+        ("我局", "桃源县民政局"),
+        ("桃源县司法局", "桃源县司法局"),
+        ("该局", "桃源县司法局"),
+    ]
+
+
+def test_references_to_nothing_named_are_dropped() -> None:
+    # a government's report has no 局 of its own; no 所 was named before 该所
+    info = ReportInfo(doc_id="t", author="桃源县人民政府")
+    found = resolve_anaphora(
+        [_m("我局", 0, "org.anaphor"), _m("桃源县司法局", 10), _m("该所", 20, "org.anaphor")], info
+    )
+    assert [m.text for m in found] == ["桃源县司法局"]
+
+
+def test_end_to_end_a_bureau_s_we_joins_the_author() -> None:
+    text = "桃源县民政局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。本局领导班子带头学法。我局长期坚持。\n"
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    author = next(e for e in d.entities if e.canonical == "桃源县民政局")
+    assert {m.text for m in author.mentions} >= {"我局", "本局"}
+    assert all(d.document.text[m.start : m.end] == m.text for m in author.mentions)
+    # 我局长 is no reference to the bureau
+    assert not any(m.text == "我局" and text[m.end : m.end + 1] == "长" for m in author.mentions)
+
+
+def test_this_plan_is_the_document_the_title_issues() -> None:
+    text = (
+        "中共桃源县委 桃源县人民政府 关于印发《桃源县法治政府建设实施方案(2022-2025年)》的通知\n"
+        "根据《湖南省法治政府建设实施方案》和《法治社会建设实施纲要》(中发〔2020〕11号)精神，"
+        "结合我县实际，制定本实施方案。\n"
+    )
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    own = [m for m in d.mentions if m.text == "本实施方案"]
+    assert [m.name for m in own] == ["桃源县法治政府建设实施方案(2022-2025年)"]
+    based = {r.object[1] for r in d.relations if r.predicate.value == "basedOn"}
+    assert based == {"湖南省法治政府建设实施方案", "法治社会建设实施纲要"}
+
+
+def test_this_plan_in_a_text_whose_title_names_no_document_is_dropped() -> None:
+    info = ReportInfo(doc_id="t", title="桃源县2023年法治政府建设工作报告")
+    m = Mention("t", 0, 3, 0, "本方案", EntityType.SYSTEM, "本方案", "sys.anaphor")
+    assert resolve_anaphora([m], info) == []

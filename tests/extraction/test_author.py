@@ -1,0 +1,237 @@
+"""Who speaks in a report: each signal of kg.extraction.author, with texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.author import opening_subject
+from kg.extraction.places import region_of
+from kg.extraction.report import detect_report_info
+from kg.model import Document, ReportInfo
+from kg.text.segment import split_sentences
+
+
+def info_of(text: str) -> ReportInfo:
+    doc = Document(id="t", path="", text=text, sha256="")
+    return detect_report_info(doc, split_sentences(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "reason"),
+    [
+        # the title opens with the institution
+        (
+            "宜章县交通运输局2024年度法治政府建设工作报告\n2024年，我局坚持依法行政，推进执法规范化。\n",
+            "宜章县交通运输局",
+            "title",
+        ),
+        (
+            "临澧县民政局关于2023年法治政府建设情况的报告\n一年来，全局上下齐心协力，规范救助。\n",
+            "临澧县民政局",
+            "title",
+        ),
+        # a relative title expands with the place the text names
+        (
+            "市水务局2025年度法治政府建设情况报告\n2026-01-20 | 荆州市水务局\n2025年，我局深入推进依法行政，完善制度。\n",
+            "荆州市水务局",
+            "title",
+        ),
+        # the title names the place: its government
+        (
+            "桃源县2023年法治政府建设年度报告\n2023年，全县上下扎实推进依法行政，成效明显。\n",
+            "桃源县人民政府",
+            "title names the place",
+        ),
+    ],
+)
+def test_title(text: str, author: str, reason: str) -> None:
+    info = info_of(text)
+    assert (info.author, info.author_reason) == (author, reason)
+
+
+def test_we_the_bureau_named_by_the_publisher_line() -> None:
+    text = (
+        "索引号：123 发布机构：桑植县林业局\n关于2022年度法治政府建设的报告\n"
+        "2022年，我局坚持以习近平法治思想为指导，严格规范公正文明执法。\n现将我局有关情况报告如下。\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县林业局"
+    assert info.author_reason == "self-reference (我局), publisher"
+
+
+def test_a_publisher_of_another_kind_does_not_name_our_bureau() -> None:
+    # the county's 司法局 posts the report; 我局 is the bureau the opening names
+    text = (
+        "发布机构：县司法局\n工作报告\n"
+        "2024年，在县委、县政府的坚强领导下，桑植县农业农村局坚持依法行政，规范执法程序。\n"
+        "我局全面落实行政执法三项制度。\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县农业农村局"
+    assert info.author_reason == "self-reference (我局), opening"
+
+
+def test_we_the_county_is_its_government() -> None:
+    info = info_of("关于2021年法治政府建设情况的报告\n2021年，我县坚持依法行政，桑植县司法局牵头推进。\n")
+    assert info.author == "桑植县人民政府"
+    assert info.author_reason == "self-reference (我县)"
+
+
+def test_the_opening_subject_after_a_frame_and_a_leading_party_group() -> None:
+    text = (
+        "根据上级工作安排，桑植县住房和城乡建设局党组认真梳理总结本年度法治政府建设情况，"
+        "现报告如下。\n一、主要做法\n"
+    )
+    info = info_of(text)
+    assert info.author == "桑植县住房和城乡建设局"
+    assert info.author_reason == "opening"
+
+
+def test_a_party_committee_and_a_government_together_credit_the_government() -> None:
+    place = region_of("430725")  # 桃源县
+    a = opening_subject("2023年，县委、县政府坚持依法执政，扎实推进法治建设。", place)
+    assert a.name == "桃源县政府"
+    b = opening_subject("2023年，县委县政府坚持依法执政，扎实推进法治建设。", place)
+    assert b.name == "桃源县政府"
+
+
+def test_the_place_as_actor_names_the_government_and_keeps_the_place_as_alias() -> None:
+    info = info_of("桃源县人民政府：\n2023年，漳江镇坚持依法行政，规范权力运行。\n漳江镇党委高度重视。\n")
+    assert info.author == "漳江镇人民政府"
+    assert info.author_alias == "漳江镇"
+
+
+def test_a_reply_is_signed_by_the_answering_office() -> None:
+    text = (
+        "• 桑植县司法局\n关于加强基层普法的建议的答复\n张三代表：\n"
+        "您提出的建议收悉。我县高度重视普法工作，现答复如下。\n"
+    )
+    info = info_of(text)
+    assert info.kind == "reply"
+    # the office is written on the line above the reply's title
+    assert (info.author, info.author_reason) == ("桑植县司法局", "title's issuer line")
+    # named by the page's publisher line instead, elsewhere in the header
+    moved = "发布机构：桑植县司法局\n发布日期：2023-05-06\n" + text.replace("• 桑植县司法局\n", "")
+    assert (info_of(moved).author, info_of(moved).author_reason) == ("桑植县司法局", "reply: publisher")
+
+
+def test_news_credits_the_lead_subject_or_nobody() -> None:
+    lead = "调解进万家\n近日，桑植县司法局多举措开展普法宣传活动。\n该局联合县教育局开展送法进校园活动。\n"
+    info = info_of(lead)
+    assert info.kind == "news"
+    assert (info.author, info.author_reason) == ("桑植县司法局", "news: opening")
+    none = info_of("法治护航\n近日，全县各地开展普法宣传活动。\n该县群众反响热烈，记者王五报道。\n")
+    assert none.kind == "news" and none.author == ""
+
+
+def test_quoting_the_centre_does_not_make_a_report_national() -> None:
+    info = info_of("为贯彻党中央、国务院决策部署，我区坚持依法行政，全面推进法治政府建设。\n")
+    assert info.place is None
+    assert info.author == ""
+
+
+def test_a_ministry_reporting_on_itself_is_national() -> None:
+    info = info_of("2021年，自然资源部坚持以习近平法治思想为指导，全面推进依法行政。\n")
+    assert info.author == "自然资源部"
+    assert info.place is not None and info.place.level == "national"
+
+
+def test_an_autonomous_county_written_short_is_not_another_county() -> None:
+    # 南县 is a county of its own; 肃南县 is how 肃南裕固族自治县 is written
+    info = info_of("发布机构：肃南县林草局\n2025年，我局坚持依法行政。肃南县林草局规范执法。\n")
+    assert info.place is not None and info.place.name == "肃南裕固族自治县"
+
+
+def test_a_place_as_the_lead_of_news_credits_nobody() -> None:
+    # the paper's account of a county's work, not the county speaking
+    news = info_of("第一版：要闻\n近年来，桃源县坚持依法行政，推进法治建设，群众满意度持续提升。\n")
+    assert news.kind == "news" and news.author == ""
+    # the same opening in a text that is not news speaks for the county
+    own = info_of("近年来，桃源县坚持依法行政，推进法治建设，群众满意度持续提升。\n各乡镇积极配合。\n")
+    assert (own.author, own.author_reason) == ("桃源县人民政府", "opening names the place")
+
+
+def test_no_actor_and_no_sign_of_a_self_report_credits_nobody() -> None:
+    plain = info_of("桃源县位于湖南省北部。\n全县面积4000平方公里，人口90万，辖镇乡街道。\n")
+    assert plain.author == ""
+
+
+def test_a_notice_is_issued_by_the_office_above_its_title() -> None:
+    text = "桃源县人民政府办公室\n关于印发《桃源县行政执法监督办法》的通知\n各乡镇：\n现印发给你们，请遵照执行。我县高度重视。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason) == ("桃源县人民政府办公室", "title's issuer line")
+
+
+def test_we_the_city_in_a_county_level_city_is_that_city() -> None:
+    info = info_of("乳山市人民政府关于2024年法治政府建设情况的报告\n我市坚持依法行政。威海市部署。\n")
+    assert info.place is not None and info.place.name == "乳山市"
+
+
+def test_a_state_council_work_report_is_national_whatever_places_it_names() -> None:
+    text = (
+        "2024年中华人民共和国国务院政府工作报告\n各位代表：\n"
+        "现在，我代表国务院，向大会作政府工作报告。支持香港特别行政区、澳门特别行政区发展经济。\n"
+    )
+    info = info_of(text)
+    assert info.kind == "report"  # 各位代表 opens a speech; a reply answers 张三代表
+    assert (info.author, info.author_reason) == ("中华人民共和国国务院", "title")
+    assert info.place is not None and info.place.level == "national"
+
+
+def test_a_province_s_government_opening_its_report_makes_it_the_province_s() -> None:
+    # the opening says 省政府; a district the text mentions later is not the report's place
+    text = "2022年，省政府坚持依法行政。推动莲湖区等地开展试点。陕西省人民政府部署。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason) == ("陕西省政府", "opening")
+    assert info.place is not None and info.place.name == "陕西省"
+    # 我省 speaks of the province too, whatever smaller place the text names
+    info = info_of(text.replace("省政府坚持", "我省坚持"))
+    assert (info.author, info.author_reason) == ("陕西省人民政府", "self-reference (我省)")
+
+
+def test_a_site_path_is_not_the_title() -> None:
+    info = info_of(
+        "首页 > 政务公开 > 法治政府建设\n桃源县2023年法治政府建设年度报告\n2023年，我县坚持依法行政。\n"
+    )
+    assert info.title == "桃源县2023年法治政府建设年度报告"
+
+
+def test_a_bureau_that_never_names_itself_credits_nobody() -> None:
+    # not its place's government: that would credit the county with the bureau's work
+    info = info_of("按照上级要求，我局认真总结本年度法治政府建设情况。我县高度重视。桃源县部署。\n")
+    assert info.author == ""
+
+
+def test_an_institution_opening_the_text_speaks_though_it_writes_we_the_city() -> None:
+    info = info_of("天津市司法局深入推进矛盾纠纷多元化解，完善调解机制。我市调解组织覆盖城乡。\n")
+    assert (info.author, info.author_reason) == ("天津市司法局", "opening")
+
+
+def test_a_local_office_ending_in_bu_is_not_a_ministry() -> None:
+    info = info_of("市政府各部门要落实。威海市政府各部门报送材料。\n我局负责。\n")
+    assert info.place is None or info.place.level != "national"
+
+
+def test_a_province_named_only_by_its_short_name() -> None:
+    info = info_of("2024年，全省各级政府坚持依法行政，深入贯彻总书记对江苏工作重要讲话精神。\n")
+    assert info.place is not None and info.place.name == "江苏省"
+
+
+def test_a_division_name_inside_a_word_or_a_generic_district_is_no_place() -> None:
+    # 兴城市 inside 新兴城市, 城区 (a city's urban area) name no division here
+    info = info_of("容城县人民政府关于法治建设的报告\n推进新兴城市建设，城区街道积极配合。\n")
+    assert info.place is not None and info.place.name == "容城县"
+
+
+def test_the_prefecture_s_own_level_word_expands() -> None:
+    from kg.extraction.places import expand_relative, gazetteer, region_of
+
+    dali = next(c for c, d in gazetteer().items() if d.name == "大理白族自治州")
+    assert expand_relative("州司法局", region_of(dali)) == "大理白族自治州司法局"
+
+
+def test_a_town_written_after_its_county_and_city_opens_as_the_actor() -> None:
+    info = info_of("常德市桃源县漳江镇积极探索矛盾纠纷多元化解新模式，打造调解品牌。\n")
+    assert info.place is not None and info.place.name == "漳江镇"
+    assert (info.author, info.author_reason) == ("漳江镇人民政府", "opening names the place")
+    assert info.author_alias == "常德市桃源县漳江镇"

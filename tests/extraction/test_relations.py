@@ -1,0 +1,775 @@
+"""Relation rules, tested on hand-made sentences with hand-placed mentions.
+
+The records are built here, not by the entity extractor, so a change there
+cannot make these tests pass or fail. Sentences are written in the style of
+the reports but are not copied from the gold.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.data import lexicon
+from kg.extraction.hierarchy import parents_of
+from kg.extraction.places import region_of
+from kg.extraction.relations import find_relations, relate
+from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
+from kg.text.segment import split_sentences
+
+AUTHOR = "开阳县人民政府"
+_MARKUP = re.compile(r"\{(机构|制度|清单|品牌):([^{}=]+)(?:=([^{}]+))?\}")
+_MARKS = re.compile(r"[《》“”]")
+
+Triple = tuple[str, str, str | int, bool]
+
+
+def build(
+    markup: str, author: str | None = AUTHOR
+) -> tuple[list[Sentence], list[Mention], list[Entity], tuple[str, str, str] | None]:
+    """Records for ``markup``: ``{type:surface}`` or ``{type:surface=canonical}`` marks a mention.
+
+    Mentions with the same (type, canonical) form one entity; the author gets
+    an entity of its own even when the text never names it.
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int, EntityType, str, str]] = []
+    pos, length = 0, 0
+    for m in _MARKUP.finditer(markup):
+        parts.append(markup[pos : m.start()])
+        length += m.start() - pos
+        surface = m.group(2)
+        name = _MARKS.sub("", surface)
+        spans.append((length, length + len(surface), EntityType(m.group(1)), name, m.group(3) or name))
+        parts.append(surface)
+        length += len(surface)
+        pos = m.end()
+    parts.append(markup[pos:])
+    text = "".join(parts)
+    doc = Document(id="t", path="t.txt", text=text, sha256="0" * 64)
+    sents = split_sentences(doc)
+    mentions: dict[tuple[EntityType, str], list[Mention]] = {}
+    for start, end, etype, name, canonical in spans:
+        idx = next(s.index for s in sents if s.start <= start and end <= s.end)
+        mention = Mention("t", start, end, idx, text[start:end], etype, name, "test")
+        mentions.setdefault((etype, canonical), []).append(mention)
+    if author is not None:
+        mentions.setdefault((EntityType.INSTITUTION, author), [])
+    entities = [
+        Entity(etype, canonical, "", tuple(ms), tuple(sorted({m.name for m in ms} - {canonical})))
+        for (etype, canonical), ms in sorted(mentions.items())
+    ]
+    author_key = (EntityType.INSTITUTION.value, author, "") if author is not None else None
+    flat = sorted((m for ms in mentions.values() for m in ms), key=lambda m: m.start)
+    return sents, flat, entities, author_key
+
+
+def run(markup: str, author: str | None = AUTHOR) -> list[Relation]:
+    sents, mentions, entities, author_key = build(markup, author)
+    return relate(sents, mentions, entities, author_key)
+
+
+def triples(rels: list[Relation]) -> set[Triple]:
+    return {
+        (r.subject[1], r.predicate.value, r.object if isinstance(r.object, int) else r.object[1], r.implicit)
+        for r in rels
+    }
+
+
+def objects(rels: list[Relation], pred: Predicate) -> set[str | int]:
+    return {r.object if isinstance(r.object, int) else r.object[1] for r in rels if r.predicate is pred}
+
+
+# --- cue verbs and predicates by object type ---------------------------------
+
+
+def test_explicit_actor_formulates() -> None:
+    rels = run("{机构:县司法局}制定{制度:《行政执法公示办法》}。")
+    assert triples(rels) == {("县司法局", "formulates", "行政执法公示办法", False)}
+    assert rels[0].rule == "cue"
+
+
+def test_subjectless_sentence_implies_the_author() -> None:
+    assert triples(run("修订{制度:《合同审查办法》}。")) == {(AUTHOR, "formulates", "合同审查办法", True)}
+
+
+def test_no_implied_actor_without_author() -> None:
+    # a news article whose lead names no actor has no author (kg.extraction.author)
+    assert run("修订{制度:《合同审查办法》}。", author=None) == []
+    # an explicit actor still counts
+    news = run("{机构:市司法局}印发{制度:《调解工作规则》}。", author=None)
+    assert triples(news) == {("市司法局", "formulates", "调解工作规则", False)}
+
+
+@pytest.mark.parametrize(
+    ("markup", "pred", "obj"),
+    [
+        ("严格执行{制度:《行政复议条例》}。", "implements", "行政复议条例"),
+        ("全面推行{制度:证明事项告知承诺制}。", "implements", "证明事项告知承诺制"),
+        ("建立健全{制度:重大决策合法性审查机制}。", "formulates", "重大决策合法性审查机制"),
+        ("编制{清单:重大行政决策事项目录}。", "compiles", "重大行政决策事项目录"),
+        ("动态调整{清单:权责清单}。", "compiles", "权责清单"),
+        ("打造{品牌:“和事佬”}调解品牌。", "runs", "和事佬"),
+        ("上线{品牌:“随手拍”}小程序。", "runs", "随手拍"),
+    ],
+)
+def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, obj: str) -> None:
+    assert triples(run(markup)) == {(AUTHOR, pred, obj, True)}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "紧扣{制度:《乡村振兴促进条例》}各项任务目标，推进依法行政。",
+        "工作紧紧围绕{制度:《年度法治建设考评细则》}展开。",
+        "对标{制度:《营商环境创新试点方案》}，逐项抓好整改。",
+    ],
+)
+def test_closely_following_a_rule_implements_it(markup: str) -> None:
+    assert objects(run(markup), Predicate.IMPLEMENTS) == {_MARKS.sub("", _MARKUP.search(markup).group(2))}
+
+
+def test_a_rule_that_work_only_turns_around_is_not_implemented() -> None:
+    # 围绕 alone names a theme (围绕中心工作), not a rule that is carried out
+    assert run("围绕{制度:“放管服”}改革目标，开展调研。") == []
+
+
+@pytest.mark.parametrize("verb", ["印发实施", "颁布施行", "颁布实施"])
+def test_a_rule_promulgated_to_take_effect_is_formulated_only(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert triples(rels) == {("县政府", "formulates", "行政规范性文件管理办法", False)}
+
+
+@pytest.mark.parametrize("verb", ["制定实施", "制定并实施", "印发并实施"])
+def test_a_rule_made_and_applied_is_formulated_and_implemented(verb: str) -> None:
+    rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
+    assert {r.predicate.value for r in rels} == {"formulates", "implements"}
+
+
+def test_the_bodies_in_whose_name_a_rule_is_issued_formulate_it() -> None:
+    rels = run("以{机构:县委}、{机构:县政府}名义印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {(r.subject[1], r.predicate.value) for r in rels} == {
+        ("县委", "formulates"),
+        ("县政府", "formulates"),
+    }
+    # 以 … 为 is a frame, not a name: the author acts
+    rels = run("以{机构:县委}部署为引领，印发{制度:《乡村治理实施意见》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "在第三次{机构:县委全面依法治县委员会}会议上审议通过{制度:《法治建设规划》}。",
+        "在{机构:县委全面依法治县委员会}全体会议中讨论并通过了{制度:《法治建设规划》}。",
+        "{机构:市人大常委会}第二十次会议通过{制度:《文明行为促进条例》}。",
+    ],
+)
+def test_the_body_whose_meeting_adopts_a_rule_formulates_it(markup: str) -> None:
+    rels = run(markup, author="县司法局")
+    assert [(r.predicate.value, r.implicit) for r in rels] == [("formulates", False)]
+    assert rels[0].subject[1] != "县司法局"
+
+
+def test_a_body_named_at_a_place_is_no_actor_of_other_verbs() -> None:
+    # 在…中 before a verb that adopts nothing: the body is an adjunct, the author acts
+    rels = run("在{机构:县委全面依法治县委员会}会议中印发{制度:《法治建设规划》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县司法局"}
+
+
+def test_a_verb_closing_a_noun_does_not_hide_the_verb_before_it() -> None:
+    # 建设 ends the noun 法治建设; 贯彻 governs the plan
+    rels = run("认真贯彻法治建设{制度:“一规划两纲要”}要求。")
+    assert triples(rels) == {(AUTHOR, "implements", "一规划两纲要", True)}
+    # a verb of another class that opens its own phrase still stops the earlier one
+    assert objects(run("认真贯彻部署并建设{制度:“一规划两纲要”}示范点。"), Predicate.IMPLEMENTS) == set()
+
+
+def test_cue_of_the_wrong_class_for_the_type_is_silent() -> None:
+    # 落实 applies a rule; it does not compile a list
+    assert run("严格落实{清单:行政许可事项清单}。") == []
+    # 修订 makes rules, not brands
+    assert run("修订{品牌:“法润万家”}活动方案。") == []
+
+
+def test_chained_cues_and_coordinated_names() -> None:
+    rels = run("制定并实施{制度:《甲办法》}{制度:《乙规定》}和{制度:《丙制度》}。")
+    expected = {
+        (AUTHOR, p, o, True) for p in ("formulates", "implements") for o in ("甲办法", "乙规定", "丙制度")
+    }
+    assert triples(rels) == expected
+
+
+def test_clause_of_names_continues_the_list() -> None:
+    rels = run("制定{制度:《甲办法》}，{制度:《乙通知》}，建立{制度:联席会议制度}。")
+    assert objects(rels, Predicate.FORMULATES) == {"甲办法", "乙通知", "联席会议制度"}
+
+
+def test_clause_with_other_words_does_not_continue_the_list() -> None:
+    rels = run("制定{制度:《甲办法》}，组织学习{制度:《乙条例》}。")
+    assert objects(rels, Predicate.FORMULATES) == {"甲办法"}
+    assert objects(rels, Predicate.IMPLEMENTS) == set()
+
+
+def test_quoted_examples_before_a_list_do_not_block_the_cue() -> None:
+    rels = run("推行“开办餐馆”“新车上牌”等{清单:“一件事”事项清单}。")
+    assert objects(rels, Predicate.COMPILES) == {"一件事事项清单"}
+
+
+def test_cue_too_far_from_the_name_is_silent() -> None:
+    assert run("推进全县各级行政机关进一步规范执法行为并认真对待{制度:行政裁量权基准制度}。") == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "落实把{制度:《民法典》}纳入干部必修课。",
+        "推进各部门对照{制度:《法治政府建设示范指标体系》}自查。",
+        "开展{制度:《民法典》}宣传活动。",
+        "开展{制度:宪法}、{制度:民法典}等法律宣传。",
+        "组织{制度:《行政处罚法》}专题培训。",
+    ],
+)
+def test_blocked_or_topic_names_are_silent(markup: str) -> None:
+    assert objects(run(markup), Predicate.IMPLEMENTS) == set()
+
+
+def test_cue_inside_a_name_is_not_a_cue() -> None:
+    # 制定 inside the title must not make the author formulate what follows
+    assert run("{制度:《行政规范性文件制定和监督管理规定》}{制度:行政执法公示制度}。") == []
+
+
+def test_cue_inside_a_title_or_quoted_statement_is_not_the_authors() -> None:
+    # the notice's title holds 印发; only the inner title is a mention
+    rels = run("根据《关于印发〈{制度:督察工作规定}〉的通知》要求，现报告如下。")
+    assert objects(rels, Predicate.FORMULATES) == set()
+    # a quoted statement of a plenary session is not the author's action
+    assert run("全会提出，“建设完备的服务体系，完善{制度:法律援助制度}”。") == []
+    # a short quoted name is not a statement
+    assert objects(run("推行“{制度:最多跑一次}”改革。"), Predicate.IMPLEMENTS) == {"最多跑一次"}
+
+
+def test_alias_of_a_title_is_not_a_second_object() -> None:
+    rels = run("印发{制度:《公共法律服务实施意见》}(以下简称{制度:《意见》})。")
+    assert objects(rels, Predicate.FORMULATES) == {"公共法律服务实施意见"}
+
+
+def test_verb_after_the_name() -> None:
+    assert triples(run("持续抓好行政执法{制度:“三项制度”}落实。")) == {
+        (AUTHOR, "implements", "三项制度", True)
+    }
+    assert triples(run("{清单:高频服务清单}定期发布。")) == {(AUTHOR, "compiles", "高频服务清单", True)}
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("对{制度:《合同管理办法》}进行了修订。", (AUTHOR, "formulates", "合同管理办法", True)),
+        (
+            "{制度:《合同管理办法》}由{机构:县政府=开阳县人民政府}印发。",
+            (AUTHOR, "formulates", "合同管理办法", False),
+        ),
+    ],
+)
+def test_verb_after_the_name_with_its_actor(markup: str, expected: Triple) -> None:
+    assert triples(run(markup)) == {expected}
+
+
+def test_law_taking_effect_is_not_implemented_by_the_author() -> None:
+    assert run("去年{制度:《乡村振兴促进法》}施行，提出了新要求。") == []
+
+
+def test_frame_construction() -> None:
+    assert triples(run("以{制度:《安全生产条例》}为指导，开展检查。")) == {
+        (AUTHOR, "implements", "安全生产条例", True)
+    }
+    assert triples(run("以{品牌:“法律进万家”}为载体服务群众。")) == {(AUTHOR, "runs", "法律进万家", True)}
+    assert run("以{制度:《安全生产条例》}的要求检查。") == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "尚未建立{制度:重大决策合法性审查机制}。",
+        "部分单位未全面落实{制度:行政执法公示制度}。",
+        "法制审查等{制度:依法决策机制}贯彻落实不到位。",
+        "落实{制度:行政执法公示制度}还不够。",
+    ],
+)
+def test_negated_cue_is_silent(markup: str) -> None:
+    assert run(markup) == []
+
+
+def test_negation_words_elsewhere_do_not_block() -> None:
+    rels = run("针对未成年人建立{制度:校园安全联防机制}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "校园安全联防机制", True)}
+
+
+def test_unnamed_list_members_before_a_name() -> None:
+    rels = run("组织开展“12·4”宪法宣传周、宪法法律宣传月和{品牌:“书香法治”}主题活动。")
+    assert triples(rels) == {(AUTHOR, "runs", "书香法治", True)}
+    # a long unnamed stretch is not a list
+    assert run("组织开展全县范围内各类宪法宣传周和法律进社区进乡村进学校和{品牌:“书香法治”}主题活动。") == []
+
+
+def test_frame_over_a_list_of_brands() -> None:
+    rels = run("以律所签约、{品牌:“三师助企”}专项行动、{品牌:“千所千会”}等形式开展法律服务。")
+    assert objects(rels, Predicate.RUNS) == {"三师助企", "千所千会"}
+
+
+# --- the actor -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "由{机构:县司法局}牵头制定{制度:《公职律师管理办法》}。",
+        "{机构:县司法局}已先后印发{制度:《公职律师管理办法》}。",
+        "一是{机构:县司法局}研究制定{制度:《公职律师管理办法》}。",
+    ],
+)
+def test_actor_before_the_verb(markup: str) -> None:
+    assert triples(run(markup)) == {("县司法局", "formulates", "公职律师管理办法", False)}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "在{机构:县委}的领导下制定{制度:《公职律师管理办法》}。",
+        "及时向{机构:县人大常委会}报告并印发{制度:《公职律师管理办法》}。",
+    ],
+)
+def test_institution_as_adjunct_is_not_the_actor(markup: str) -> None:
+    assert triples(run(markup)) == {(AUTHOR, "formulates", "公职律师管理办法", True)}
+
+
+def test_generic_plural_actor_blocks_the_implied_author() -> None:
+    assert run("推动各部门建立{清单:免罚清单}。") == []
+    assert run("全县7个乡镇、42个县直部门制定{清单:法律顾问工作清单}。") == []
+    # a generic noun inside a prepositional phrase is not the actor
+    rels = run("在8家部门推行{制度:告知承诺制}。")
+    assert triples(rels) == {(AUTHOR, "implements", "告知承诺制", True)}
+
+
+def test_unnamed_organ_as_subject_blocks_the_implied_author() -> None:
+    # 中办、国办 are not entities here: the author did not issue the opinion
+    assert run("中办、国办2019年6月印发{制度:《关于加快推进公共服务体系建设的意见》}。") == []
+    assert run("市委全面依法治市委员会办公室制定{制度:《督察工作办法》}。") == []
+
+
+def test_date_between_actor_and_verb() -> None:
+    rels = run("{机构:省政府办公厅}2019年6月印发{制度:《政务公开工作要点》}。")
+    assert triples(rels) == {("省政府办公厅", "formulates", "政务公开工作要点", False)}
+
+
+def test_coordinated_actors_share_the_verb() -> None:
+    rels = run("{机构:中共中央办公厅}、{机构:国务院办公厅}印发{制度:《督察工作规定》}。")
+    assert triples(rels) == {
+        ("中共中央办公厅", "formulates", "督察工作规定", False),
+        ("国务院办公厅", "formulates", "督察工作规定", False),
+    }
+
+
+def test_topic_subject_carries_to_later_clauses() -> None:
+    rels = run("{机构:省委政法委}推动立法，指导制定{制度:《法治乡村建设实施意见》}。")
+    assert triples(rels) == {("省委政法委", "formulates", "法治乡村建设实施意见", False)}
+    # an institution that opens the sentence as a modifier is not its topic
+    rels = run("{机构:县司法局}的同志参与调研，制定{制度:《调研工作办法》}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "调研工作办法", True)}
+
+
+def test_light_verb_before_a_cue_adds_nothing() -> None:
+    rels = run("推进建立{制度:部际联席会议制度}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "部际联席会议制度", True)}
+    # but two full verbs both count
+    rels = run("先行制定实施{制度:《创建实施方案》}。")
+    assert objects(rels, Predicate.FORMULATES) == objects(rels, Predicate.IMPLEMENTS) == {"创建实施方案"}
+
+
+def test_author_does_not_formulate_laws() -> None:
+    rels = run("出台{制度:《乡村振兴促进条例》}，修订{制度:《合同管理办法》}。")
+    assert triples(rels) == {(AUTHOR, "formulates", "合同管理办法", True)}
+    assert run("修改{制度:农作物种子管理条例}。") == []
+    # a bare …法 without title marks may be a method the author made
+    assert objects(run("建立{制度:“三步工作法”}。"), Predicate.FORMULATES) == {"三步工作法"}
+    # a named legislature may
+    rels = run("{机构:省人大常委会}出台{制度:《乡村振兴促进条例》}。")
+    assert triples(rels) == {("省人大常委会", "formulates", "乡村振兴促进条例", False)}
+
+
+# --- issuer, basedOn ---------------------------------------------------------------
+
+
+def test_issuer_before_title() -> None:
+    rels = run("贯彻落实{机构:国务院}{制度:《重大行政决策程序暂行条例》}。")
+    assert triples(rels) == {
+        ("国务院", "formulates", "重大行政决策程序暂行条例", False),
+        (AUTHOR, "implements", "重大行政决策程序暂行条例", True),
+    }
+    assert {r.rule for r in rels} == {"issuer", "cue"}
+
+
+def test_issuer_needs_a_title_mark_and_adjacency() -> None:
+    rels = run("{机构:国务院}和{制度:《重大行政决策程序暂行条例》}。")
+    assert objects(rels, Predicate.FORMULATES) == set()
+
+
+def test_adjacent_issuers_written_without_a_mark_between_them() -> None:
+    rels = run("根据{机构:中共中央}{机构:国务院}{制度:《法治社会建设纲要》}精神。")
+    assert objects(rels, Predicate.FORMULATES) == {"法治社会建设纲要"}
+    assert {r.subject[1] for r in rels if r.predicate is Predicate.FORMULATES} == {"中共中央", "国务院"}
+
+
+def test_issuers_named_before_about_in_a_title() -> None:
+    # issuers that are no institutions of the report give nothing
+    rels = run("转发{制度:《市委宣传部、市司法局关于开展普法工作的规划》}。")
+    assert not [r for r in rels if r.rule == "issuer.title"]
+    # the title's own issuers formulate it
+    rels = run(
+        "{机构:市委宣传部}和{机构:市司法局}部署。转发{制度:《市委宣传部、市司法局关于开展普法工作的规划》}。"
+    )
+    issued = {(r.subject[1], r.object[1]) for r in rels if r.rule == "issuer.title"}
+    assert issued == {
+        ("市委宣传部", "市委宣传部、市司法局关于开展普法工作的规划"),
+        ("市司法局", "市委宣传部、市司法局关于开展普法工作的规划"),
+    }
+
+
+def test_issuers_of_a_notice_formulate_what_it_issues() -> None:
+    rels = run(
+        "{机构:中共桃源县委} {机构:桃源县人民政府} 关于印发{制度:《桃源县法治政府建设实施方案》}的通知",
+        author=None,
+    )
+    assert triples(rels) == {
+        ("中共桃源县委", "formulates", "桃源县法治政府建设实施方案", False),
+        ("桃源县人民政府", "formulates", "桃源县法治政府建设实施方案", False),
+    }
+
+
+def test_issuers_written_without_a_separator() -> None:
+    rels = run(
+        "{机构:中共桃源省委}和{机构:桃源省人民政府}部署。"
+        "紧扣《中共桃源省委桃源省人民政府关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    issued = {r.subject[1] for r in rels if r.rule == "issuer.title"}
+    assert issued == {"中共桃源省委", "桃源省人民政府"}
+    # a run of text that is not made of the report's institutions issues nothing
+    rels = run(
+        "{机构:中共桃源省委}部署。"
+        "紧扣《中共桃源省委桃源省某单位关于印发〈{制度:桃源省法治建设纲要}〉的通知》各项任务。",
+        author=None,
+    )
+    assert not [r for r in rels if r.rule == "issuer.title"]
+
+
+def test_a_system_named_after_its_institution_is_formulated_by_it() -> None:
+    rels = run(
+        "根据{制度:《桃源县人民政府重大行政决策程序规定》}，{机构:桃源县人民政府}完善程序。", author=None
+    )
+    assert ("桃源县人民政府", "formulates", "桃源县人民政府重大行政决策程序规定", False) in triples(rels)
+
+
+def test_partners_act_with_the_writer() -> None:
+    rels = run("与{机构:县法院}、{机构:县检察院}联合印发{制度:《行政争议实质性化解办法》}。")
+    assert triples(rels) == {
+        (AUTHOR, "formulates", "行政争议实质性化解办法", True),
+        ("县法院", "formulates", "行政争议实质性化解办法", False),
+        ("县检察院", "formulates", "行政争议实质性化解办法", False),
+    }
+    # 与 without 联合/共同 makes an adjunct, not a partner
+    rels = run("与{机构:县法院}座谈后印发{制度:《行政争议实质性化解办法》}。")
+    assert {r.subject[1] for r in rels} == {AUTHOR}
+
+
+def test_institutions_joined_by_together_words_act_together() -> None:
+    rels = run("{机构:县法院}、{机构:县检察院}等部门联合印发{制度:《行政争议实质性化解办法》}。", author=None)
+    assert {r.subject[1] for r in rels} == {"县法院", "县检察院"}
+    rels = run("{机构:县司法局}联合{机构:县教育局}开展{品牌:“法润青春”}专项活动。", author=None)
+    assert {(r.subject[1], r.predicate.value) for r in rels} == {("县司法局", "runs"), ("县教育局", "runs")}
+
+
+def test_a_body_named_right_before_a_brand_runs_it() -> None:
+    rels = run(
+        "先后打造{机构:城东司法所}{品牌:“马上就办”}调解品牌、{机构:城西司法所}{品牌:“邻里和”}调解室。",
+        author=None,
+    )
+    assert {(r.subject[1], r.object[1]) for r in rels if r.rule == "owner"} == {
+        ("城东司法所", "马上就办"),
+        ("城西司法所", "邻里和"),
+    }
+    # a body that is only listed before it is no owner
+    rels = run("{机构:县司法局}、{品牌:“马上就办”}等一同亮相。", author=None)
+    assert [r for r in rels if r.rule == "owner"] == []
+
+
+def test_issuer_from_decree_number() -> None:
+    rels = run("严格执行{制度:《规范性文件管理规定》}({机构:省政府}令第192号)。")
+    assert ("省政府", "formulates", "规范性文件管理规定", False) in triples(rels)
+
+
+def test_based_on() -> None:
+    rels = run("根据{制度:《土地管理条例》}，制定并颁布了{制度:《集体建设用地管理试行办法》}。")
+    assert triples(rels) == {
+        (AUTHOR, "implements", "土地管理条例", True),
+        (AUTHOR, "formulates", "集体建设用地管理试行办法", True),
+        ("集体建设用地管理试行办法", "basedOn", "土地管理条例", False),
+    }
+
+
+def test_based_on_past_the_issuers_of_the_basis() -> None:
+    rels = run(
+        "根据{机构:中共中央}、{机构:国务院}{制度:《乡村治理纲要》}精神和{机构:省委}{制度:《基层治理规划》}要求，"
+        "结合本县实际，制定{制度:《县域治理实施方案》}。"
+    )
+    assert {(r.subject[1], r.object[1]) for r in rels if r.predicate is Predicate.BASED_ON} == {
+        ("县域治理实施方案", "乡村治理纲要"),
+        ("县域治理实施方案", "基层治理规划"),
+    }
+
+
+def test_based_on_a_rule_wrapped_in_its_notice() -> None:
+    rels = run(
+        "根据《{机构:省委}、{机构:省政府}关于印发〈{制度:山区振兴纲要}〉的通知》(甲发〔2022〕3号)精神，"
+        "制定{制度:《县山区振兴实施方案》}。"
+    )
+    assert objects(rels, Predicate.BASED_ON) == {"山区振兴纲要"}
+
+
+def test_based_on_a_rule_measured_against() -> None:
+    rels = run("对标对表{制度:《营商环境改革方案》}各项要求，出台{制度:《县营商环境行动计划》}。")
+    assert ("县营商环境行动计划", "basedOn", "营商环境改革方案", False) in triples(rels)
+
+
+def test_no_based_on_when_the_basis_word_does_not_open_the_clause() -> None:
+    # the issuers are skipped, not any words: 根据 governs 工作安排 here, not the plan
+    rels = run("根据工作安排，{机构:县政府}转报{制度:《水利规划》}，制定{制度:《防汛预案》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+    # 落实《A》，建立B: two tasks, not a rule made on A's ground
+    rels = run("全面落实{制度:《行政执法指导意见》}，建立{制度:行政执法监督制度}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+
+
+def test_no_based_on_without_a_new_rule() -> None:
+    rels = run("根据{制度:《标准化条例》}组织开展标准修订工作。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+    assert objects(rels, Predicate.IMPLEMENTS) == {"标准化条例"}
+
+
+def test_no_based_on_when_the_rule_is_only_implemented() -> None:
+    rels = run("根据{制度:《甲条例》}，落实{制度:《乙办法》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+
+
+# --- item counts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "count"),
+    [
+        ("梳理{清单:政务服务事项清单}714项。", 714),
+        ("公布{清单:权责清单}共238项。", 238),
+        ("发布224项{清单:免于处罚事项清单}。", 224),
+        ("推行{清单:“一件事”事项清单}72个。", 72),
+        ("编制{清单:权责清单}事项共238项。", 238),
+        ("公布{清单:免罚清单}(56项)。", 56),
+    ],
+)
+def test_item_count(markup: str, count: int) -> None:
+    assert objects(run(markup), Predicate.ITEM_COUNT) == {count}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "建立{清单:权责清单}，实现233项事项网上办。",
+        "形成{清单:权责清单}3张。",
+        "明确执法事项27项(其中{清单:自选事项清单}39项)。",
+        "{清单:权责清单}2023年版发布。",
+    ],
+)
+def test_no_item_count(markup: str) -> None:
+    assert objects(run(markup), Predicate.ITEM_COUNT) == set()
+
+
+def test_item_count_evidence_covers_the_number() -> None:
+    text = "梳理政务服务事项清单714项。"
+    r = next(r for r in run("梳理{清单:政务服务事项清单}714项。") if r.predicate is Predicate.ITEM_COUNT)
+    assert text[r.start : r.end] == "政务服务事项清单714项"
+
+
+# --- partOf and brands named after institutions ---------------------------------------
+
+
+def run_structured(markup: str, author: str | None = AUTHOR) -> list[Relation]:
+    """``run`` with each body's parent read from its name, as find_relations does."""
+    sents, mentions, entities, author_key = build(markup, author)
+    # local bodies of a report of 开阳县 (520121)
+    entities = [replace(e, scope="520121") for e in entities]
+    author_key = (author_key[0], author_key[1], "520121") if author_key else None
+    info = ReportInfo(doc_id="t", place=region_of("520121"), author=author or "")
+    parents = {c: p for c, (p, _) in parents_of(entities, info, author_key).items()}
+    return relate(sents, mentions, entities, author_key, parents)
+
+
+def test_part_of_from_name() -> None:
+    rels = run_structured("{机构:县政府=开阳县人民政府}召开会议，{机构:县政府行政复议办公室}组织听证。")
+    assert triples(rels) == {("县政府行政复议办公室", "partOf", AUTHOR, False)}
+    assert rels[0].rule == "part-of-name"
+
+
+def test_part_of_bare_organ_name_is_the_report_s_place_s() -> None:
+    rels = run_structured("{机构:县政府=开阳县人民政府}及{机构:政府办}制定的文件。")
+    assert ("政府办", "partOf", AUTHOR, False) in triples(rels)
+    # another government named nearer does not take it: 政府办 is the report's own
+    rels = run_structured("{机构:市政府=贵阳市人民政府}部署，{机构:县政府=开阳县人民政府}及{机构:政府办}。")
+    assert objects(rels, Predicate.PART_OF) == {AUTHOR}
+
+
+def test_part_of_needs_a_unit_head() -> None:
+    rels = run_structured("{机构:县政府=开阳县人民政府}召开{机构:县政府专题研讨}。")
+    assert objects(rels, Predicate.PART_OF) == set()
+
+
+def test_part_of_once_per_child() -> None:
+    rels = run_structured("{机构:县人大}和{机构:县人大常委会}。{机构:县人大常委会}听取报告。")
+    assert [(r.subject[1], r.object) for r in rels if r.predicate is Predicate.PART_OF] == [
+        ("县人大常委会", ("机构", "县人大", "520121"))
+    ]
+
+
+def test_no_part_of_from_naming_a_department_with_its_government() -> None:
+    # a bureau and the government in one sentence do not state that it is theirs
+    rels = run_structured("{机构:县司法局}会同{机构:县政府=开阳县人民政府}法律顾问审核合同。")
+    assert objects(rels, Predicate.PART_OF) == set()
+
+
+def test_brand_named_after_institution() -> None:
+    rels = run("{机构:长治市人民政府}发布公告，{品牌:长治市人民政府门户网}排名第一。", author=None)
+    assert triples(rels) == {("长治市人民政府", "runs", "长治市人民政府门户网", False)}
+
+
+# --- output shape ---------------------------------------------------------------------
+
+
+def test_one_relation_per_sentence_and_triple() -> None:
+    rels = run("构建{制度:“甲乙丙”=甲乙丙机制}的{制度:甲乙丙新模式=甲乙丙机制}。")
+    assert len(rels) == 1
+
+
+def test_find_relations_uses_the_author_it_is_given() -> None:
+    sents, mentions, entities, key = build("印发{制度:《调解工作规则》}。")
+    doc = Document("t", "t.txt", "".join(s.text for s in sents), "0" * 64)
+    rels = find_relations(doc, sents, ReportInfo("t", author=AUTHOR), mentions, entities, key)
+    assert triples(rels) == {(AUTHOR, "formulates", "调解工作规则", True)}
+    # an author key that is not among the entities is not used
+    other = ("机构", "别的政府", "")
+    assert find_relations(doc, sents, ReportInfo("t"), mentions, entities, other) == []
+    assert find_relations(doc, sents, ReportInfo("t"), mentions, entities) == []
+
+
+def test_cue_lists_load_and_formulate_and_implement_are_disjoint() -> None:
+    formulates = lexicon.word_set("relation_formulates")
+    implements = lexicon.word_set("relation_implements")
+    assert formulates and implements
+    assert not formulates & implements
+    for name in ("relation_compiles", "relation_runs", "relation_blockers", "relation_org_heads"):
+        assert lexicon.words(name)
+    cues = set().union(
+        *(lexicon.word_set(f"relation_{p}") for p in ("formulates", "implements", "compiles", "runs"))
+    )
+    assert lexicon.word_set("relation_post_cues") <= cues
+    assert lexicon.word_set("relation_light_verbs") <= cues
+
+
+# --- properties -----------------------------------------------------------------------
+
+_FRAGMENTS = [
+    ("{机构:县司法局}", 3),
+    ("{机构:县政府=开阳县人民政府}", 2),
+    ("{机构:县政府办公室}", 1),
+    ("{制度:《调解办法》}", 3),
+    ("{制度:告知承诺制}", 2),
+    ("{清单:权责清单}", 3),
+    ("{品牌:“盐和”}", 2),
+    *[
+        (w, 2)
+        for w in ("制定", "落实", "梳理", "打造", "根据", "并", "和", "、", "以", "为指导", "由", "牵头")
+    ],
+    *[
+        (w, 1)
+        for w in ("714项", "(其中", ")", "各部门", "向", "的", "宣传", "，", "；", "。", "\n", " ", "A1")
+    ],
+]
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> str:
+    items = draw(st.lists(st.sampled_from([f for f, w in _FRAGMENTS for _ in range(w)]), max_size=40))
+    return "".join(items) + "。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(reports(), st.booleans(), st.randoms(use_true_random=False))
+def test_relations_are_well_formed_and_deterministic(markup: str, authored: bool, rnd: random.Random) -> None:
+    sents, mentions, entities, author = build(markup)
+    author = author if authored else None
+    rels = relate(sents, mentions, entities, author)
+    keys = {e.key for e in entities}
+    for r in rels:
+        assert r.subject in keys
+        if r.predicate is Predicate.ITEM_COUNT:
+            assert isinstance(r.object, int)
+        else:
+            assert r.object in keys
+        sent = sents[r.sent_index]
+        assert sent.start <= r.start < r.end <= sent.end
+        if author is None:
+            assert not r.implicit
+    # same input in another order: same output
+    shuffled_m, shuffled_e = list(mentions), list(entities)
+    rnd.shuffle(shuffled_m)
+    rnd.shuffle(shuffled_e)
+    assert relate(sents, shuffled_m, shuffled_e, author) == rels
+    # one relation per (sentence, predicate, subject, object)
+    assert len({(r.sent_index, r.predicate, r.subject, r.object) for r in rels}) == len(rels)
+
+
+# --- national reforms and quoted programmes, end to end -------------------------
+
+
+def _extracted(text: str) -> set[Triple]:
+    from kg.extraction.document import extract_document
+
+    doc = Document(id="t", path="", text="宁陵县人民政府2023年法治政府建设工作报告\n" + text, sha256="")
+    return triples(list(extract_document(doc).relations))
+
+
+def test_reforms_carried_out_are_implemented_by_the_author() -> None:
+    got = _extracted("深入推进“一网通办”“跨省通办”，方便群众办事。")
+    assert ("宁陵县人民政府", "implements", "一网通办", True) in got
+    assert ("宁陵县人民政府", "implements", "跨省通办", True) in got
+
+
+def test_slogans_and_examples_give_no_relation() -> None:
+    got = _extracted("严格落实“一把手”领办要求，严格实行“一站式”服务。")
+    assert not {t for t in got if t[2] in {"一把手", "一站式"}}
+
+
+def test_derived_measures_are_formulated() -> None:
+    got = _extracted("派生法治督察、风险告知等管理办法。")
+    assert ("宁陵县人民政府", "formulates", "风险告知管理办法", True) in got
+    assert not {t for t in _extracted("三是加强法治督察。") if t[2] == "法治督察管理办法"}
+
+
+def test_law_enforcement_inspection_is_not_implementing_the_law() -> None:
+    got = _extracted("县人大常委会开展《中华人民共和国行政处罚法》执法检查。")
+    assert not {t for t in got if t[1] == "implements"}
+    assert ("宁陵县人民政府", "implements", "行政处罚法", True) in _extracted(
+        "严格执行《中华人民共和国行政处罚法》。"
+    )

@@ -1,0 +1,240 @@
+"""Institution rules (kg.extraction.rules.institutions): families of names with positive and
+negative examples written for these tests, in the style of rule-of-law reports of a county
+none of the seeds is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.anaphora import resolve_anaphora
+from kg.extraction.mentions import find_mentions
+from kg.extraction.places import region_of
+from kg.model import Document, EntityType, ReportInfo
+from kg.text.segment import split_sentences
+
+INST, SYS = EntityType.INSTITUTION, EntityType.SYSTEM
+NINGLING = "411423"  # 宁陵县
+
+
+def found(text: str, code: str | None = NINGLING) -> set[tuple[str, EntityType]]:
+    doc = Document(id="t", path="", text=text, sha256="")
+    info = ReportInfo(doc_id="t", place=region_of(code) if code else None)
+    found = resolve_anaphora(find_mentions(doc, split_sentences(doc), info), info)
+    return {(m.name, m.type) for m in found}
+
+
+def insts(text: str, code: str | None = NINGLING) -> set[str]:
+    return {n for n, t in found(text, code) if t is INST}
+
+
+# ---------------------------------------------------------------- issuers inside a nested title
+
+
+@pytest.mark.parametrize("inner", ["〈{}〉", "<{}>"])
+def test_issuers_of_a_notice_that_issues_a_nested_title_are_institutions(inner: str) -> None:
+    doc = inner.format("宁陵县行政执法监督办法(2023-2025年)")
+    got = found(f"根据《中共中央、国务院关于印发{doc}的通知》精神，制定本方案。")
+    assert {("中共中央", INST), ("国务院", INST), ("宁陵县行政执法监督办法(2023-2025年)", SYS)} <= got
+
+
+def test_a_title_that_is_not_an_issuing_notice_keeps_its_issuer_inside() -> None:
+    got = found("执行《国务院关于加强行政执法监督的意见》。")
+    assert ("国务院关于加强行政执法监督的意见", SYS) in got
+    assert insts("执行《国务院关于加强行政执法监督的意见》。") == set()
+
+
+# ---------------------------------------------------------------- the left edge of a name by head
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb or an idiom of the prose before the name (jieba's tags)
+        ("会议要求紧盯县委政法委的部署。", "县委政法委"),
+        ("今年开通宁陵县政务服务中心。", "宁陵县政务服务中心"),
+        ("积极参与“法律进万家”宣讲团活动。", "法律进万家宣讲团"),
+        ("及时调整依法治镇工作领导小组。", "依法治镇工作领导小组"),
+        # a date before the name
+        ("8日县委全面依法治县委员会召开第二次会议。", "县委全面依法治县委员会"),
+        # a term is part of the name, a count is not
+        ("省十四届人大常委会审议了报告。", "省十四届人大常委会"),
+        # a meeting 暨 a group: the group only
+        ("召开县依法行政工作会议暨执法协调小组会议。", "执法协调小组"),
+        # verbs that name the work of a body stay in the name
+        ("成立宁陵县疾病预防控制中心。", "宁陵县疾病预防控制中心"),
+        ("组建县行政争议调处中心。", "县行政争议调处中心"),
+    ],
+)
+def test_the_name_starts_after_the_prose_before_it(text: str, name: str) -> None:
+    got = insts(text)
+    assert name in got
+    assert not any(n.endswith(name) and n != name for n in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每季度召开一次党委会议。",
+        "选聘新一轮部门法律顾问，全面解读农村宅基地政策。",
+        "聚焦建设区域中心城市，完善城市副中心管理体制。",
+        "带动各级党委(党组)理论学习中心组开展学习。",
+        "规范党组会议事规则。",
+    ],
+)
+def test_counts_generic_plurals_and_words_ending_like_heads_are_no_institutions(text: str) -> None:
+    assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        # a division name whose tail is another division name (南县 in 肃南县)
+        ("发布机构：肃南县林草局", None, "肃南县林草局"),
+        # 和 begins a place name here, it is no conjunction
+        ("配合和平区司法局开展检查。", None, "和平区司法局"),
+        ("中共宁陵县委全面依法治县委员会召开会议。", NINGLING, "中共宁陵县委全面依法治县委员会"),
+    ],
+)
+def test_a_place_at_the_start_of_a_name_is_taken_whole(text: str, code: str | None, name: str) -> None:
+    assert name in insts(text, code)
+
+
+# ---------------------------------------------------------------- short and abbreviated bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("推动市科委、县国资委合署办公。", "市科委"),
+        ("推动市科委、县国资委合署办公。", "县国资委"),
+        ("配合人大法工委开展备案审查。", "人大法工委"),
+        ("经验获省营商办通报表扬。", "省营商办"),
+        ("与县法院、县信访办等单位沟通。", "县信访办"),
+        ("该项工作被市委全面依法治市办推荐。", "市委全面依法治市办"),
+        ("根据工委依法治区办要求开展自查。", "工委依法治区办"),
+        ("列入县委党校主体班次课程。", "县委党校"),
+        ("组建宁陵产业集聚区联合管委会。", "宁陵产业集聚区联合管委会"),
+        ("来源：依法行政指导处", "依法行政指导处"),
+        ("组织商贸科、市场管理和电子商务科开展培训。", "市场管理和电子商务科"),
+    ],
+)
+def test_short_forms_of_committees_offices_and_divisions(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+def test_a_management_committee_written_bare_after_its_party_working_committee() -> None:
+    got = found("宁陵高新区党工委、管委会：现将方案印发给你们。")
+    assert ("宁陵高新区管委会", INST) in got and ("宁陵高新区党工委", INST) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进一网通办、就近办、马上办，督办重点事项，举办培训班，办理案件。",
+        "把任务落到实处，严肃查处违法行为，审核行政处罚案件。",
+        "推进人才评价改革和科创平台建设。",
+        "加强同级人大及其常委会监督。",
+    ],
+)
+def test_verbs_and_phrases_ending_like_a_short_head_are_no_institutions(text: str) -> None:
+    assert insts(text) == set()
+
+
+def test_the_congress_and_its_standing_committee_written_together_name_the_congress() -> None:
+    got = insts("在县委领导和县人大及其常委会监督下开展工作。")
+    assert "县人大" in got and not any("及其" in n for n in got)
+
+
+# ---------------------------------------------------------------- units every place has
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("打造了宁陵县城东司法所“和为贵”调解品牌。", "宁陵县城东司法所"),
+        ("在宁陵县公安局柳河派出所，参观了警务大厅。", "宁陵县公安局柳河派出所"),
+        ("在商丘市宁陵县石桥镇黄岗村委会，讲解员介绍了经验。", "商丘市宁陵县石桥镇黄岗村委会"),
+    ],
+)
+def test_a_unit_named_by_a_proper_name_is_an_institution(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "理顺基层司法所管理体制，建设新时代司法所。",
+        "辖区派出所、乡镇司法所共同参与。",
+        "培育“枫桥式”司法所。",
+    ],
+)
+def test_kinds_of_units_are_no_institutions(text: str) -> None:
+    assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该所成立“护花警务室”，开展服务。",
+        "培育发展个人品牌调解工作室。",
+        "参观警营文化室。",
+        "各县(区)人民政府要落实。",
+        "作为党委(党组)理论学习中心组学习内容。",
+        "开展村(社区)人民调解委员会换届。",
+    ],
+)
+def test_coined_rooms_kinds_of_rooms_and_alternatives_in_brackets_are_no_institutions(text: str) -> None:
+    assert insts(text) == set()
+
+
+# ---------------------------------------------------------------- page chrome, counts, titles, meetings
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("传达宁陵县第十八届人民代表大会常务委员会第三次会议精神。", "宁陵县第十八届人民代表大会常务委员会"),
+        ("团县委开展青年普法活动。", "团县委"),
+        ("聘请省司法警官学院教授授课。", "省司法警官学院"),
+        ("履行“清廉宁陵”法治环境专项小组成员单位职责。", "清廉宁陵法治环境专项小组"),
+        ("召开局党组会研究部署。", "局党组"),
+    ],
+)
+def test_terms_youth_league_academies_and_task_groups(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首页|河南政府网|无障碍",
+        "组织十二区政府开展评审。",
+        "在全国司法厅局长会议上交流。",
+        "全年召开依法行政专题党委会3次。",
+        "学习《中国共产党章程》和《宪法》。",
+    ],
+)
+def test_websites_counts_department_heads_topic_meetings_and_title_words(text: str) -> None:
+    assert insts(text) == set()
+
+
+def test_issuers_of_a_title_with_guanyu_stay_institutions() -> None:
+    assert "国务院" in insts("印发《中共中央 国务院关于印发〈宁陵县行政执法监督办法〉的通知》。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政府常务会议研究规范性文件。", "县政府常务会议"),
+        ("局务会先后三次学法。", "局务会"),
+        ("部常务会审议规章。", "部常务会"),
+        ("委主任办公会专题研究国资监管工作。", "委主任办公会"),
+    ],
+)
+def test_standing_meetings_of_an_organ_are_institutions(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize("text", ["召开常务会议研究。", "参加务会。", "组织办公会学习。"])
+def test_a_meeting_word_alone_names_no_body(text: str) -> None:
+    assert insts(text) == set()

@@ -1,0 +1,79 @@
+"""Lists and coordinated names: short names after 简称, heads alone, labels, counts before a
+list, and X和Y + head as one name or two (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import EntityType
+from tests.extraction.conftest import extract_names
+
+SYS, LIST = EntityType.SYSTEM, EntityType.LIST
+Names = Callable[[str, EntityType], set[str]]
+
+
+def test_short_name_after_jiancheng_is_not_a_new_list(names: Names) -> None:
+    text = "印发《宁陵县村级小微权力清单(试行)》(以下简称《清单》)。《清单》和《目录》每年调整。"
+    assert names(text, LIST) == {"宁陵县村级小微权力清单(试行)"}
+
+
+@pytest.mark.parametrize("text", ["《目录》共分五类。", "对照“清单”逐项落实。", "公开目录: | 财政预决算 |"])
+def test_a_head_alone_or_a_label_is_no_list(names: Names, text: str) -> None:
+    assert names(text, LIST) == set()
+
+
+@pytest.mark.parametrize("count", ["312项", "312 项", "三百项"])
+def test_a_count_before_a_list_is_not_part_of_its_name(names: Names, count: str) -> None:
+    assert names(f"梳理公布{count}容缺受理事项清单。", LIST) == {"容缺受理事项清单"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("印发领导干部应知应会党纪法规和行业法律清单。", "领导干部应知应会党纪法规和行业法律清单", LIST),
+        ("建立行政机关合法性审查和集体讨论决定机制。", "行政机关合法性审查和集体讨论决定机制", SYS),
+        ("落实领导干部年度述职和群众测评机制。", "领导干部年度述职和群众测评机制", SYS),
+        (
+            "制定河南省公职人员应知应会党内法规和国家法律学习清单。",
+            "河南省公职人员应知应会党内法规和国家法律学习清单",
+            LIST,
+        ),
+    ],
+)
+def test_an_actor_before_and_shares_one_name(names: Names, text: str, name: str, typ: EntityType) -> None:
+    assert names(text, typ) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "typ"),
+    [
+        ("推行法律顾问和合法性审核制度。", {"法律顾问制度", "合法性审核制度"}, SYS),
+        ("编制行政机关权力清单和执法人员责任清单。", {"行政机关权力清单", "执法人员责任清单"}, LIST),
+        ("公布行政许可和行政给付事项清单。", {"行政许可事项清单", "行政给付事项清单"}, LIST),
+    ],
+)
+def test_two_names_stay_two(names: Names, text: str, expected: set[str], typ: EntityType) -> None:
+    assert names(text, typ) == expected
+
+
+def test_quotes_sharing_a_head_give_one_name_each(names: Names) -> None:
+    got = names("建立“警长+村长”“法官+网格员”联动机制。", SYS)
+    assert got == {"警长+村长联动机制", "法官+网格员联动机制"}
+
+
+def test_one_quote_before_a_head_stays_one_name(names: Names) -> None:
+    assert names("建立“警长+村长”联动机制。", SYS) == {"警长+村长联动机制"}
+
+
+@given(
+    st.lists(st.sampled_from(["“甲乙”", "“丙丁”", "、", "联动", "机制", "清单", "和", "建立"]), max_size=10)
+)
+def test_quote_groups_never_glue_two_quotes_into_one_name(parts: list[str]) -> None:
+    text = "".join(parts) + "。"
+    for typ in (SYS, LIST):
+        for name in extract_names(text, typ):
+            assert "甲乙丙丁" not in name and "丙丁甲乙" not in name

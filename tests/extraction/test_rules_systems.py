@@ -1,0 +1,110 @@
+"""Systems: kinds of mechanism that name nothing, and left edges that swallow verbs,
+pronouns, versions and verb complements (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extraction.rules.base import kind_of_system
+from kg.model import EntityType
+from tests.extraction.conftest import extract_names
+
+SYS, LIST = EntityType.SYSTEM, EntityType.LIST
+Names = Callable[[str, EntityType], set[str]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进一步健全决策机制。",
+        "构建常态化学习机制。",
+        "形成信息共享的联动机制。",
+        "完善依法治县工作机制。",
+        "健全法治政府建设推进机制。",
+        "构建政府运行新机制。",
+        "完善乡村依法治理机制。",
+        "调解是我国特色社会主义法律制度。",
+    ],
+)
+def test_kinds_of_mechanism_are_not_systems(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("健全行政复议案件定期分析工作机制。", "行政复议案件定期分析工作机制"),
+        ("完善科技成果转化创新机制。", "科技成果转化创新机制"),
+        ("落实法律顾问制度。", "法律顾问制度"),
+        ("全面推行林长制。", "林长制"),
+    ],
+)
+def test_named_systems_with_generic_words_stay(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+def test_a_conjunct_with_a_short_modifier_still_shares_the_head(names: Names) -> None:
+    got = names("健全困难群众动态监测和帮扶机制。", SYS)
+    assert "困难群众动态监测机制" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("制定下发年度普法工作要点、考核办法等文件。", "年度普法工作要点", SYS),
+        ("建立起县乡“一对多”事项对接机制，确保落实。", "县乡一对多事项对接机制", SYS),
+        ("此次公布的容缺受理事项清单。", "容缺受理事项清单", LIST),
+        ("发布2.0版涉企轻微违法免罚清单。", "涉企轻微违法免罚清单", LIST),
+        ("首创涉企柔性执法事项清单。", "涉企柔性执法事项清单", LIST),
+    ],
+)
+def test_left_edges_stop_before_verbs_pronouns_and_versions(
+    names: Names, text: str, name: str, typ: EntityType
+) -> None:
+    got = names(text, typ)
+    assert name in got
+    assert not any(n.endswith(name) and n != name for n in got)
+
+
+def test_a_pronoun_inside_a_longer_word_is_kept(names: Names) -> None:
+    # 各年度: 各年 is no word of its own here, so nothing is cut in the middle of 年度
+    assert not any(n.startswith("度") for n in names("制定各年度创建工作实施方案。", SYS))
+
+
+@given(st.text(alphabet="决策学习联动工作推进运行新依法治县法治政府建设乡村", min_size=1, max_size=12))
+def test_kind_of_system_holds_for_its_words_only(body: str) -> None:
+    if kind_of_system(body + "监督考核"):
+        # a modifier ending in specific words is never taken for a kind
+        raise AssertionError(body)
+
+
+@given(st.sampled_from(["此次", "我国", "下发", "首创", "建立起"]), st.sampled_from(["清单", "机制"]))
+def test_no_name_opens_with_a_lead_word(lead: str, head: str) -> None:
+    typ = LIST if head == "清单" else SYS
+    for name in extract_names(f"{lead}涉企柔性执法事项{head}。", typ):
+        assert not name.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全面推行证明事项告知承诺制全覆盖。", "证明事项告知承诺制"),
+        ("实行涉企经营许可信用承诺制度。", "涉企经营许可信用承诺制度"),
+    ],
+)
+def test_commitment_systems_are_named_by_their_head(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+def test_items_that_have_their_head_are_not_joined_into_one_name(names: Names) -> None:
+    got = names("坚持做到审核机制、督办机制和考评“三到位”。", SYS)
+    assert not any("、" in n for n in got)
+    assert not any(n.startswith("做到") for n in got)
+
+
+def test_a_generic_item_after_a_named_one_is_still_a_kind(names: Names) -> None:
+    assert names("建立行政执法案卷评查机制、监督机制。", SYS) == {"行政执法案卷评查机制"}
