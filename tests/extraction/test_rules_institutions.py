@@ -5,10 +5,14 @@ none of the seeds is about."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from kg.data import lexicon
 from kg.extraction.anaphora import resolve_anaphora
 from kg.extraction.mentions import find_mentions
 from kg.extraction.places import region_of
+from kg.extraction.rules.base import _adverb_and_stop
 from kg.model import Document, EntityType, ReportInfo
 from kg.text.segment import split_sentences
 
@@ -53,6 +57,7 @@ def test_a_title_that_is_not_an_issuing_notice_keeps_its_issuer_inside() -> None
         ("会议要求紧盯县委政法委的部署。", "县委政法委"),
         ("今年开通宁陵县政务服务中心。", "宁陵县政务服务中心"),
         ("积极参与“法律进万家”宣讲团活动。", "法律进万家宣讲团"),
+        ("充分利用县级法律服务团开展讲座。", "县级法律服务团"),
         ("及时调整依法治镇工作领导小组。", "依法治镇工作领导小组"),
         # a date before the name
         ("8日县委全面依法治县委员会召开第二次会议。", "县委全面依法治县委员会"),
@@ -238,3 +243,12 @@ def test_standing_meetings_of_an_organ_are_institutions(text: str, name: str) ->
 @pytest.mark.parametrize("text", ["召开常务会议研究。", "参加务会。", "组织办公会学习。"])
 def test_a_meeting_word_alone_names_no_body(text: str) -> None:
     assert insts(text) == set()
+
+
+@given(
+    st.sampled_from(sorted(w for w in lexicon.word_set("lead_adverbs") if len(w) >= 2)),
+    st.sampled_from(sorted(w for w in lexicon.word_set("name_stops") if len(w) >= 2)),
+)
+def test_an_adverb_glued_to_a_stop_verb_opens_no_name(adverb: str, verb: str) -> None:
+    assert _adverb_and_stop(adverb + verb)
+    assert not _adverb_and_stop(verb[:1] + "县司法局")

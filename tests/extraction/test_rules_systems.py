@@ -60,6 +60,8 @@ def test_a_conjunct_with_a_short_modifier_still_shares_the_head(names: Names) ->
         ("此次公布的容缺受理事项清单。", "容缺受理事项清单", LIST),
         ("发布2.0版涉企轻微违法免罚清单。", "涉企轻微违法免罚清单", LIST),
         ("首创涉企柔性执法事项清单。", "涉企柔性执法事项清单", LIST),
+        ("会议审议法治宣传教育工作要点、执法检查方案等议题。", "法治宣传教育工作要点", SYS),
+        ("请专家专题解读安全生产法、消防法。", "安全生产法", SYS),
     ],
 )
 def test_left_edges_stop_before_verbs_pronouns_and_versions(
@@ -108,3 +110,12 @@ def test_items_that_have_their_head_are_not_joined_into_one_name(names: Names) -
 
 def test_a_generic_item_after_a_named_one_is_still_a_kind(names: Names) -> None:
     assert names("建立行政执法案卷评查机制、监督机制。", SYS) == {"行政执法案卷评查机制"}
+
+
+def test_an_enumeration_ends_at_the_word_that_closes_it(names: Names) -> None:
+    # 等 closes the list of laws; what follows it is another list, of tasks
+    got = names("协助做好消防法、安全生产条例、道路交通管理条例等法规的修改意见、实地走访等工作。", SYS)
+    assert {"消防法", "安全生产条例", "道路交通管理条例"} <= got
+    assert not any("修改意见" in n or "走访" in n for n in got)
+    # 平等 is a word, not the end of a list
+    assert "男女平等保障条例" in names("宣传妇女权益保障法、男女平等保障条例、反家庭暴力法。", SYS)

@@ -220,7 +220,7 @@ def left_edge(
         if tok is None:
             break
         word, start = tok
-        if word in stops or count.match(word) or _RANK.fullmatch(word):
+        if word in stops or count.match(word) or _RANK.fullmatch(word) or _adverb_and_stop(word):
             break
         if word in lexicon.word_set("verb_complements") and _stop_before(v, start, stops):
             break  # 建立起…机制: 起 completes the verb, it opens no name
@@ -232,6 +232,18 @@ def left_edge(
         if level_stop and (word in _LEVEL_WORDS or is_division_name(word)):
             break
     return cur
+
+
+@cache
+def _adverb_and_stop(word: str) -> bool:
+    """A word jieba keeps whole that is an adverb glued to a stop verb: 充分利用, 认真开展.
+
+    Such a word opens no name, like its verb (``name_stops``).
+    """
+    if len(word) < 4:
+        return False
+    stops, adverbs = lexicon.word_set("name_stops"), lexicon.word_set("lead_adverbs")
+    return any(word[:i] in adverbs and word[i:] in stops for i in range(2, len(word) - 1))
 
 
 def _stop_before(v: SentenceView, pos: int, stops: frozenset[str]) -> bool:

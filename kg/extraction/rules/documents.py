@@ -149,6 +149,7 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 parts.append((last, i))
                 last = i + 1
         parts.append((last, len(text)))
+        parts = _closed(text, parts)
         if len(parts) < 2:
             continue
         ends = [
@@ -184,6 +185,21 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             if len(name) < 2 or re.search(r"[\d一二三四五六七八九十]+[件部项个]$", name):
                 continue
             yield Candidate(a, b, SYS, name, "doc.listed")
+
+
+#: 等 closing an enumeration (A、B、C等法律法规), not inside a word (平等, 同等, 等级).
+_CLOSING_DENG = re.compile(r"(?<![平同对均初高])等(?![级次同])")
+
+
+def _closed(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts up to the one that 等 closes: A、B、C等法律法规的征求意见、专题调研 lists A, B and C.
+
+    What follows 等 is another enumeration, of other things.
+    """
+    for k, (a, b) in enumerate(parts[:-1]):
+        if _CLOSING_DENG.search(re.sub(r"“[^”]*”|《[^》]*》", "", text[a:b])):
+            return parts[: k + 1]
+    return parts
 
 
 # ---------------------------------------------------------------- laws without 《》
