@@ -9,7 +9,7 @@ import pytest
 from conftest import PAYLOADS, Page
 from rdflib import Graph
 
-from kg.present.page import render
+from kg.present.page import TITLE, render
 from kg.rdf.statements import build_graph
 
 pytestmark = pytest.mark.browser
@@ -279,7 +279,7 @@ def test_injected_markup_stays_text(browser: Page, tmp_path: Path, hostile_graph
     browser.driver.find_element(By.CSS_SELECTOR, "#kg-legend input[data-kind='place']").click()
     # Nothing ran, nothing was created from the text, the page title is intact.
     assert browser.js("return window.__pwned === undefined")
-    assert browser.driver.title == "kg"
+    assert browser.driver.title == TITLE
     assert browser.js("return document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
     assert browser.js("return document.querySelectorAll('script').length") == 3
     assert browser.js("return document.querySelectorAll('a[href]').length") == 0
