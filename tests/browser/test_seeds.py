@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import Page
@@ -230,3 +232,13 @@ def test_full_view_labels_the_most_important_nodes_without_overlap(
         browser.screenshot(f"seeds-labels-{size[0]}.png")
     finally:
         browser.driver.set_window_size(1400, 900)
+
+
+def test_the_readme_picture_is_reproducible(
+    browser: Page, seeds: tuple[Path, Graph], load_script: Callable[[str], ModuleType]
+) -> None:
+    """scripts/screenshot_viz.py gives the same pixels for the same build (no animation, no caret)."""
+    shot = load_script("screenshot_viz")
+    first = shot.shoot(seeds[0])
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.shoot(seeds[0]) == first
