@@ -10,12 +10,15 @@ out, and writes one HTML file. Guarantees:
   no network at all.
 * Safe: names and sentences come from untrusted reports. They travel as JSON
   in a ``type="application/json"`` block with ``<``, ``>``, ``&``, U+2028 and
-  U+2029 escaped, and the page shows them only through ``textContent`` and
-  vis-network's plain-text tooltips. The CSP allows kg's two inline scripts
+  U+2029 escaped, and the page shows them only through ``textContent``,
+  vis-network's plain-text tooltips and the canvas's ``fillText`` (node labels). The CSP allows kg's two inline scripts
   by hash and nothing else, so an injected handler could not run anyway.
 * Deterministic: nodes and edges are sorted by IRI, the layout is seeded and
   rounded to whole pixels, and JSON keys are sorted: the same graph gives
   byte-identical HTML.
+* Readable: each node carries a rank (degree, then mentions) by which the page
+  chooses the labels it draws; sentences of the report come before page furniture
+  (``furniture``); implicit relations are marked, and drawn dashed.
 * Large graphs: the layout is computed here and physics is off in the
   browser. networkx's spring layout is exact but O(n²) per iteration (77 s
   for 5,000 nodes on the 2-core reference machine), so above
