@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -154,6 +155,31 @@ def make_small_extraction() -> Extraction:
 @pytest.fixture
 def small_extraction() -> Extraction:
     return make_small_extraction()
+
+
+#: A web page's header cell, as kg reads a report published as a page (haiyan-2023-reply).
+FURNITURE_LINE = "发布机构: | 县司法局 | 有效性: |"
+
+
+@pytest.fixture
+def furniture_graph(small_extraction: Extraction) -> Any:
+    """The small graph where 开阳县司法局 is also mentioned, first, in a page's header cell."""
+    from rdflib import RDF, Literal
+
+    from kg.rdf import ids
+    from kg.rdf.statements import build_graph
+    from kg.rdf.vocab import ROL
+
+    g = build_graph(small_extraction)
+    sfj = ids.entity_iri(EntityType.INSTITUTION, "开阳县司法局", "520121")
+    m = ids.mention_iri("small-2021", 0, 4)
+    g.add((sfj, ROL.hasMention, m))
+    g.add((m, RDF.type, ROL.Mention))
+    g.add((m, ROL.inReport, ids.report_iri("small-2021")))
+    g.add((m, ROL.start, Literal(0)))
+    g.add((m, ROL.surfaceForm, Literal("县司法局", lang="zh")))
+    g.add((m, ROL.sentence, Literal(FURNITURE_LINE, lang="zh")))
+    return g
 
 
 @pytest.fixture

@@ -69,6 +69,35 @@ def test_mentions_per_entity_are_capped(tmp_path: Path) -> None:
     assert (report, ROL.mentions, e) in view  # the report of a kept mention stays linked
 
 
+def test_capped_mentions_prefer_sentences_of_the_report_to_page_furniture(tmp_path: Path) -> None:
+    """The first mentions in IRI order are a page's header cells: real sentences are kept instead."""
+    e = ids.entity_iri("机构", "海盐县司法局", "330424")
+    report = ids.report_iri("r")
+    lines = [f"<{e}> <{RDF.type}> <{ROL.Institution}> ."]
+    sentences = [
+        "发布机构: | 县司法局 | 有效性: |",
+        "字号：大 中 小 打印本页 关闭窗口",
+        "县司法局牵头。",
+        "县司法局指导。",
+    ]
+    for i, sentence in enumerate([*sentences, "县司法局第五句。"]):
+        m = ids.mention_iri("r", i, i + 1)
+        lines += [
+            f"<{e}> <{ROL.hasMention}> <{m}> .",
+            f'<{m}> <{ROL.sentence}> "{sentence}"@zh .',
+            f"<{m}> <{ROL.inReport}> <{report}> .",
+        ]
+    path = tmp_path / "g.nt"
+    path.write_text("".join(sorted(f"{line}\n" for line in lines)), encoding="utf-8")
+    first = sorted(str(m) for m in Graph().parse(path, format="nt").objects(e, ROL.hasMention))[:2]
+    assert [str(m) for m in (ids.mention_iri("r", 0, 1), ids.mention_iri("r", 1, 2))] == first
+    view = view_graph(path, max_entities=10, max_mentions=2)
+    kept = sorted(str(s) for m in view.objects(e, ROL.hasMention) for s in view.objects(m, ROL.sentence))
+    assert kept == ["县司法局指导。", "县司法局牵头。"]
+    # With room for all four candidates, the furniture is kept too.
+    assert len(list(view_graph(path, max_entities=10, max_mentions=4).objects(e, ROL.hasMention))) == 4
+
+
 def test_limits_below_one_are_refused(small_nt: Path) -> None:
     with pytest.raises(ValueError):
         view_graph(small_nt, max_entities=0)

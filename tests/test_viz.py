@@ -24,6 +24,7 @@ from kg.rdf.statements import build_dataset, build_graph
 from kg.rdf.vocab import ROL
 
 ROOT = Path(__file__).resolve().parent.parent
+FURNITURE_LINE = "发布机构: | 县司法局 | 有效性: |"
 SFJ = ids.entity_iri(EntityType.INSTITUTION, "开阳县司法局", "520121")
 
 
@@ -157,6 +158,101 @@ def test_edges_carry_relation_labels_and_evidence(small_graph: Graph, tmp_path: 
         ("place", "scope"),
     ]
     assert [e["id"] for e in data["edges"]] == list(range(len(data["edges"])))
+
+
+def test_implicit_relations_are_marked(small_graph: Graph, tmp_path: Path) -> None:
+    """A relation credited to the author only because its sentence names no subject says so."""
+    data = draw(small_graph, tmp_path)
+    implicit = {e["rel"]: e.get("implicit", False) for e in data["edges"] if e["kind"] == "relation"}
+    assert implicit == {
+        "formulates": False,
+        "implements": False,
+        "partOf": True,
+        "compiles": True,
+        "runs": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布机构: | 县司法局 | 有效性: |",
+        "索引号: | 113304240025560106/2023-74723 | 成文日期: | 2023-06-05 |",
+        "海盐县司法局 2023年6月5日 |",
+        "发布时间：2023-06-05 来源：县司法局 字号：大 中 小 打印本页 关闭窗口",
+        "  字号:[ ]  [关闭] 视力保护色:",
+        "发布时间：2023-06-05 信息来源：县司法局",
+    ],
+)
+def test_page_furniture_is_recognised(line: str) -> None:
+    assert viz.furniture(line) > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县司法局制定《开阳县行政执法公示办法》，贯彻落实《民法典》。",
+        "张美群委员: 您提出的《关于推进法治政府建设提升基层治理水平的建议》已收悉。",
+        "主要做法：一是建立行政执法公示制度，二是编制政务服务事项清单。",
+        "2021年,我县法治政府建设工作在县委的坚强领导下取得新成效。",
+    ],
+)
+def test_report_sentences_are_not_furniture(sentence: str) -> None:
+    assert viz.furniture(sentence) == 0
+
+
+def test_furniture_scores_rank_a_signature_before_a_header_table() -> None:
+    assert (
+        0 < viz.furniture("海盐县司法局 2023年6月5日 |") < viz.furniture("发布机构: | 县司法局 | 有效性: |")
+    )
+
+
+def test_real_sentences_come_before_page_furniture(furniture_graph: Graph, tmp_path: Path) -> None:
+    """The panel lists, and the hover shows first, a sentence of the report, not a header cell."""
+    data = draw(furniture_graph, tmp_path)
+    sfj = next(n for n in data["nodes"] if n["label"] == "开阳县司法局")
+    assert sfj["mentions"] == 2
+    assert ["".join(s["text"]) for s in sfj["sentences"]] == [
+        "县司法局制定《开阳县行政执法公示办法》，贯彻落实《民法典》。",
+        FURNITURE_LINE,
+    ]
+    assert [s.get("furniture", 0) > 0 for s in sfj["sentences"]] == [False, True]
+
+
+def test_nodes_are_ranked_by_degree_then_mentions(small_graph: Graph, tmp_path: Path) -> None:
+    data = draw(small_graph, tmp_path)
+    degree = {n["id"]: 0 for n in data["nodes"]}
+    for e in data["edges"]:
+        if e["kind"] != "place":  # links to places say nothing of a node's weight
+            degree[e["from"]] += 1
+            degree[e["to"]] += 1
+    by_rank = sorted(data["nodes"], key=lambda n: n["rank"])
+    assert [n["rank"] for n in by_rank] == list(range(len(data["nodes"])))
+    keys = [(degree[n["id"]], n.get("mentions", 0)) for n in by_rank]
+    assert keys == sorted(keys, reverse=True)
+    # The report mentions all six entities; the two institutions have three relations each.
+    assert [n["label"] for n in by_rank[:3]] == ["small-2021", "开阳县人民政府", "开阳县司法局"]
+
+
+def test_focus_entities_are_listed_for_the_page(small_graph: Graph, tmp_path: Path) -> None:
+    data = draw(small_graph, tmp_path, focus="县司法局", depth=1)
+    assert [data["nodes"][i]["label"] for i in data["focus"]] == ["开阳县司法局"]
+    assert draw(small_graph, tmp_path)["focus"] == []
+
+
+def test_the_page_has_the_title_kg_build_gives_it(small_ttl: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path / "viz.html"
+    result = CliRunner().invoke(
+        app, ["viz", "--graph", str(small_ttl), "-o", str(out), "--focus", "县司法局"]
+    )
+    assert result.exit_code == 0, result.output
+    assert viz.TITLE == "法治政府建设报告知识图谱"
+    assert f"<title>{viz.TITLE}</title>" in out.read_text(encoding="utf-8")
+    assert page_data(out)["title"] == viz.TITLE
 
 
 def test_legend_lists_the_four_types_then_reports_and_places(small_graph: Graph, tmp_path: Path) -> None:

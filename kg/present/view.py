@@ -4,16 +4,20 @@ The HTML view needs its graph in memory, and a browser cannot show a
 national corpus anyway. So the build draws at most ``max_entities``
 entities, the most mentioned (ties by IRI), and for each at most
 ``max_mentions`` mention sentences (and as many evidence sentences per
-relation), the first in IRI order: memory is bounded by these two numbers,
-not by the corpus. A graph under both limits is drawn whole, exactly as
+relation, the first in IRI order). The mentions are chosen among the first
+``CANDIDATES × max_mentions`` in IRI order, sentences of the report before
+page furniture (a header table, a print/close line: ``kg.present.page.furniture``),
+so the panel and the hover have a real sentence to show where there is one.
+Memory is bounded by these two numbers, not by the corpus. A graph under both limits is drawn whole, exactly as
 ``kg viz`` draws the full file.
 
 The input is the union graph as sorted N-Triples (``graph.nt``'s bytes).
 Sorted lines keep each subject's statements together, and kg's IRIs sort
 by kind (``…/id/brand/`` < ``evidence/`` < ``inst/`` < ``list/`` <
-``mention/`` < ``region/`` < ``report/`` < ``sys/``), so four passes over
-the file collect, in turn: the entities to keep; their own statements;
-their mentions, evidence and reports; the regions these lie in.
+``mention/`` < ``region/`` < ``report/`` < ``sys/``), so passes over
+the runs of the file (each found by binary search) collect, in turn: the
+entities to keep; their own statements; the evidence of their relations;
+their mentions; their reports; the regions these lie in.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from rdflib.term import Node
 
 from kg.io.merge import find_line, span_reader
 from kg.model import EntityType
+from kg.present.page import furniture
 from kg.rdf import ids
 from kg.rdf.terms import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes
 from kg.rdf.vocab import ROL
@@ -36,6 +41,8 @@ from kg.rdf.vocab import ROL
 VIEW_ENTITIES = 500
 #: Mention sentences per entity, and evidence sentences per relation (``--html-mentions``).
 VIEW_MENTIONS = 20
+#: Mentions read per kept one, to find sentences of the report among page furniture.
+CANDIDATES = 2
 
 
 def _nt(iri: object) -> bytes:
@@ -46,6 +53,7 @@ _TYPE = _nt(RDF.type)
 _CLASSES = frozenset(_nt(c) for c in CLASS_OF.values())
 _HAS_MENTION = _nt(ROL.hasMention)
 _IN_REPORT = _nt(ROL.inReport)
+_SENTENCE = _nt(ROL.sentence)
 _MENTIONS = _nt(ROL.mentions)
 _PLACE = _nt(ROL.place)
 _SCOPE = _nt(ROL.scope)
@@ -84,6 +92,15 @@ def _triples(
                 if i < 0 or j < 0:
                     continue
                 yield line[:i], line[i + 1 : j], line[j + 1 : -3], line
+
+
+def _literal(term: bytes) -> str:
+    """The text of an N-Triples literal (``"…"@zh``), as kg writes it: UTF-8, escapes left in.
+
+    Enough to tell a sentence from page furniture (cells, fields, controls), which no escape
+    sequence holds.
+    """
+    return term[1 : term.rindex(b'"')].decode("utf-8", "replace") if term.startswith(b'"') else ""
 
 
 def _after(prefix: bytes) -> bytes:
@@ -135,20 +152,20 @@ def view_graph(
     kept = top_entities(paths, max_entities)
     out: list[bytes] = []
 
-    # Pass 2: the kept entities' own statements; their first mentions, relations, scopes.
-    mention_owner: dict[bytes, bytes] = {}
+    # Pass 2: the kept entities' own statements; their first mentions (candidates), relations, scopes.
+    candidates: dict[bytes, list[bytes]] = defaultdict(list)
+    has_mention: dict[bytes, bytes] = {}
     relations: set[tuple[bytes, bytes, bytes]] = set()
     regions: set[bytes] = set()
-    seen: dict[bytes, int] = defaultdict(int)
     for s, p, o, line in _triples(paths, _ENTITIES):
         if s not in kept:
             continue
         if p == _HAS_MENTION:
-            seen[s] += 1
-            if seen[s] > max_mentions:
-                continue
-            mention_owner[o] = s
-        elif p in _RELATIONS and o.startswith(b"<"):
+            if len(candidates[s]) < CANDIDATES * max_mentions:
+                candidates[s].append(o)
+                has_mention[o] = line
+            continue
+        if p in _RELATIONS and o.startswith(b"<"):
             if o not in kept:
                 continue
             relations.add((s, p, o))
@@ -156,11 +173,9 @@ def view_graph(
             regions.add(o)
         out.append(line)
 
-    # Pass 3: mentions, evidence and reports; region parents (regions sort before reports).
-    reports_of: dict[bytes, set[bytes]] = defaultdict(set)
+    # Pass 3: evidence of the drawn relations, the first ``max_mentions`` of each.
     reports: set[bytes] = set()
     evidence_count: dict[tuple[bytes, bytes, bytes], int] = defaultdict(int)
-    parent: dict[bytes, bytes] = {}
     evidence: list[bytes] = []
     parts = [b"", b"", b""]
     subject, report_of_evidence = b"", b""
@@ -174,26 +189,46 @@ def view_graph(
             if report_of_evidence:
                 reports.add(report_of_evidence)
 
-    for s, p, o, line in _triples(paths, _PROVENANCE):
+    for s, p, o, line in _triples(paths, (_EVIDENCE,)):
         if s != subject:
             close_evidence()
             subject, evidence, parts, report_of_evidence = s, [], [b"", b"", b""], b""
-        if s.startswith(_EVIDENCE):
-            evidence.append(line)
-            if p in _EV_PARTS:
-                parts[_EV_PARTS[p]] = o
+        evidence.append(line)
+        if p in _EV_PARTS:
+            parts[_EV_PARTS[p]] = o
+        elif p == _IN_REPORT:
+            report_of_evidence = o
+    close_evidence()
+
+    # Pass 4: the candidate mentions; each entity keeps ``max_mentions``, sentences of the
+    # report before page furniture (kg.present.page.furniture), then in IRI order.
+    owner = {m: e for e, ms in candidates.items() for m in ms}
+    lines: dict[bytes, list[bytes]] = defaultdict(list)
+    score: dict[bytes, int] = {}
+    report_of: dict[bytes, bytes] = {}
+    for s, p, o, line in _triples(paths, (_MENTION,)):
+        if s in owner:
+            lines[s].append(line)
+            if p == _SENTENCE:
+                score[s] = furniture(_literal(o))
             elif p == _IN_REPORT:
-                report_of_evidence = o
-        elif s.startswith(_MENTION):
-            if s in mention_owner:
-                out.append(line)
-                if p == _IN_REPORT:
-                    reports.add(o)
-                    reports_of[mention_owner[s]].add(o)
-        elif s.startswith(_REGION):
+                report_of[s] = o
+    reports_of: dict[bytes, set[bytes]] = defaultdict(set)
+    for e, ms in candidates.items():
+        for m in sorted(ms, key=lambda m: score.get(m, 0))[:max_mentions]:  # stable: IRI order kept
+            out.append(has_mention[m])
+            out.extend(lines[m])
+            if m in report_of:
+                reports.add(report_of[m])
+                reports_of[e].add(report_of[m])
+
+    # Pass 5: region parents, and the reports of kept mentions and evidence (regions sort before reports).
+    parent: dict[bytes, bytes] = {}
+    for s, p, o, line in _triples(paths, (_REGION, _REPORT)):
+        if s.startswith(_REGION):
             if p == _CONTAINED_IN:
                 parent[s] = o
-        elif s.startswith(_REPORT) and s in reports:
+        elif s in reports:
             if p == _MENTIONS:
                 if o in kept and s in reports_of[o]:
                     out.append(line)
@@ -201,9 +236,8 @@ def view_graph(
             out.append(line)
             if p == _PLACE:
                 regions.add(o)
-    close_evidence()
 
-    # Pass 4: the regions of scopes and places, and the regions that contain them.
+    # Pass 6: the regions of scopes and places, and the regions that contain them.
     todo, wanted = list(regions), set()
     while todo:
         r = todo.pop()

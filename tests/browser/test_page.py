@@ -9,7 +9,7 @@ import pytest
 from conftest import PAYLOADS, Page
 from rdflib import Graph
 
-from kg.present.page import render
+from kg.present.page import TITLE, render
 from kg.rdf.statements import build_graph
 
 pytestmark = pytest.mark.browser
@@ -279,7 +279,7 @@ def test_injected_markup_stays_text(browser: Page, tmp_path: Path, hostile_graph
     browser.driver.find_element(By.CSS_SELECTOR, "#kg-legend input[data-kind='place']").click()
     # Nothing ran, nothing was created from the text, the page title is intact.
     assert browser.js("return window.__pwned === undefined")
-    assert browser.driver.title == "kg"
+    assert browser.driver.title == TITLE
     assert browser.js("return document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
     assert browser.js("return document.querySelectorAll('script').length") == 3
     assert browser.js("return document.querySelectorAll('a[href]').length") == 0
@@ -322,3 +322,115 @@ def test_large_graph_labels_only_the_selected_nodes_edges(browser: Page, tmp_pat
     browser.js("kgView.focusNode(arguments[0]);", node_id(browser, "机构1000"))
     assert len(labelled()) == 2
     assert [centre, after, "隶属"] not in labelled()
+
+
+# --------------------------------------------------------------------------- what the view shows
+
+
+def in_view(page: Page) -> list[int]:
+    """Visible nodes whose box (with border) lies wholly in the canvas part the side panel leaves free."""
+    return page.js(
+        "var n = kgView.network, c = document.getElementById('kg-network'), p = document.getElementById('kg-panel');"
+        "var w = c.clientWidth - (p.hidden ? 0 : p.offsetWidth);"
+        "return kgView.visibleNodeIds().filter(id => {"
+        " var b = n.getBoundingBox(id), a = n.canvasToDOM({x: b.left, y: b.top}),"
+        "  z = n.canvasToDOM({x: b.right, y: b.bottom});"
+        " return a.x >= 0 && a.y >= 0 && z.x <= w && z.y <= c.clientHeight; });"
+    )
+
+
+def labels_overlap_or_leave(page: Page) -> list[Any]:
+    """Pairs of drawn labels that overlap, and labels not wholly in the free part of the canvas."""
+    return page.js(
+        "var ls = kgView.labels(), w = kgView.freeWidth(), h = document.getElementById('kg-network').clientHeight;"
+        "var bad = ls.filter(b => b.x < 0 || b.y < 0 || b.x + b.w > w || b.y + b.h > h).map(b => b.id);"
+        "ls.forEach((a, i) => ls.slice(i + 1).forEach(b => {"
+        " if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) bad.push([a.id, b.id]); }));"
+        "return bad;"
+    )
+
+
+def test_focus_page_selects_highlights_and_opens_the_entity(
+    browser: Page, tmp_path: Path, small_extraction: Any
+) -> None:
+    """kg viz --focus X: X selected, drawn with a red border and labelled, its panel open, nothing under it."""
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "focus.html"
+    render(build_graph(small_extraction), out, focus="县司法局", depth=1)
+    browser.open(out)
+    target = node_id(browser, SFJ)
+    assert browser.driver.title == TITLE == "法治政府建设报告知识图谱"
+    assert browser.js("return kgView.network.getSelectedNodes()") == [target]
+    assert browser.driver.find_element(By.CSS_SELECTOR, "#kg-panel h2").text == SFJ
+    options = browser.js(
+        "var o = kgView.network.body.nodes[arguments[0]].options; return [o.borderWidth, o.color.border]",
+        target,
+    )
+    assert options == [3, "#d62728"]
+    assert target in browser.js("return kgView.labels().map(b => b.id)")
+    assert in_view(browser) == browser.js("return kgView.visibleNodeIds()")
+    assert labels_overlap_or_leave(browser) == []
+    browser.screenshot("focus.png")
+
+
+def test_implicit_relations_are_dashed_and_can_be_hidden(
+    browser: Page, small_page: tuple[Path, dict[str, Any]]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.open(small_page[0])
+    drawn = browser.js(
+        "return kgView.data.edges.filter(e => e.kind === 'relation').map(e => {"
+        " var v = kgView.edges.get(e.id); return [e.rel, !!v.dashes, v.hidden]; }).sort()"
+    )
+    assert drawn == [
+        ["compiles", True, False],
+        ["formulates", False, False],
+        ["implements", False, False],
+        ["partOf", True, False],
+        ["runs", True, False],
+    ]
+    legend = browser.driver.find_element(By.ID, "kg-edge-legend").text
+    assert "虚线" in legend and "主语隐含" in legend
+    assert browser.driver.find_element(By.ID, "kg-implicit-count").text == "3"
+    before = browser.driver.find_element(By.ID, "kg-counts").text
+    browser.driver.find_element(By.ID, "kg-implicit").click()
+    hidden = browser.js(
+        "return kgView.data.edges.filter(e => e.kind === 'relation' && kgView.edges.get(e.id).hidden)"
+        ".map(e => e.rel).sort()"
+    )
+    assert hidden == ["compiles", "partOf", "runs"]
+    after = browser.driver.find_element(By.ID, "kg-counts").text
+    shown = [int(t.split(" / ")[0].split()[-1]) for t in (before, after)]
+    assert shown[1] == shown[0]  # nodes stay
+    edges_shown = [int(t.split("，")[1].split(" / ")[0]) for t in (before, after)]
+    assert edges_shown[0] - edges_shown[1] == 3
+    part_of = browser.js("return kgView.data.edges.find(e => e.rel === 'partOf').id")
+    browser.js("kgView.openEdge(arguments[0]);", part_of)
+    assert "主语隐含" in panel_text(browser)
+    assert "主语隐含" in browser.js("return kgView.edges.get(arguments[0]).title", part_of)
+    browser.driver.find_element(By.ID, "kg-reset").click()
+    assert browser.js("return kgView.edges.get(arguments[0]).hidden", part_of) is False
+
+
+def test_panel_and_hover_show_a_real_sentence_before_page_furniture(
+    browser: Page, tmp_path: Path, furniture_graph: Graph
+) -> None:
+    out = tmp_path / "furniture.html"
+    render(furniture_graph, out)
+    browser.open(out)
+    sfj = node_id(browser, SFJ)
+    at = show(browser, sfj)
+    hover_canvas(browser, at["x"], at["y"])
+    tip = browser.wait(
+        "var t = document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility !== 'hidden' && t.innerText;"
+    )
+    assert tip.splitlines() == [SFJ, "机构 · 提及 2 次", SFJ_SENTENCE]
+    browser.js("kgView.openNode(arguments[0]);", sfj)
+    quotes = browser.js(
+        "return Array.from(document.querySelectorAll('#kg-panel .kg-sentences blockquote'))"
+        ".map(q => [q.className, Array.from(q.childNodes).slice(1).map(n => n.textContent).join('')])"
+    )
+    assert quotes == [["", SFJ_SENTENCE], ["kg-furniture", "发布机构: | 县司法局 | 有效性: |"]]

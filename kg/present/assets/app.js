@@ -1,9 +1,13 @@
 /* kg graph page.
  *
  * Reads the graph from the JSON block #kg-data and draws it with vis-network
- * (physics off: positions come from kg.viz). Every piece of report text is put
- * into the page with textContent or as a vis-network plain-text tooltip, never
- * as HTML, because names and sentences come from untrusted documents.
+ * (physics off: positions come from kg.present.page). Every piece of report text is put
+ * into the page with textContent, as a vis-network plain-text tooltip or with the
+ * canvas's fillText, never as HTML, because names and sentences come from untrusted
+ * documents. Node labels are drawn by this script, not by vis-network: the most
+ * important nodes first (data rank), each only where it overlaps no other label, at
+ * one size on screen whatever the zoom, so the full view is readable and zooming in
+ * shows more. Every filter change fits the view to the nodes it leaves.
  * window.kgView exposes the network and a few helpers for tests and debugging.
  */
 (function () {
@@ -51,13 +55,21 @@
     return r ? r.title || r.label : "";
   }
 
+  var focusIds = data.focus || [];
+  var focusSet = new Set(focusIds);
+
+  // Size of a node on the canvas (vis-network's "size": a dot's radius, half a square's side).
+  function nodeSize(n) {
+    return n.kind === "report" ? 16 : n.kind === "place" ? 14 : Math.min(48, 7 + 5 * Math.sqrt(n.mentions || 1));
+  }
+
   function firstSentence(n) {
     return n.sentences && n.sentences.length ? short(n.sentences[0].text.join(""), 120) : "";
   }
 
   // ------------------------------------------------------------------ state and filters
 
-  var state = { kinds: {}, report: "", place: "" };
+  var state = { kinds: {}, report: "", place: "", implicit: true };
   data.kinds.forEach(function (k) { state.kinds[k.key] = k.key !== "place"; });
 
   function nodeVisible(n) {
@@ -72,9 +84,16 @@
     return true;
   }
 
-  var visible = new Set(data.nodes.filter(nodeVisible).map(function (n) { return n.id; }));
+  function edgeVisible(e, shown) {
+    return shown.has(e.from) && shown.has(e.to) && (state.implicit || !e.implicit);
+  }
 
-  function applyFilters() {
+  var visible = new Set(data.nodes.filter(nodeVisible).map(function (n) { return n.id; }));
+  var edgeShown = data.edges.map(function (e) { return edgeVisible(e, visible); });
+
+  // Show what the filters select, count it, and fit the view to it (unless options.fit
+  // is false), so that what the counts say is what the canvas shows.
+  function applyFilters(options) {
     var nodeChanges = [];
     var next = new Set();
     data.nodes.forEach(function (n) {
@@ -85,10 +104,10 @@
     var edgeChanges = [];
     var shownEdges = 0;
     data.edges.forEach(function (e) {
-      var show = next.has(e.from) && next.has(e.to);
-      var was = visible.has(e.from) && visible.has(e.to);
+      var show = edgeVisible(e, next);
       if (show) shownEdges++;
-      if (show !== was) edgeChanges.push({ id: e.id, hidden: !show });
+      if (show !== edgeShown[e.id]) edgeChanges.push({ id: e.id, hidden: !show });
+      edgeShown[e.id] = show;
     });
     visible = next;
     nodes.update(nodeChanges);
@@ -100,6 +119,8 @@
       shownEdges + " / " + data.edges.length + " 条边";
     document.getElementById("kg-empty").hidden = next.size > 0;
     if (current && current.node && !visible.has(current.id)) closePanel();
+    labelVersion++;
+    if (!options || options.fit !== false) fitVisible();
   }
 
   // ------------------------------------------------------------------ vis-network
@@ -117,8 +138,12 @@
     return lines.join("\n");
   }
 
+  var IMPLICIT = "（主语隐含：报告发布机构）";
+  var FURNITURE = "（网页栏目，非正文句子）";
+
   function edgeTitle(e) {
     var text = byId.get(e.from).label + " —" + relLabel(e) + "→ " + byId.get(e.to).label;
+    if (e.implicit) text += IMPLICIT;
     if (e.evidence && e.evidence.length) text += "\n" + short(e.evidence[0].text.join(""), 120);
     return text;
   }
@@ -130,18 +155,30 @@
   data.kinds.forEach(function (k) {
     groups[k.key] = { shape: k.shape, color: { background: k.color, border: "#333", highlight: { background: k.color, border: "#000" }, hover: { background: k.color, border: "#000" } } };
   });
+  // The node kg viz --focus names keeps a thick red border, selected or not.
+  var FOCUS_BORDER = "#d62728";
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var size = n.kind === "report" ? 16 : n.kind === "place" ? 14 : Math.min(48, 7 + 5 * Math.sqrt(n.mentions || 1));
-    return {
-      id: n.id, group: n.kind, label: n.label, x: n.x, y: n.y, size: size,
+    var item = {
+      id: n.id, group: n.kind, x: n.x, y: n.y, size: nodeSize(n),
       hidden: !visible.has(n.id), title: nodeTitle(n)
     };
+    if (focusSet.has(n.id)) {
+      var bg = kinds[n.kind].color;
+      item.borderWidth = 3;
+      item.borderWidthSelected = 4;
+      item.color = {
+        background: bg, border: FOCUS_BORDER,
+        highlight: { background: bg, border: FOCUS_BORDER }, hover: { background: bg, border: FOCUS_BORDER }
+      };
+    }
+    return item;
   }));
   var SECONDARY = { color: "#bbb", highlight: "#888", hover: "#888" };
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    var item = { id: e.id, from: e.from, to: e.to, hidden: !(visible.has(e.from) && visible.has(e.to)), title: edgeTitle(e) };
+    var item = { id: e.id, from: e.from, to: e.to, hidden: !edgeShown[e.id], title: edgeTitle(e) };
     if (e.kind === "relation") {
       if (!big) item.label = relLabel(e);
+      if (e.implicit) item.dashes = [7, 5];
     } else {
       item.dashes = true;
       item.width = 0.6;
@@ -171,6 +208,127 @@
 
   performance.mark("kg:network");
 
+  // ------------------------------------------------------------------ view: fit and labels
+
+  var container = document.getElementById("kg-network");
+  // Room kept around the fitted nodes, in screen pixels: half a label on the sides, a label below.
+  var PAD = { x: 70, top: 24, bottom: 36 };
+  var MAX_FIT_SCALE = 1.5;
+
+  // The part of the canvas the side panel leaves free (the panel lies over its right side).
+  function freeWidth() {
+    var panel = document.getElementById("kg-panel");
+    return Math.max(container.clientWidth - (panel.hidden ? 0 : panel.offsetWidth), 1);
+  }
+
+  // Zoom and move so that every visible node, its border and the room for its label lie
+  // in the free part of the canvas.
+  function fitVisible() {
+    var ids = Array.from(visible);
+    if (!ids.length) return;
+    var pos = network.getPositions(ids);
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    ids.forEach(function (id) {
+      var p = pos[id], r = nodeSize(byId.get(id)) + 4;
+      minX = Math.min(minX, p.x - r); maxX = Math.max(maxX, p.x + r);
+      minY = Math.min(minY, p.y - r); maxY = Math.max(maxY, p.y + r);
+    });
+    var w = freeWidth(), h = container.clientHeight;
+    var scale = Math.min(
+      (w - 2 * PAD.x) / Math.max(maxX - minX, 1), (h - PAD.top - PAD.bottom) / Math.max(maxY - minY, 1), MAX_FIT_SCALE
+    );
+    if (!(scale > 0.001)) scale = 0.001;  // a canvas too small for the padding
+    // vis-network's view position is the canvas point drawn at the centre of the whole canvas.
+    var dx = container.clientWidth / 2 - w / 2;
+    var dy = h / 2 - (PAD.top + (h - PAD.top - PAD.bottom) / 2);
+    network.moveTo({
+      position: { x: (minX + maxX) / 2 + dx / scale, y: (minY + maxY) / 2 + dy / scale },
+      scale: scale, animation: false
+    });
+  }
+
+  var LABEL_PX = 12, LABEL_MAX = 600;
+  var LABEL_FONT = LABEL_PX + 'px system-ui, "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+  var measurer = document.createElement("canvas").getContext("2d");
+  measurer.font = LABEL_FONT;
+  var labelWidths = new Map();
+  var byRank = data.nodes.slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (n) { return n.id; });
+  var labelled = [], labelKey = "", labelVersion = 0;
+
+  function labelText(n) { return short(n.label, 24); }
+
+  function labelWidth(n) {
+    var w = labelWidths.get(n.id);
+    if (w === undefined) { w = Math.ceil(measurer.measureText(labelText(n)).width); labelWidths.set(n.id, w); }
+    return w;
+  }
+
+  // Which labels to draw in the current view, as boxes in screen pixels: the selected and
+  // focus nodes, then the others by rank, each where it overlaps no label nor labelled
+  // node already placed and fits in the free part of the canvas. Cached per view.
+  function placeLabels() {
+    var scale = network.getScale(), at = network.getViewPosition();
+    var w = freeWidth(), h = container.clientHeight;
+    var key = [scale, at.x, at.y, w, h, labelVersion].join();
+    if (key === labelKey) return labelled;
+    labelKey = key;
+    var CELL = 64, grid = new Map(), boxes = [], seen = new Set();
+    function cells(b, visit) {
+      for (var i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++) {
+        for (var j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) {
+          if (visit(i + ":" + j)) return true;
+        }
+      }
+      return false;
+    }
+    function blocked(b) {
+      return cells(b, function (k) {
+        return (grid.get(k) || []).some(function (o) {
+          return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h;
+        });
+      });
+    }
+    function take(b) {
+      cells(b, function (k) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(b); return false; });
+    }
+    var order = network.getSelectedNodes().concat(focusIds, byRank);
+    for (var i = 0; i < order.length && boxes.length < LABEL_MAX; i++) {
+      var id = order[i];
+      if (seen.has(id) || !visible.has(id)) continue;
+      seen.add(id);
+      var n = byId.get(id), p = network.canvasToDOM(network.getPosition(id)), r = nodeSize(n) * scale;
+      var bw = labelWidth(n) + 4, bh = LABEL_PX + 4;
+      var box = { id: id, x: p.x - bw / 2, y: p.y + r + 2, w: bw, h: bh };
+      if (box.x < 0 || box.y < 0 || box.x + bw > w || box.y + bh > h || blocked(box)) continue;
+      take(box);
+      take({ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });  // later labels keep off this node
+      boxes.push(box);
+    }
+    labelled = boxes;
+    return boxes;
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var boxes = placeLabels();
+    var ratio = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = LABEL_FONT;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#fafafa";
+    ctx.fillStyle = "#222";
+    boxes.forEach(function (b) {
+      var text = labelText(byId.get(b.id));
+      ctx.strokeText(text, b.x + b.w / 2, b.y + 2);
+      ctx.fillText(text, b.x + b.w / 2, b.y + 2);
+    });
+    ctx.restore();
+  });
+  network.on("dragging", function (params) { if (params.nodes.length) labelVersion++; });
+
   // ------------------------------------------------------------------ side panel
 
   var current = null;
@@ -183,8 +341,8 @@
     return b;
   }
 
-  function sentence(segments, from) {
-    var q = el("blockquote");
+  function sentence(segments, from, furniture) {
+    var q = el("blockquote", null, furniture ? "kg-furniture" : null);
     if (from) q.appendChild(el("span", from, "kg-from"));
     segments.forEach(function (piece, i) {
       if (piece) q.appendChild(i % 2 ? el("mark", piece) : document.createTextNode(piece));
@@ -224,7 +382,9 @@
       body.appendChild(rl);
       body.appendChild(el("h3", "原文句子（" + n.sentences.length + "）"));
       var box = el("div", null, "kg-sentences");
-      n.sentences.forEach(function (s) { box.appendChild(sentence(s.text, reportName(s.report))); });
+      n.sentences.forEach(function (s) {
+        box.appendChild(sentence(s.text, reportName(s.report) + (s.furniture ? FURNITURE : ""), s.furniture));
+      });
       body.appendChild(box);
     } else if (n.kind === "report") {
       if (n.title) body.appendChild(el("p", n.title));
@@ -250,6 +410,7 @@
   function openEdge(e) {
     var body = el("div");
     body.appendChild(el("h2", relLabel(e) + "（" + e.rel + "）"));
+    if (e.implicit) body.appendChild(el("p", "主语隐含：句子没有写出主语，关系记在报告发布机构名下（图中画作虚线）。", "kg-hint"));
     var line = el("p", null, "kg-edge-ends");
     line.appendChild(nodeButton(e.from));
     line.appendChild(el("span", " —" + relLabel(e) + "→ "));
@@ -259,7 +420,9 @@
       body.appendChild(el("h3", "证据（" + e.evidence.length + "）"));
       var box = el("div", null, "kg-sentences");
       e.evidence.forEach(function (ev) {
-        box.appendChild(sentence(ev.text, reportName(ev.report) + (ev.implicit ? "（主语隐含：报告发布机构）" : "")));
+        box.appendChild(sentence(
+          ev.text, reportName(ev.report) + (ev.implicit ? IMPLICIT : "") + (ev.furniture ? FURNITURE : ""), ev.furniture
+        ));
       });
       body.appendChild(box);
     }
@@ -271,12 +434,14 @@
     holder.replaceChildren(body);
     document.getElementById("kg-panel").hidden = false;
     current = what;
+    network.redraw();  // no label under the panel
   }
 
   function closePanel() {
     document.getElementById("kg-panel").hidden = true;
     document.getElementById("kg-panel-body").replaceChildren();
     current = null;
+    network.redraw();
   }
 
   // ------------------------------------------------------------------ search and focus
@@ -387,6 +552,11 @@
       });
     select.addEventListener("change", function () { state[kind] = select.value; applyFilters(); });
   }
+  var implicitBox = document.getElementById("kg-implicit");
+  implicitBox.addEventListener("change", function () { state.implicit = implicitBox.checked; applyFilters(); });
+  document.getElementById("kg-implicit-count").textContent =
+    String(data.edges.filter(function (e) { return e.implicit; }).length);
+
   fillSelect(document.getElementById("kg-report"), "report");
   fillSelect(document.getElementById("kg-place"), "place");
 
@@ -394,12 +564,14 @@
     legend.querySelectorAll("input[data-kind]").forEach(function (box) { box.checked = !!state.kinds[box.dataset.kind]; });
     document.getElementById("kg-report").value = state.report;
     document.getElementById("kg-place").value = state.place;
+    implicitBox.checked = state.implicit;
   }
 
   function resetFilters() {
     data.kinds.forEach(function (k) { state.kinds[k.key] = k.key !== "place"; });
     state.report = "";
     state.place = "";
+    state.implicit = true;
     syncControls();
     applyFilters();
   }
@@ -425,7 +597,7 @@
     emphasised = on;
     if (updates.length) edges.update(updates);
   }
-  network.on("select", function (params) { emphasise(params.nodes); });
+  network.on("select", function (params) { labelVersion++; emphasise(params.nodes); });
 
   network.on("click", function (params) {
     if (params.nodes.length) openNode(byId.get(params.nodes[0]));
@@ -438,7 +610,10 @@
   var view = {
     network: network, nodes: nodes, edges: edges, data: data, ready: false, readyAt: null,
     visibleNodeIds: function () { return Array.from(visible).sort(function (a, b) { return a - b; }); },
-    search: search, focusNode: focusNode, applyFilters: applyFilters, state: state,
+    search: search, focusNode: focusNode, applyFilters: applyFilters, state: state, fit: fitVisible,
+    // Labels drawn now: [{id, x, y, w, h}] in screen pixels of the canvas.
+    labels: function () { return placeLabels().map(function (b) { return { id: b.id, x: b.x, y: b.y, w: b.w, h: b.h }; }); },
+    freeWidth: freeWidth,
     openNode: function (id) { openNode(byId.get(id)); },
     openEdge: function (id) { openEdge(edgeById.get(id)); }
   };
@@ -452,5 +627,11 @@
       document.body.dataset.ready = "1";
     }, 0);
   });
-  applyFilters();
+  applyFilters({ fit: false });
+  if (focusIds.length) {  // kg viz --focus: that node selected, its panel open
+    network.selectNodes(focusIds);
+    emphasise(focusIds);
+    openNode(byId.get(focusIds[0]));
+  }
+  fitVisible();
 })();
