@@ -20,6 +20,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.extraction.overlaps import OnDrop, resolve_overlaps
+from kg.extraction.places import is_navigation
 from kg.extraction.rules import RULES
 from kg.extraction.rules.base import (
     CJK,
@@ -103,11 +104,13 @@ def find_mentions(
     ctx = DocContext.of(doc, info)
     rules = [(r.id, r.func) for r in RULES]
     out: list[Mention] = []
+    menus = [s for s in sentences if is_navigation(s.text)]
     for s in sentences:
         v = SentenceView.of(s)
+        navigation = s in menus
         for rule_id, func in rules:
             for c in func(v, ctx):
-                reason = _rejection(c, v)
+                reason = "a page's navigation line" if navigation else _rejection(c, v)
                 if trace is not None:
                     start, end = s.start + c.start, s.start + c.end
                     trace(Proposed(c, rule_id, s.index, start, end))
@@ -130,7 +133,7 @@ def find_mentions(
                 )
     on_drop = None if trace is None else _overlapped_to(trace)
     found = resolve_overlaps(out, POLICY, on_drop)
-    repeats = _repeats(doc, sentences, found)
+    repeats = _repeats(doc, sentences, found, menus)
     if trace is not None:
         for m in repeats:
             trace(Repeated(m))
@@ -154,7 +157,12 @@ def _borrowed_head(m: Mention) -> bool:
     return m.type is SYS and m.name != bare and m.name.startswith(bare)
 
 
-def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+def _repeats(
+    doc: Document,
+    sentences: list[Sentence],
+    found: list[Mention],
+    menus: list[Sentence] = (),  # type: ignore[assignment]
+) -> list[Mention]:
     """Other occurrences of names already found (a name is an entity wherever it recurs).
 
     Only surfaces of three characters or more are repeated, and only where no
@@ -166,6 +174,8 @@ def _repeats(doc: Document, sentences: list[Sentence], found: list[Mention]) -> 
     thousands).
     """
     covered = bytearray(len(doc.text))
+    for s in menus:  # a page's navigation lines name nothing, not even a repeat
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
     for m in found:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     starts = [s.start for s in sentences]

@@ -324,6 +324,12 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 
 
 _BREADCRUMB = re.compile(r"^\s*[>＞]|\s[>＞»]\s|[>＞»]{2}")
+_NAVIGATION = re.compile(r"(?:当前|所在|现在的)位置\s*[:：]|首页\s*[>＞/»]")
+
+
+def is_navigation(line: str) -> bool:
+    """A web page's navigation line (当前位置:首页>…, > 资讯中心 > 通知公告): its names are menu entries."""
+    return bool(_BREADCRUMB.search(line) or _NAVIGATION.search(line))
 
 
 def report_title(lines: list[tuple[int, str]]) -> str:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extraction.mentions import find_mentions
-from kg.extraction.places import region_of
+from kg.extraction.places import is_navigation, region_of
 from kg.model import Document, EntityType, ReportInfo
 from kg.text.segment import split_sentences
 
@@ -442,3 +442,23 @@ def test_short_surface_of_a_borrowed_head_is_not_repeated() -> None:
     ms = find_mentions(doc, split_sentences(doc), info)
     assert any(m.name == "法治督察管理办法" for m in ms)
     assert not any(m.rule == "repeat" and m.text == "法治督察" for m in ms)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置:首页>专题专栏>行政执法部门>县司法局>事后公开",
+        "> 资讯中心 > 通知公告",
+        "首页 / 政务公开 / 县司法局",
+    ],
+)
+def test_a_page_s_navigation_line_names_nothing(line: str) -> None:
+    text = f"{line}\n县司法局制定了行政执法公示制度。"
+    doc = Document(id="t", path="", text=text, sha256="")
+    found = find_mentions(doc, split_sentences(doc), ReportInfo(doc_id="t", place=region_of("411423")))
+    assert found and all(m.start > len(line) for m in found)
+
+
+@given(st.text(alphabet="县司法局资讯中心首页政务公开", min_size=1, max_size=20))
+def test_prose_without_menu_marks_is_no_navigation(text: str) -> None:
+    assert not is_navigation(text)
