@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 from kg.data import lexicon
@@ -161,7 +162,7 @@ def _repeats(
     doc: Document,
     sentences: list[Sentence],
     found: list[Mention],
-    menus: list[Sentence] = (),  # type: ignore[assignment]
+    menus: Sequence[Sentence] = (),
 ) -> list[Mention]:
     """Other occurrences of names already found (a name is an entity wherever it recurs).
 
