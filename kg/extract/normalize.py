@@ -20,6 +20,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.errors import LexiconError
+from kg.extract.concepts import canonical_years, has_years, without_years
 from kg.extract.places import find_divisions, gazetteer, region_of
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
 
@@ -243,7 +244,7 @@ def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
     """(canonical name, scope) of a mention."""
     if m.type is EntityType.INSTITUTION:
         return canonical_institution(m.name, info)
-    name = _clean(m.name)
+    name = canonical_years(_clean(m.name))
     if m.type is EntityType.SYSTEM:
         name = re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name)
     if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
@@ -271,7 +272,7 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         groups[key].append(m)
         types[key] = m.type
     ak = author_key(info)
-    for src, dst in sorted(_variant_targets(groups, ak).items()):
+    for src, dst in sorted({**_variant_targets(groups, ak), **_dated_targets(groups)}.items()):
         groups[dst].extend(groups.pop(src))
     if ak is not None and ak not in groups:
         groups[ak] = []
@@ -358,6 +359,21 @@ def _variant_targets(
         if len(targets) == 1 and next(iter(targets))[2] == k[2]:
             out[k] = targets.pop()
     return out
+
+
+def _dated_targets(
+    groups: dict[tuple[str, str, str], list[Mention]],
+) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """Names of one report without their period that the report also names with exactly one.
+
+    A report that cites 《法治政府建设实施纲要（2021—2025年）》 and later 法治政府建设实施纲要
+    means one document; with two periods named, the bare name stays apart.
+    """
+    dated: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for k in groups:
+        if k[0] != EntityType.INSTITUTION.value and has_years(k[1]):
+            dated[(k[0], without_years(k[1]), k[2])].append(k)
+    return {k: ks[0] for k in groups if len(ks := dated.get(k, [])) == 1 and ks[0] != k}
 
 
 def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
