@@ -64,6 +64,7 @@ def test_a_short_place_word_is_cut_only_from_a_local_name() -> None:
         "（2021－2025年）",
         "(2021年至2025年)",
         "(2021~2025年)",
+        "(20212025年)",  # the dash lost on the way (a real report)
     ],
 )
 def test_year_ranges_are_written_one_way(variant: str) -> None:

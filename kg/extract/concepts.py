@@ -29,7 +29,10 @@ from kg.extract.places import find_divisions
 from kg.model import EntityType
 
 #: A period in brackets, written with any dash or 至/到 and with or without 年: (2021-2025), （2021—2025年）.
-_RANGE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*年?\s*[-－–—―~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+#: A text that lost the dash, (20232025年), is one too.
+_RANGE = re.compile(
+    r"[(（]\s*((?:19|20)\d\d)\s*年?\s*(?:[-－–—―~～至到]|(?=(?:19|20)\d\d年))\s*((?:19|20)\d\d)\s*年?\s*[)）]"
+)
 #: A year or a year of reports that opens a name: 2023年, 2023年度.
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 #: Characters a kind may not start with once the place is cut off (a cut inside a word).
