@@ -3,8 +3,8 @@
 Two reports of two counties name 开阳县行政执法公示制度 and 博湖县行政执法公示制度:
 two local entities (each scoped to its county), one kind of thing. The kind
 is the name without what makes it local or dated: the place that opens it
-(开阳县, 海盐, 嘉兴市秀洲区, a year 2023年度) and the period it runs for
-((2021—2025年)). What is left must still name a kind: at least four
+(开阳县, 海盐, 嘉兴市秀洲区), the year it is for (2023年度, anywhere in the name)
+and the period it runs for ((2021—2025年)). What is left must still name a kind: at least four
 characters, ending in a head of its type (…制度, …纲要, …清单), and not a
 document's own title (关于…). National things have no place, so their kind
 is their name without the period: 法治政府建设实施纲要(2021—2025年) is an
@@ -16,7 +16,9 @@ or kind is listed by hand. Institutions and brands get no concept: a brand
 is coined by one place, and an institution is compared by its place.
 
 Year ranges are also written one way (``canonical_years``), so that
-《法治政府建设实施纲要（2021－2025年）》 and 法治政府建设实施纲要(2021-2025年) are one name.
+《法治政府建设实施纲要（2021－2025年）》 and 法治政府建设实施纲要(2021-2025年) are one name, and
+a national document issued for a period and named without it is the one of the
+report's year (``dated_name``, from the documents in ``national_periods.jsonl``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import re
 from functools import cache
 
 from kg.data import lexicon
+from kg.errors import LexiconError
 from kg.extract.places import find_divisions
 from kg.model import EntityType
 
@@ -33,8 +36,9 @@ from kg.model import EntityType
 _RANGE = re.compile(
     r"[(（]\s*((?:19|20)\d\d)\s*年?\s*(?:[-－–—―~～至到]|(?=(?:19|20)\d\d年))\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
-#: A year or a year of reports that opens a name: 2023年, 2023年度.
+#: A year or a year of reports that opens a name: 2023年, 2023年度; and one anywhere.
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年度?")
 #: Characters a kind may not start with once the place is cut off (a cut inside a word).
 _BAD_START = set("的和及与、，,(（")
 
@@ -54,6 +58,32 @@ def without_years(name: str) -> str:
 
 def has_years(name: str) -> bool:
     return _RANGE.search(name) is not None
+
+
+@cache
+def _periods() -> dict[str, tuple[tuple[int, int], ...]]:
+    """National documents issued for a period, by name without it (national_periods.jsonl)."""
+    out = {}
+    for r in lexicon.records("national_periods"):
+        spans = tuple(tuple(int(y) for y in p.split("—")) for p in r["periods"])
+        if not spans or any(len(s) != 2 or s[0] > s[1] for s in spans):
+            raise LexiconError(f"kg/data/national_periods.jsonl: {r['id']!r} needs periods written 2021—2025")
+        out[r["id"]] = spans  # type: ignore[assignment]
+    return out
+
+
+def dated_name(name: str, year: int | None) -> str:
+    """A national document named without its period, as the one of the report's year.
+
+    法治政府建设实施纲要 in a report on 2023 → 法治政府建设实施纲要(2021—2025年); any other
+    name, a year in no period or an unknown year leaves the name as it is.
+    """
+    if year is None:
+        return name
+    for start, end in _periods().get(name, ()):
+        if start <= year <= end:
+            return f"{name}({start}—{end}年)"
+    return name
 
 
 @cache
@@ -91,7 +121,9 @@ def concept_of(etype: EntityType, canonical: str, scope: str) -> str | None:
         return None
     name = without_years(canonical_years(canonical))
     # A short place name (海盐) is cut only from a local thing: in a national name it may be a word.
-    name = _LEADING_YEAR.sub("", _strip_places(_LEADING_YEAR.sub("", name), short=bool(scope)))
+    name = _strip_places(_LEADING_YEAR.sub("", name), short=bool(scope))
+    # The year of a yearly thing (省政府2022年度重大行政决策事项目录): every year's is one kind.
+    name = _YEAR.sub("", name)
     if len(name) < 4 or name[0] in _BAD_START or name.startswith("关于"):
         return None
     if not name.endswith(_heads(etype)):
@@ -99,4 +131,4 @@ def concept_of(etype: EntityType, canonical: str, scope: str) -> str | None:
     return name
 
 
-__all__ = ["KIND_TYPES", "canonical_years", "concept_of", "has_years", "without_years"]
+__all__ = ["KIND_TYPES", "canonical_years", "concept_of", "dated_name", "has_years", "without_years"]

@@ -20,8 +20,8 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.errors import LexiconError
-from kg.extract.concepts import canonical_years, has_years, without_years
-from kg.extract.places import find_divisions, gazetteer, region_of
+from kg.extract.concepts import canonical_years, dated_name, has_years, without_years
+from kg.extract.places import find_divisions, gazetteer, region_of, short_name
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
 
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
@@ -246,12 +246,24 @@ def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
         return canonical_institution(m.name, info)
     name = canonical_years(_clean(m.name))
     if m.type is EntityType.SYSTEM:
-        name = re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name)
+        name = dated_name(re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name), info.year)
     if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
         word, region, rest = _split_place(name, info.place)
         if region is not None and len(word) == 1 and rest:
             name = region.name + rest
+    if info.place is not None and m.type is not EntityType.BRAND:
+        name = _full_place(name, info.place)
     return name, _scope_of_name(name, m.type, info)
+
+
+def _full_place(name: str, place: Region) -> str:
+    """海盐法治政府建设实施纲要 in 海盐县's report: its place's short name written in full."""
+    for r in place.chain():
+        short = short_name(r.name)
+        if r.level != "national" and len(short) >= 2 and short != r.name and name.startswith(short):
+            if not name.startswith(r.name) and len(name) >= len(short) + 4:
+                return r.name + name[len(short) :]
+    return name
 
 
 def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
