@@ -92,6 +92,11 @@ def test_by_year_table_names_the_changes_and_the_report_without_a_year(graph: Pa
     assert "856 → 856" not in out  # an unchanged count is no change
 
 
+def test_by_year_with_one_year_per_place_says_so(graph: Path) -> None:
+    out = " ".join(_compare(graph, "--by", "year", "--place", "临澧县").split())  # the title wraps
+    assert "no place has reports of two years" in out and "│ 临澧县 │ 2023 │" in out
+
+
 def test_by_year_selection_by_type_report_and_place(graph: Path) -> None:
     lists = _changes(graph, "--type", "清单")
     assert {t for t, _ in lists} == {"清单"} and len(lists) == 4

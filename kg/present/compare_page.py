@@ -94,7 +94,12 @@ def _year_sections(c: Comparison) -> list[Section]:
             )
         )
     if not c.changes:
-        out.append(Section("no place has reports of two years", ("",), ()))
+        years: dict[str, set[str]] = {}
+        for r in c.reports:
+            if r.year and r.place:
+                years.setdefault(r.place, set()).add(r.year)
+        rows = tuple((place, "、".join(sorted(ys))) for place, ys in sorted(years.items()))
+        out.append(Section("no place has reports of two years to compare", ("place", "years"), rows))
     return out
 
 
