@@ -87,9 +87,10 @@ def test_by_year_gives_what_taoyuan_added_dropped_and_kept(graph: Path) -> None:
 
 def test_by_year_table_names_the_changes_and_the_report_without_a_year(graph: Path) -> None:
     out = _compare(graph, "--by", "year")
-    for text in ("桃源县 2022 → 2023", "1200 → 1180", "法润桃源普法", "cili-undated", "without a year"):
+    for text in ("桃源县 2022 → 2023", "1200 → 1180", "brands that appear", "cili-undated", "without a year"):
         assert text in out
     assert "856 → 856" not in out  # an unchanged count is no change
+    assert "│ 桃源县 │ 2023 │ 法润桃源普法 │" in out
 
 
 def test_by_year_with_one_year_per_place_says_so(graph: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.io.write import write_text
-from kg.model import Predicate, replace_surrogates
+from kg.model import EntityType, Predicate, replace_surrogates
 from kg.present.page import inline_csp, script_json, segments
 from kg.sparql.compare import Change, Comparison, Sentence, Sentences
 
@@ -91,6 +91,15 @@ def _year_sections(c: Comparison) -> list[Section]:
                     (ch.place, f"{ch.year_from} → {ch.year_to}", ch.item, f"{ch.items_from} → {ch.items_to}")
                     for ch in counted
                 ),
+            )
+        )
+    brands = [ch for ch in c.changes if ch.change == "added" and ch.type == EntityType.BRAND.value]
+    if brands:
+        out.append(
+            Section(
+                "brands that appear",
+                ("place", "year", "brand"),
+                tuple((ch.place, ch.year_to, ch.item) for ch in brands),
             )
         )
     if not c.changes:
