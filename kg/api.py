@@ -40,6 +40,8 @@ from kg.rdf.ontology import validate as _validate
 from kg.rdf.read import read_graph
 from kg.rdf.serialize import serialize as _serialize
 from kg.rdf.statements import build_dataset, union
+from kg.sparql.compare import Comparison
+from kg.sparql.compare import compare as _compare
 from kg.sparql.load import Endpoint, LoadReport, read_graphs
 from kg.sparql.load import load as _load
 from kg.sparql.local import QueryResult
@@ -50,6 +52,7 @@ __all__ = [
     "BuildOptions",
     "RunOptions",
     "build",
+    "compare",
     "dataset",
     "explain",
     "export",
@@ -143,6 +146,23 @@ def query(
 def stats(graphs: Paths = (), store: str | Path | None = None, top: int = 10) -> GraphStats:
     """``kg stats``: counts per class and relation, and the top entities."""
     return compute(open_local(GraphInput.of(graphs, store)), top=top)
+
+
+def compare(
+    by: str = "place",
+    graphs: Paths = (),
+    store: str | Path | None = None,
+    *,
+    reports: Sequence[str] | None = None,
+    places: Sequence[str] | None = None,
+    types: Sequence[str] | None = None,
+) -> Comparison:
+    """``kg compare``: what each year of a place adds, drops and keeps (``by="year"``), or places × kinds.
+
+    The result has ``to_csv()`` and ``to_json()``; ``kg.present.compare_page.render`` draws it.
+    """
+    source = open_local(GraphInput.of(graphs, store))
+    return _compare(source, by, reports=reports, places=places, types=types)
 
 
 def export(fmt: str, graphs: Paths = (), output: str | Path | None = None) -> list[Path]:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from kg.corpus.build import build as run_build
 from kg.corpus.build import write_records
@@ -29,12 +29,15 @@ from kg.extraction.explain import render as render_explanation
 from kg.io.read import find_inputs, parse_size, read_document
 from kg.io.write import atomic_write
 from kg.model import EntityType, Predicate, entity_types_text
+from kg.present.compare_page import render as render_comparison
+from kg.present.compare_page import sections as comparison_sections
 from kg.present.page import render as render_page
 from kg.present.propertygraph import PG_FORMATS
 from kg.present.propertygraph import export as run_export
 from kg.rdf.formats import WRITTEN
 from kg.rdf.ontology import validate as run_validate
 from kg.rdf.read import read_graph
+from kg.sparql.compare import compare as run_compare
 from kg.sparql.load import Endpoint, read_graphs
 from kg.sparql.load import load as run_load
 from kg.sparql.local import format_table
@@ -489,6 +492,66 @@ def viz(
         read_graph([graph]), output, focus=focus, depth=depth, types=types, report=report, top=top
     )
     typer.echo(f"wrote {output} ({summary.get('nodes', 0)} nodes, {summary.get('edges', 0)} edges)")
+
+
+class CompareBy(StrEnum):
+    year = "year"
+    place = "place"
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+@_user_errors
+def compare(
+    graph: GraphOption = DEFAULT_GRAPH,
+    by: Annotated[
+        CompareBy,
+        typer.Option(
+            help="year: what each year of a place adds, drops and keeps; place: places × kinds of things."
+        ),
+    ] = CompareBy.place,
+    reports: Annotated[
+        list[str] | None, typer.Option("--report", help="Compare only these reports (ids); repeatable.")
+    ] = None,
+    places: Annotated[
+        list[str] | None,
+        typer.Option("--place", help="Compare only reports about this place or a place in it; repeatable."),
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", help=f"Keep only these entity types ({entity_types_text()}); repeatable."),
+    ] = None,
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", help="table for people; csv or json for other tools.")
+    ] = CompareFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the comparison page (HTML) here instead of printing."),
+    ] = None,
+) -> None:
+    """Compare places and years: what each year adds, drops and keeps, or which places have which kinds of things."""
+
+    result = run_compare(
+        open_local(GraphInput.of([graph])), by.value, reports=reports, places=places, types=types
+    )
+    if output is not None:
+        size = render_comparison(result, output)
+        typer.echo(f"wrote {output} ({size['rows']} rows, {size['sentences']} sentences)")
+    elif fmt is CompareFormat.table:
+        console = Console()
+        for section in comparison_sections(result):
+            columns = (Column(name, overflow="fold") for name in section.columns)
+            table = Table(*columns, title=section.title, show_lines=by is CompareBy.year)
+            for row in section.rows:
+                table.add_row(*row)
+            console.print(table)
+    else:
+        sys.stdout.write(result.to_csv() if fmt is CompareFormat.csv else result.to_json())
 
 
 @app.command()

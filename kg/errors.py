@@ -6,6 +6,8 @@ stderr and exit code 1, so a user never sees a traceback for bad input.
 
 from __future__ import annotations
 
+from typing import Self
+
 
 class KgError(Exception):
     """Base class of every error kg reports to a user."""
@@ -122,3 +124,16 @@ class QueryError(KgError):
 
 class OutputError(KgError):
     """An output file cannot be written."""
+
+
+class SelectionError(KgError):
+    """A selection of part of a graph (a report, a type) names nothing in it (``kg viz``, ``kg compare``)."""
+
+    @classmethod
+    def no_report(cls, name: str, known: list[str]) -> Self:
+        listed = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
+        return cls(f"no report has the id {name!r}; reports in the graph: {listed or 'none'}")
+
+    @classmethod
+    def unknown_type(cls, name: str, known: str) -> Self:
+        return cls(f"unknown entity type {name!r}: use one of {known}")

@@ -98,6 +98,11 @@ class Predicate(StrEnum):
         return self.range is not None
 
 
+def types_text() -> str:
+    """The entity types with their English names, for messages: 机构 (Institution), 制度 (System), …"""
+    return ", ".join(f"{t.value} ({t.english})" for t in EntityType)
+
+
 def entity_types_text(sep: str = ", ") -> str:
     """The Chinese labels of the entity types, for messages and help texts: 机构, 制度, 清单, 品牌."""
     return sep.join(t.value for t in EntityType)

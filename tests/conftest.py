@@ -210,3 +210,14 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds-build")
     api.build([SEEDS], out, formats=("ttl", "nt", "trig", "nq", "jsonld"), html=True)
     return out
+
+
+COMPARE_FIXTURES = ROOT / "tests" / "fixtures" / "compare"
+
+
+@pytest.fixture(scope="session")
+def compare_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the compare fixtures (two years of 桃源县, 临澧县, 石门县, an undated 慈利县) once."""
+    out = tmp_path_factory.mktemp("compare-build")
+    api.build([COMPARE_FIXTURES], out, formats=("ttl", "trig"), html=False, cache=False, jobs=1)
+    return out

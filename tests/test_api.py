@@ -92,6 +92,7 @@ def test_build_query_stats_export_render_validate_twice(tmp_path: Path) -> None:
         assert kg.render([ttl], tmp_path / "page.html", top=5)["nodes"] > 0
         assert kg.render(kg.read([ttl]), tmp_path / "page.html", top=5)["nodes"] > 0
         assert kg.validate([ttl]).conforms
+        assert "博湖县" in kg.compare("place", [ttl]).to_csv()
         assert "bohu-2023" in kg.explain(SEED)
 
 

@@ -20,7 +20,8 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.errors import LexiconError
-from kg.extraction.places import find_divisions, gazetteer, region_of
+from kg.extraction.concepts import canonical_years, dated_name, has_years, without_years
+from kg.extraction.places import find_divisions, gazetteer, region_of, short_name
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
 
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
@@ -243,14 +244,26 @@ def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
     """(canonical name, scope) of a mention."""
     if m.type is EntityType.INSTITUTION:
         return canonical_institution(m.name, info)
-    name = _clean(m.name)
+    name = canonical_years(_clean(m.name))
     if m.type is EntityType.SYSTEM:
-        name = re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name)
+        name = dated_name(re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name), info.year)
     if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
         word, region, rest = _split_place(name, info.place)
         if region is not None and len(word) == 1 and rest:
             name = region.name + rest
+    if info.place is not None and m.type is not EntityType.BRAND:
+        name = _full_place(name, info.place)
     return name, _scope_of_name(name, m.type, info)
+
+
+def _full_place(name: str, place: Region) -> str:
+    """海盐法治政府建设实施纲要 in 海盐县's report: its place's short name written in full."""
+    for r in place.chain():
+        short = short_name(r.name)
+        if r.level != "national" and len(short) >= 2 and short != r.name and name.startswith(short):
+            if not name.startswith(r.name) and len(name) >= len(short) + 4:
+                return r.name + name[len(short) :]
+    return name
 
 
 def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
@@ -271,7 +284,7 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         groups[key].append(m)
         types[key] = m.type
     ak = author_key(info)
-    for src, dst in sorted(_variant_targets(groups, ak).items()):
+    for src, dst in sorted({**_variant_targets(groups, ak), **_dated_targets(groups)}.items()):
         groups[dst].extend(groups.pop(src))
     if ak is not None and ak not in groups:
         groups[ak] = []
@@ -358,6 +371,21 @@ def _variant_targets(
         if len(targets) == 1 and next(iter(targets))[2] == k[2]:
             out[k] = targets.pop()
     return out
+
+
+def _dated_targets(
+    groups: dict[tuple[str, str, str], list[Mention]],
+) -> dict[tuple[str, str, str], tuple[str, str, str]]:
+    """Names of one report without their period that the report also names with exactly one.
+
+    A report that cites 《法治政府建设实施纲要（2021—2025年）》 and later 法治政府建设实施纲要
+    means one document; with two periods named, the bare name stays apart.
+    """
+    dated: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for k in groups:
+        if k[0] != EntityType.INSTITUTION.value and has_years(k[1]):
+            dated[(k[0], without_years(k[1]), k[2])].append(k)
+    return {k: ks[0] for k in groups if len(ks := dated.get(k, [])) == 1 and ks[0] != k}
 
 
 def merge_entities(entities: Iterable[Entity]) -> list[Entity]:

@@ -13,6 +13,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.extraction.author import SELF_REPORT, detect_author, is_central_organ
+from kg.extraction.concepts import without_years
 from kg.extraction.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
 from kg.model import Document, Region, ReportInfo, Sentence
 
@@ -57,7 +58,7 @@ def _year(text: str, title: str) -> int | None:
     years = Counter(int(m.group(1)) for m in re.finditer(r"(?<![—\-－~～至到0-9])(20\d\d)\s*年(?!\))", text))
     if years:
         return min(years, key=lambda y: (-years[y], y))
-    m = re.search(r"(20\d\d)", text)
+    m = re.search(r"(20\d\d)", without_years(text))  # not the start of a period: (2021—2025年)
     return int(m.group(1)) if m else None
 
 

@@ -49,9 +49,9 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from kg.errors import KgError
+from kg.errors import SelectionError
 from kg.io.write import write_text
-from kg.model import EntityType, Predicate, replace_surrogates
+from kg.model import EntityType, Predicate, replace_surrogates, types_text
 from kg.rdf.vocab import ROL
 
 if TYPE_CHECKING:
@@ -105,23 +105,13 @@ _CONTROLS = re.compile(
 )
 
 
-class VizError(KgError):
+class VizError(SelectionError):
     """The requested part of the graph cannot be drawn (unknown name, type or report)."""
 
     @classmethod
     def no_focus(cls, name: str, near: Sequence[str]) -> VizError:
         hint = f"; similar names: {', '.join(near)}" if near else "; check the spelling, or run `kg stats`"
         return cls(f"no entity is named {name!r} in the graph{hint}")
-
-    @classmethod
-    def unknown_type(cls, name: str) -> VizError:
-        known = ", ".join(f"{t.value} ({t.english})" for t in EntityType)
-        return cls(f"unknown entity type {name!r}: use one of {known}")
-
-    @classmethod
-    def no_report(cls, name: str, known: Sequence[str]) -> VizError:
-        listed = ", ".join(known[:10]) + (", …" if len(known) > 10 else "")
-        return cls(f"no report has the id {name!r}; reports in the graph: {listed or 'none'}")
 
     @classmethod
     def empty_selection(cls) -> VizError:
@@ -377,7 +367,7 @@ def _parse_types(types: Iterable[str]) -> set[EntityType]:
     for name in types:
         found = by_name.get(name.strip()) or by_name.get(name.strip().casefold())
         if found is None:
-            raise VizError.unknown_type(name)
+            raise VizError.unknown_type(name, types_text())
         out.add(found)
     return out
 
@@ -810,22 +800,31 @@ def _csp_hash(script: str) -> str:
     )
 
 
-def _html(payload: dict[str, Any], title: str) -> str:
-    vis_js = _vis_asset("vis-network.min.js")
-    app_js = _asset("app.js")
-    for script in (vis_js, app_js):
+def inline_csp(*scripts: str) -> str:
+    """The Content-Security-Policy of a page whose only code is these inline scripts: nothing is fetched.
+
+    Raises:
+        VizError: a script holds ``</script`` or ``<!--`` and cannot be inlined safely.
+    """
+    for script in scripts:
         if re.search(r"</script|<!--", script, re.IGNORECASE):
             raise VizError("an inlined script contains '</script' or '<!--'; it cannot be embedded safely")
-    csp = "; ".join(
+    return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",
+            "script-src " + " ".join(_csp_hash(s) for s in scripts),
             "style-src 'unsafe-inline'",
             "img-src data:",
             "base-uri 'none'",
             "form-action 'none'",
         ]
     )
+
+
+def _html(payload: dict[str, Any], title: str) -> str:
+    vis_js = _vis_asset("vis-network.min.js")
+    app_js = _asset("app.js")
+    csp = inline_csp(vis_js, app_js)
     parts = {
         "CSP": html.escape(csp, quote=True),
         "TITLE": html.escape(replace_surrogates(title), quote=True),
@@ -893,3 +892,7 @@ def render(
         "reports": sum(1 for n in nodes if n["kind"] == "report"),
         "places": sum(1 for n in nodes if n["kind"] == "place"),
     }
+
+
+# The page's escaping and highlighting, shared with kg.present.compare_page.
+script_json, segments = _script_json, _segments

@@ -2,7 +2,8 @@
 
 The property graph keeps what a graph database user navigates: entities,
 reports and regions as nodes; relations, "report mentions entity", scopes and
-places as edges. Mentions and evidence collapse into edge and node
+places as edges, and the kinds (SKOS concepts) systems and lists are
+instances of, with ``kind`` edges. Mentions and evidence collapse into edge and node
 properties (how many mentions, which reports state a relation, one evidence
 sentence). Node ids are the RDF IRIs and names are the ``rdfs:label``
 values, so a node found in Neo4j or Gephi is the same resource in SPARQL.
@@ -81,9 +82,12 @@ SELECT ?r ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   OPTIONAL { ?e rol:hasMention ?m . ?m rol:inReport ?r }
 } GROUP BY ?r ?e"""
 
+_CONCEPTS = """
+SELECT DISTINCT ?node ?name WHERE { ?e rol:kind ?node . ?node rdfs:label ?name }"""
+
 _LINKS = """
 SELECT DISTINCT ?s ?p ?o WHERE {
-  VALUES ?p { rol:scope rol:place schema:containedInPlace dcterms:publisher }
+  VALUES ?p { rol:scope rol:place schema:containedInPlace dcterms:publisher rol:kind }
   ?s ?p ?o .
 }"""
 
@@ -131,6 +135,8 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
         if r["code"] is not None:
             attrs["code"] = r["code"].value
         g.add_node(r["node"].value, **attrs)
+    for r in rows(_CONCEPTS):  # kinds of systems and lists (SKOS concepts)
+        g.add_node(r["node"].value, labels=["Concept"], name=r["name"].value)
 
     evidence: dict[tuple[str, str, str], list[tuple[str, int, str]]] = {}
     for r in rows(_RELATIONS):

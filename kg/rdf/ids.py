@@ -89,6 +89,14 @@ def report_graph_iri(doc_id: str) -> URIRef:
 
 SHARED_GRAPH = URIRef(f"{GRAPH_BASE}shared")
 
+#: The SKOS concept scheme of the kinds of systems and lists (``kg.extraction.concepts``).
+CONCEPT_SCHEME = URIRef(f"{BASE}concept/kinds")
+
+
+def concept_iri(etype: EntityType | str, label: str) -> URIRef:
+    """IRI of a kind of system or list: its type's segment and its label, never a place."""
+    return URIRef(f"{BASE}concept/{EntityType(etype).segment}/{iri_key(label)}")
+
 
 def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{BASE}mention/{iri_key(doc_id)}/{start}-{end}")

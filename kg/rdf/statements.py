@@ -24,10 +24,13 @@ from typing import Protocol
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
+from kg.extraction.concepts import concept_of
 from kg.model import DocumentExtraction, Entity, Extraction, Region
 from kg.rdf import ids
 from kg.rdf.terms import CLASS_OF, PREDICATE, SCHEMA, bind_prefixes, plain, zh
 from kg.rdf.vocab import ROL
+
+_SCHEME_LABEL = Literal("法治政府建设事物类别", lang="zh")
 
 
 def entity_iri(e: Entity) -> URIRef:
@@ -176,6 +179,20 @@ def _add_entity(g: Sink, e: Entity, regions: dict[str, Region], terms: _Terms) -
             g.add((node, SKOS.altLabel, terms.zh(alt)))
     if e.scope and e.scope in regions:
         g.add((node, ROL.scope, terms.region(e.scope)))
+    kind = concept_of(e.type, e.canonical, e.scope)
+    if kind is not None:
+        _add_concept(g, node, ids.concept_iri(e.type, kind), terms.zh(kind))
+
+
+def _add_concept(g: Sink, node: URIRef, concept: URIRef, label: Literal) -> None:
+    """The entity is an instance of a kind: a SKOS concept of kg's scheme (repeats merge in the graph)."""
+    g.add((node, ROL.kind, concept))
+    g.add((concept, RDF.type, SKOS.Concept))
+    g.add((concept, RDFS.label, label))
+    g.add((concept, SKOS.prefLabel, label))
+    g.add((concept, SKOS.inScheme, ids.CONCEPT_SCHEME))
+    g.add((ids.CONCEPT_SCHEME, RDF.type, SKOS.ConceptScheme))
+    g.add((ids.CONCEPT_SCHEME, SKOS.prefLabel, _SCHEME_LABEL))
 
 
 def _add_report(

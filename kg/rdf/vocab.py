@@ -32,6 +32,7 @@ class ROL(DefinedNamespace):
     implicit: URIRef
     inReport: URIRef
     itemCount: URIRef
+    kind: URIRef
     mentions: URIRef
     partOf: URIRef
     place: URIRef

@@ -45,7 +45,8 @@ Row = tuple[str | None, ...]
 
 
 def plain(rows: list[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | None, ...]]) -> list[Row]:
-    return sorted(tuple(None if t is None else t.value for t in row) for row in rows)
+    values = [tuple(None if t is None else t.value for t in row) for row in rows]
+    return sorted(values, key=lambda row: tuple((v is not None, v or "") for v in row))
 
 
 @pytest.fixture(scope="session")
