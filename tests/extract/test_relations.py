@@ -272,6 +272,31 @@ def test_verb_after_the_name() -> None:
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        "开展{清单:乡镇权责清单}编制试点。",
+        "完成{清单:政务服务事项清单}梳理工作。",
+        "推进{清单:免罚清单}编制。",
+    ],
+)
+def test_a_list_followed_by_its_drawing_up_is_compiled(markup: str) -> None:
+    name = _MARKS.sub("", _MARKUP.search(markup).group(2))
+    assert triples(run(markup)) == {(AUTHOR, "compiles", name, True)}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{清单:乡镇权责清单}编制不到位。",  # negated
+        "{清单:乡镇权责清单}的内容由各部门分头统一编制。",  # too far from the name
+        "严格落实{清单:乡镇权责清单}，完成机构编制核定。",  # 编制 of another clause
+    ],
+)
+def test_no_compiling_from_a_negated_or_distant_following_verb(markup: str) -> None:
+    assert [r for r in run(markup) if r.predicate is Predicate.COMPILES] == []
+
+
+@pytest.mark.parametrize(
     ("markup", "expected"),
     [
         ("对{制度:《合同管理办法》}进行了修订。", (AUTHOR, "formulates", "合同管理办法", True)),
