@@ -15,7 +15,9 @@ it from the text alone, strongest signal first:
    only an institution's name. A web page's publisher may be another office than
    the author (a 司法局 posts every department's report), so it comes late.
 5. ``signature``: an institution on one of the last lines.
-6. ``place``: a report of a known place, with no other sign: its government.
+6. ``place``: a report of a known place, with no other sign: its government,
+   when the text says it reports (现将…报告如下, 我县) or speaks of rule-of-law
+   work (法治政府建设, 依法行政): an excerpt may have lost its title and its 我县.
 
 News articles are written by a newspaper: their actor is the institution that is
 the subject of the lead (近日，X司法局…), when there is one, and nobody otherwise
@@ -300,6 +302,12 @@ SELF_REPORT = re.compile(
 )
 
 
+@cache
+def _work_topic() -> re.Pattern[str]:
+    """Words of a report on rule-of-law work (author_work_topics.txt: 法治政府建设, 依法行政 …)."""
+    return re.compile(lexicon.alternation("author_work_topics"))
+
+
 def detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
     """The reporting institution and the signal that names it (see the module docstring)."""
     prose = _prose(lines)
@@ -345,7 +353,8 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
         return Author(expand_relative(publishers[0], place), "publisher")
     if signature:
         return Author(expand_relative(signature[0], place), "signature")
-    reports_itself = SELF_REPORT.search(title + text[:2000])
-    if reports_itself and kind in {"report", "reply"} and place is not None and place.level != "national":
-        return Author(government_of(place), "place")
+    if kind in {"report", "reply"} and place is not None and place.level != "national":
+        # an excerpt may have lost its title and 我县: the work it reports is the sign
+        if SELF_REPORT.search(title + text[:2000]) or _work_topic().search(text[:2000]):
+            return Author(government_of(place), "place")
     return NOBODY

@@ -14,6 +14,9 @@ Rule families (each Relation records its family in ``rule``):
   before it (制定《A》，《B》). Text between verb and name is kept short and free
   of blocking words (纳入, 对照…), so distant or indirect objects stay silent;
   a light verb before another (推进建立) adds nothing of its own.
+* ``cue-loose``: a brand whose runs verb is kept from it by a long modifier
+  (开展习近平法治思想学习宣传贯彻“八进”活动), in the same clause and not as a member
+  of an enumeration (依托A、B、“C”等).
 * ``cue-post``: the verb follows the name (行政执法“三项制度”落实, 对《X》进行修订).
 * ``frame``: 以《X》为指导/依据/抓手, 以A、B等形式 → implements (制度) or runs (品牌).
 * ``issuer``: an institution written right before a title (国务院《…条例》), or a
@@ -448,6 +451,10 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
                 # 以《X》为指导: the rule is followed, the brand is used.
                 pred = Predicate.IMPLEMENTS if obj.type is EntityType.SYSTEM else Predicate.RUNS
                 yield from _emit(s, owner, implied, obj, (pred,), obj.start, "frame", "以…为")
+            elif obj.type is EntityType.BRAND and (loose := _loose_runs_cue(s, obj)) is not None:
+                yield from _emit(
+                    s, owner, implied, obj, (Predicate.RUNS,), loose.start, "cue-loose", loose.word
+                )
             else:
                 s.tell(obj, "", (), (), "no cue verb governs it in its clause")
             continue
@@ -490,6 +497,22 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
         else:
             break
     return chain
+
+
+def _loose_runs_cue(s: _Sent, obj: Mention) -> _Cue | None:
+    """The runs cue of a brand that a long modifier keeps from its verb.
+
+    开展习近平法治思想学习宣传贯彻“八进”活动: the activity is the brand, however long
+    the words that say what it is about. Only within the clause, and not for a
+    member of an enumeration (依托A、B、“C”等): those are things used, not run.
+    """
+    lo, _ = _clause_bounds(s, obj.start)
+    runs = [
+        c for c in s.cues if lo <= c.start and c.end <= obj.start and Predicate.RUNS in _cue_words()[c.word]
+    ]
+    if not runs or "、" in _without_names(s, runs[-1].end, obj.start):
+        return None
+    return runs[-1]
 
 
 def _noun_use(s: _Sent, cue: _Cue) -> bool:

@@ -156,6 +156,19 @@ def test_no_actor_and_no_sign_of_a_self_report_credits_nobody() -> None:
     assert plain.author == ""
 
 
+@pytest.mark.parametrize(
+    "work",
+    ["扎实推进法治政府建设", "坚持依法行政", "规范行政执法", "深入开展普法宣传", "推进全面依法治县"],
+)
+def test_an_excerpt_on_rule_of_law_work_with_no_other_sign_is_its_place_s_government(work: str) -> None:
+    # a report cut from its title and its 我县: the work it reports is the sign
+    text = f"一年来，{work}，完善工作制度。\n桃源县各乡镇积极配合，成效明显。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason) == ("桃源县人民政府", "place")
+    # the same text about other work: no sign that the county speaks
+    assert info_of(text.replace(work, "扎实推进经济建设")).author == ""
+
+
 def test_a_notice_is_issued_by_the_office_above_its_title() -> None:
     text = "桃源县人民政府办公室\n关于印发《桃源县行政执法监督办法》的通知\n各乡镇：\n现印发给你们，请遵照执行。我县高度重视。\n"
     info = info_of(text)

@@ -113,6 +113,11 @@ def test_no_implied_actor_without_author() -> None:
         ("全面推行{制度:证明事项告知承诺制}。", "implements", "证明事项告知承诺制"),
         ("建立健全{制度:重大决策合法性审查机制}。", "formulates", "重大决策合法性审查机制"),
         ("编制{清单:重大行政决策事项目录}。", "compiles", "重大行政决策事项目录"),
+        (
+            "编制{制度:《全县法治政府建设规划(2026—2030年)》}。",
+            "formulates",
+            "全县法治政府建设规划(2026—2030年)",
+        ),
         ("动态调整{清单:权责清单}。", "compiles", "权责清单"),
         ("打造{品牌:“和事佬”}调解品牌。", "runs", "和事佬"),
         ("上线{品牌:“随手拍”}小程序。", "runs", "随手拍"),
@@ -267,6 +272,31 @@ def test_verb_after_the_name() -> None:
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        "开展{清单:乡镇权责清单}编制试点。",
+        "完成{清单:政务服务事项清单}梳理工作。",
+        "推进{清单:免罚清单}编制。",
+    ],
+)
+def test_a_list_followed_by_its_drawing_up_is_compiled(markup: str) -> None:
+    name = _MARKS.sub("", _MARKUP.search(markup).group(2))
+    assert triples(run(markup)) == {(AUTHOR, "compiles", name, True)}
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{清单:乡镇权责清单}编制不到位。",  # negated
+        "{清单:乡镇权责清单}的内容由各部门分头统一编制。",  # too far from the name
+        "严格落实{清单:乡镇权责清单}，完成机构编制核定。",  # 编制 of another clause
+    ],
+)
+def test_no_compiling_from_a_negated_or_distant_following_verb(markup: str) -> None:
+    assert [r for r in run(markup) if r.predicate is Predicate.COMPILES] == []
+
+
+@pytest.mark.parametrize(
     ("markup", "expected"),
     [
         ("对{制度:《合同管理办法》}进行了修订。", (AUTHOR, "formulates", "合同管理办法", True)),
@@ -313,8 +343,39 @@ def test_negation_words_elsewhere_do_not_block() -> None:
 def test_unnamed_list_members_before_a_name() -> None:
     rels = run("组织开展“12·4”宪法宣传周、宪法法律宣传月和{品牌:“书香法治”}主题活动。")
     assert triples(rels) == {(AUTHOR, "runs", "书香法治", True)}
-    # a long unnamed stretch is not a list
-    assert run("组织开展全县范围内各类宪法宣传周和法律进社区进乡村进学校和{品牌:“书香法治”}主题活动。") == []
+    # a long unnamed stretch is not a list: the cue rule is silent, and only the
+    # loose reading of a brand's activity (开展…“X”主题活动) names it
+    rels = run("组织开展全县范围内各类宪法宣传周和法律进社区进乡村进学校和{品牌:“书香法治”}主题活动。")
+    assert [r.rule for r in rels] == ["cue-loose"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "深入开展习近平法治思想学习宣传贯彻{品牌:“法润万家”}活动。",
+        "定期举办面向全县全体行政执法人员的法律知识{品牌:“季季考”}竞赛。",
+        "常态化开展面向新就业形态劳动者的{品牌:“送法上门”}专项行动。",
+    ],
+)
+def test_a_brand_after_a_long_modifier_is_run_by_the_author(markup: str) -> None:
+    assert triples(run(markup)) == {
+        (AUTHOR, "runs", _MARKS.sub("", markup.split(":")[1].split("}")[0]), True)
+    }
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # a member of an enumeration of things used, not run
+        "依托理论学习中心组集体学习、支部主题党日、法治教育网、{品牌:“法润万家”}平台等组织学习。",
+        # the verb is in another clause
+        "深入开展普法宣传，{品牌:“法润万家”}活动覆盖全县。",
+        # a verb of another relation
+        "严格落实各项执法制度和{品牌:“法润万家”}活动要求。",
+    ],
+)
+def test_no_loose_runs_across_an_enumeration_a_clause_or_another_verb(markup: str) -> None:
+    assert [r for r in run(markup) if r.predicate is Predicate.RUNS] == []
 
 
 def test_frame_over_a_list_of_brands() -> None:
