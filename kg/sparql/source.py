@@ -15,7 +15,7 @@ N-Quads, which keep one graph per report: ``default_load_graph``).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from kg.errors import GraphError, QueryError
 from kg.rdf.store import open_store
 from kg.sparql import named as named_queries
-from kg.sparql.load import Endpoint, kg_graphs, remote_query
+from kg.sparql.load import Endpoint, kg_graphs, remote_query, select
 from kg.sparql.local import QueryResult, load_store, run
 
 #: The folder ``kg build`` writes by default, and the graph the reading commands read by default.
@@ -176,7 +176,9 @@ def ask(
 ) -> QueryResult:
     """Run a read-only query (text or a named query with its ``params``) on ``source``.
 
-    A named query on an endpoint reads only kg's graphs there.
+    A named query on an endpoint reads only kg's graphs there. A parameter
+    naming an entity (kind ``label``) accepts any name the graph knows for
+    it, canonical or alternative (``resolve_names``).
     """
     source = source or GraphInput()
     named = query if isinstance(query, named_queries.NamedQuery) else None
@@ -184,18 +186,58 @@ def ask(
         raise QueryError("--param needs --name: only named queries take parameters")
     values = dict(params or {})
     if source.endpoint is not None:
+        endpoint = source.endpoint
         sparql = query if isinstance(query, str) else None
         if named is not None:
-            found = kg_graphs(source.endpoint)
+            found = kg_graphs(endpoint)
             if not found:
-                raise QueryError(
-                    f"{source.endpoint.url}: holds no kg graphs (load them with `kg load` first)"
-                )
+                raise QueryError(f"{endpoint.url}: holds no kg graphs (load them with `kg load` first)")
+            values = resolve_names(
+                named, values, lambda q: [row[0] for row in select(endpoint, q)[1]], graphs=found
+            )
             sparql = named_queries.render(named, values, graphs=found)
         assert sparql is not None
-        return remote_query(source.endpoint, sparql, fmt)
-    sparql = named_queries.render(named, values) if named is not None else str(query)
-    return run(sparql, open_local(source), fmt)
+        return remote_query(endpoint, sparql, fmt)
+    store = open_local(source)
+    if named is None:
+        return run(str(query), store, fmt)
+    values = resolve_names(named, values, lambda q: [row[0] for row in run(q, store).rows])
+    return run(named_queries.render(named, values), store, fmt)
+
+
+def resolve_names(
+    query: named_queries.NamedQuery,
+    values: Mapping[str, str],
+    lookup: Callable[[str], Sequence[object]],
+    graphs: Sequence[str] | None = None,
+) -> dict[str, str]:
+    """``values`` with each entity name replaced by the canonical name of the entity it names.
+
+    ``lookup`` runs a query and returns its first column. A canonical name
+    (rdfs:label) is kept; an alternative one (skos:altLabel: 县司法局) becomes
+    the canonical name of the one entity that goes by it; a name several
+    entities go by raises ``AmbiguousNameError`` listing them; a name no
+    entity goes by is kept (the query then finds nothing).
+    """
+    out = dict(values)
+    for key, name in values.items():
+        param = query.param(key)
+        if param.kind != "label" or not name.strip():
+            continue
+        exact = [_text(t) for t in lookup(named_queries.name_lookup(param, name, "label", graphs))]
+        known = (
+            []
+            if exact
+            else [_text(t) for t in lookup(named_queries.name_lookup(param, name, "altLabel", graphs))]
+        )
+        chosen = named_queries.choose(name, exact, known, where=f"--param {key}=")
+        if chosen is not None:
+            out[key] = chosen
+    return out
+
+
+def _text(term: object) -> str:
+    return term.value if isinstance(term, ox.Literal) else str(term)
 
 
 def default_load_graph(out: Path = DEFAULT_OUT) -> Path:
