@@ -20,13 +20,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 
 from kg.corpus.build import build as run_build
-from kg.corpus.build import write_records
-from kg.corpus.collect import NoReadableInputError
+from kg.corpus.build import kg_version, write_records
+from kg.corpus.collect import NoReadableInputError, gather
 from kg.corpus.options import ENGINES, BuildOptions, RunOptions
 from kg.errors import KgError, QueryError
 from kg.extraction.explain import explain as explain_document
 from kg.extraction.explain import render as render_explanation
-from kg.io.read import find_inputs, parse_size, read_document
+from kg.io.read import parse_size, read_document
 from kg.io.write import atomic_write
 from kg.model import EntityType, Predicate, entity_types_text
 from kg.present.compare_page import render as render_comparison
@@ -43,7 +43,6 @@ from kg.sparql.load import load as run_load
 from kg.sparql.local import format_table
 from kg.sparql.named import all_queries, describe, parse_assignments
 from kg.sparql.source import (
-    DEFAULT_GRAPH,
     DEFAULT_OUT,
     GraphInput,
     ask,
@@ -61,6 +60,22 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {kg_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print kg's version and exit."),
+    ] = False,
+) -> None:
+    pass
 
 
 def _user_errors(func: F) -> F:
@@ -98,9 +113,22 @@ class ResultFormat(StrEnum):
 
 
 GraphOption = Annotated[
-    Path,
-    typer.Option("--graph", "-g", help="Graph file to read (Turtle, N-Triples, TriG, N-Quads or JSON-LD)."),
+    Path | None,
+    typer.Option(
+        "--graph",
+        "-g",
+        help="Graph file to read (Turtle, N-Triples, TriG, N-Quads or JSON-LD). "
+        "Default: the latest build's graph in output/ (see output/manifest.json).",
+    ),
 ]
+
+
+def _source(graphs: list[Path] | None = None, store: Path | None = None, **remote: Any) -> GraphInput:
+    """The graph input the options name; says on stderr which file is read when it is a default other than output/graph.ttl."""
+    source = GraphInput.of(graphs, store, **remote)
+    if source.note:
+        typer.secho(source.note, fg=typer.colors.YELLOW, err=True)
+    return source
 
 
 Engine = StrEnum("Engine", {name: name for name in ENGINES})  # type: ignore[misc]
@@ -147,7 +175,7 @@ def build(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Report files, or folders of reports (.txt, .html, .htm, .docx, .pdf). Default: seeds/."
+            help="Report files, or folders of reports (.txt, .html, .htm, .docx, .pdf). Default: ./seeds/."
         ),
     ] = None,
     out: Annotated[
@@ -205,8 +233,7 @@ def build(
 
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    sources = list(inputs) if inputs else [Path("seeds")]
-    files = find_inputs(sources)
+    sources = list(inputs) if inputs else None
     options = BuildOptions(
         formats=tuple(f.value for f in formats) if formats else ("ttl",),
         html=html,
@@ -227,13 +254,14 @@ def build(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("reading", total=len(files) + len(options.phases()))
 
         def step(what: str) -> None:
             bar.update(task, description=what)
             bar.advance(task)
 
         try:
+            files = gather(sources, strict).files
+            task = bar.add_task("reading", total=len(files) + len(options.phases()))
             summary = run_build(sources, out, options, progress=step)
         except NoReadableInputError as e:
             bar.stop()
@@ -259,6 +287,10 @@ def _print_summary(summary: Any) -> None:
     console.print(table)
     for path in summary.outputs:
         console.print(f"wrote {path}")
+    for path in summary.removed:
+        console.print(f"removed {path} (an earlier build's; this one did not write it)")
+    for path in summary.skipped:
+        console.print(f"skipped {path} (not a report: .txt, .html, .htm, .docx or .pdf)")
 
 
 @app.command()
@@ -367,7 +399,7 @@ def query(
         return
     if params and name is None:
         raise QueryError("--param needs --name: only named queries take parameters")
-    source = GraphInput.of(graphs, store, endpoint, user, password)
+    source = _source(graphs, store, endpoint=endpoint, user=user, password=password)
     result = ask(read_query(sparql, file, name), source, parse_assignments(params or []), fmt.value)
     if fmt is ResultFormat.table:
         sys.stdout.write(format_table(result))
@@ -403,7 +435,8 @@ def load(
         typer.Option(
             "--graph",
             "-g",
-            help="Graph file to load. Default: output/graph.trig (one graph per report), else output/graph.ttl.",
+            help="Graph file to load. Default: the latest build's graph.trig or graph.nq (one graph per report), "
+            "else its graph.ttl.",
         ),
     ] = None,
     graph_iri: Annotated[
@@ -461,14 +494,14 @@ def export(
 ) -> None:
     """Export the graph for property-graph tools (Gephi, yEd, Neo4j), with the RDF's IRIs and labels."""
 
-    for path in run_export(GraphInput.of(graphs).paths, fmt.value, output):
+    for path in run_export(_source(graphs).paths, fmt.value, output):
         typer.echo(f"wrote {path}")
 
 
 @app.command()
 @_user_errors
 def viz(
-    graph: GraphOption = DEFAULT_GRAPH,
+    graph: GraphOption = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = DEFAULT_OUT
     / "graph.html",
     focus: Annotated[
@@ -489,7 +522,13 @@ def viz(
     """Draw the graph as an interactive HTML page that works offline."""
 
     summary = render_page(
-        read_graph([graph]), output, focus=focus, depth=depth, types=types, report=report, top=top
+        read_graph(_source([graph] if graph else None).paths),
+        output,
+        focus=focus,
+        depth=depth,
+        types=types,
+        report=report,
+        top=top,
     )
     typer.echo(f"wrote {output} ({summary.get('nodes', 0)} nodes, {summary.get('edges', 0)} edges)")
 
@@ -556,30 +595,32 @@ def compare(
 
 @app.command()
 @_user_errors
-def validate(graph: GraphOption = DEFAULT_GRAPH) -> None:
+def validate(graph: GraphOption = None) -> None:
     """Check the graph against the SHACL shapes; exit 1 with the violations when it does not conform."""
 
-    report = run_validate(read_graph([graph]))
+    (path,) = _source([graph] if graph else None).paths
+    report = run_validate(read_graph([path]))
     if report.conforms:
-        typer.echo(f"{graph}: conforms to the shapes")
+        typer.echo(f"{path}: conforms to the shapes")
         return
     for v in report.violations:
         typer.echo(str(v))
-    typer.secho(f"{graph}: {len(report.violations)} violation(s)", fg=typer.colors.RED, err=True)
+    typer.secho(f"{path}: {len(report.violations)} violation(s)", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
 
 
 @app.command()
 @_user_errors
 def stats(
-    graph: GraphOption = DEFAULT_GRAPH,
+    graph: GraphOption = None,
     top: Annotated[int, typer.Option(min=1, help="How many top entities to list.")] = 10,
 ) -> None:
     """Counts per class and relation, and the top entities by mentions and by degree."""
 
-    s = compute(open_local(GraphInput.of([graph])), top=top)
+    source = _source([graph] if graph else None)
+    s = compute(open_local(source), top=top)
     console = Console()
-    t = Table(title=f"{graph}: {s.triples} triples")
+    t = Table(title=f"{source.paths[0]}: {s.triples} triples")
     t.add_column("class / relation")
     t.add_column("count", justify="right")
     for name, n in s.classes.items():

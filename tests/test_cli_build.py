@@ -88,7 +88,7 @@ def test_no_cache_leaves_no_cache_and_cache_dir_moves_it(tmp_path: Path) -> None
         app, ["build", str(folder), "--out", str(out), "--no-cache", "--no-html", "-j", "1"]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "mentions.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "manifest.json", "mentions.jsonl"]
     elsewhere = tmp_path / "kept"
     args = ["build", str(folder), "--out", str(out), "--cache-dir", str(elsewhere), "--no-html", "-j", "1"]
     assert runner.invoke(app, args).exit_code == 0

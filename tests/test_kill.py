@@ -27,6 +27,7 @@ import pytest
 
 from kg.io import write
 from kg.rdf.formats import FORMATS as RDF_FORMATS
+from kg.sparql.source import MANIFEST
 
 pytestmark = pytest.mark.slow
 
@@ -164,8 +165,11 @@ def test_sigkill_leaves_each_output_old_or_new(
     for name in OUTPUTS:
         assert after[name] in (generations.old[name], generations.new[name]), f"{name} is neither build"
     assert_valid(after)
-    # Anything else the killed build left is hidden (.name…): never a file under an output's name.
-    assert all(name.startswith(".") for name in _entries(out) - set(OUTPUTS)), _entries(out)
+    # Anything else the killed build left is hidden (.name…), or the manifest of the old or
+    # the new build (written whole): never a file under an output's name.
+    others = _entries(out) - set(OUTPUTS) - {MANIFEST}
+    assert all(name.startswith(".") for name in others), _entries(out)
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["formats"] == list(FORMATS)
 
     run_build(generations.new_inputs, out)
     assert snapshot(out) == generations.new

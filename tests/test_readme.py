@@ -26,3 +26,26 @@ def test_every_command_is_documented() -> None:
     assert names
     for name in names:
         assert f"`kg {name}" in README, name
+
+
+def test_install_commands_work_with_and_without_sudo() -> None:
+    # A root container has no sudo: no command of the README may start with it.
+    assert not re.findall(r"^\s*(?:\$ )?sudo ", README, flags=re.M)
+    assert "$(command -v sudo) apt-get update && $(command -v sudo) apt-get install -y" in README
+
+
+def test_the_readme_says_what_scripts_evaluate_needs() -> None:
+    assert "KG_SHARED=/path/to/shared" in README and "not in this repository" in README
+
+
+def test_the_readme_quotes_the_real_refusal_of_a_shared_name(seeds_build: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    ttl = seeds_build / "graph.ttl"
+    quoted = README.split("$ kg query --name systems-of-institution -p institution=县司法局\n", 1)[1]
+    result = CliRunner().invoke(
+        app, ["query", "--graph", str(ttl), "--name", "systems-of-institution", "-p", "institution=县司法局"]
+    )
+    assert quoted.startswith(result.stderr)

@@ -19,6 +19,7 @@ from kg.corpus.engines import run_documents
 from kg.corpus.options import RunOptions
 from kg.corpus.task import DocumentFailure, process_document
 from kg.errors import InputError
+from kg.io.read import find_inputs
 
 Progress = Callable[[str], None]
 
@@ -31,6 +32,51 @@ class NoReadableInputError(InputError):
         first = self.failures[0].reason if self.failures else "no input"
         more = f" (and {len(self.failures) - 1} more unreadable files)" if len(self.failures) > 1 else ""
         super().__init__(first + more)
+
+
+#: What ``kg build`` reads when given no input.
+DEFAULT_INPUT = Path("seeds")
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """The report files below the inputs, the inputs that could not be used, and the other files skipped."""
+
+    files: tuple[Path, ...]
+    failures: tuple[DocumentFailure, ...] = ()
+    skipped: tuple[Path, ...] = ()
+
+
+def gather(sources: Sequence[str | Path] | None, strict: bool = False, default: bool = True) -> Inputs:
+    """The report files of ``sources`` (files and folders); with none, ``seeds/`` when ``default``.
+
+    A source that is missing, unreadable or a folder without reports is a
+    failure (with ``strict``, its ``InputError`` is raised); the build goes on
+    with the others. The files of a folder that are not reports are listed in
+    ``skipped``. Raises ``NoReadableInputError`` when no report file is left.
+    """
+    if not sources:
+        if not default:
+            raise InputError("no input: give report files or folders of reports")
+        if not DEFAULT_INPUT.is_dir():
+            raise InputError(
+                f"no input given, and no {DEFAULT_INPUT}/ folder here to read by default: "
+                "give report files or folders of reports (.txt, .html, .htm, .docx, .pdf), "
+                "for example `kg build reports/` or `kg build report.txt`"
+            )
+        sources = [DEFAULT_INPUT]
+    failures: list[DocumentFailure] = []
+    skipped: list[Path] = []
+
+    def bad(path: Path, error: InputError) -> None:
+        if strict:
+            raise error
+        failures.append(DocumentFailure(str(path), str(error)))
+
+    files = find_inputs(sources, on_error=bad, on_skip=skipped.append)
+    if not files:
+        raise NoReadableInputError(failures)
+    return Inputs(tuple(files), tuple(failures), tuple(dict.fromkeys(skipped)))
 
 
 @dataclass(slots=True)

@@ -44,7 +44,7 @@ from kg.io.write import sync_file, sync_folder
 from kg.model import EntityType
 from kg.present.page import render
 from kg.present.view import view_graph
-from kg.rdf.formats import written_format
+from kg.rdf.formats import WRITTEN, written_format
 from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
 from kg.rdf.nquads import triple_lines
 from kg.rdf.serialize import write_jsonld, write_trig, write_turtle
@@ -268,6 +268,25 @@ WRITERS: dict[str, Writer] = {
     "nq": lambda entries, parts, f: _join([p.file(".nq") for p in parts], f),
     "jsonld": lambda entries, parts, f: write_jsonld([p.file(".nt") for p in parts], f),
 }
+
+
+def remove_stale(out: Path, options: BuildOptions) -> tuple[Path, ...]:
+    """Delete the outputs of an earlier build that this build (``options``) did not write again.
+
+    A ``graph.ttl`` left by a build before one that wrote only TriG would
+    otherwise pass for the latest graph; returns the files removed.
+    """
+    stale = [out / f"graph.{fmt}" for fmt in WRITTEN if fmt not in options.formats]
+    if not options.html:
+        stale.append(out / "graph.html")
+    removed = []
+    for path in stale:
+        if path.is_file():
+            path.unlink()
+            removed.append(path)
+    if removed:
+        sync_folder(out)
+    return tuple(removed)
 
 
 def remove_leftovers(out: Path) -> None:

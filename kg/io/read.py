@@ -86,21 +86,25 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and other old Office 
 _ZIP = b"PK\x03\x04"
 
 OnError = Callable[[Path, InputError], None]
+OnSkip = Callable[[Path], None]
 
 
-def find_inputs(paths: Iterable[str | Path], on_error: OnError | None = None) -> list[Path]:
+def find_inputs(
+    paths: Iterable[str | Path], on_error: OnError | None = None, on_skip: OnSkip | None = None
+) -> list[Path]:
     """Expand files and folders into a sorted list of report files.
 
     A folder contributes every file below it with a suffix of ``SUFFIXES``
     (hidden files and folders, and Word's ``~$`` lock files, left out); a
-    file is taken whatever its suffix. A path that does not exist, cannot
-    be read, or is a folder without reports raises InputError, or, with
-    ``on_error``, is reported to it and left out.
+    file is taken whatever its suffix. The other visible files of a folder
+    (a README.md, a data.csv) are passed to ``on_skip``. A path that does
+    not exist, cannot be read, or is a folder without reports raises
+    InputError, or, with ``on_error``, is reported to it and left out.
     """
     found: list[Path] = []
     for raw in paths:
         try:
-            found.extend(_expand(Path(raw)))
+            found.extend(_expand(Path(raw), on_skip))
         except InputError as e:
             if on_error is None:
                 raise
@@ -183,11 +187,16 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
 # ------------------------------------------------------------------ helpers
 
 
-def _expand(p: Path) -> list[Path]:
+def _expand(p: Path, on_skip: OnSkip | None = None) -> list[Path]:
     name = one_line(str(p))
     try:
         if p.is_dir():
-            files = [q for q in p.rglob("*") if _is_report(q, p)]
+            files = []
+            for q in sorted(p.rglob("*")):
+                if _is_report(q, p):
+                    files.append(q)
+                elif on_skip is not None and _is_visible_file(q, p):
+                    on_skip(q)
             if not files:
                 raise InputError.no_reports(name)
             return files
@@ -204,6 +213,13 @@ def _is_report(q: Path, top: Path) -> bool:
     if q.suffix.lower() not in SUFFIXES or q.name.startswith("~$"):
         return False
     if any(part.startswith(".") for part in q.relative_to(top).parts):
+        return False
+    return q.is_file()
+
+
+def _is_visible_file(q: Path, top: Path) -> bool:
+    """A file a person put in the folder: not hidden, not a Word lock file."""
+    if q.name.startswith("~$") or any(part.startswith(".") for part in q.relative_to(top).parts):
         return False
     return q.is_file()
 

@@ -53,6 +53,7 @@ from kg.errors import SelectionError
 from kg.io.write import write_text
 from kg.model import EntityType, Predicate, replace_surrogates, types_text
 from kg.rdf.vocab import ROL
+from kg.sparql.named import AmbiguousNameError, choose
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -414,7 +415,13 @@ def _select(
         keep = {e for e in keep if by_id[report] in model.entities[e].reports}
     if focus is not None:
         target = _norm(focus)
-        centres = {e for e in model.entities if target in {_norm(n) for n in model.entities[e].names}}
+        exact = [x.label for x in model.entities.values() if _norm(x.label) == target]
+        known = [x.label for x in model.entities.values() if target in {_norm(n) for n in x.names}]
+        try:
+            chosen = choose(focus, exact, known, where="--focus ")
+        except AmbiguousNameError as e:
+            raise VizError(str(e)) from None
+        centres = {e for e in model.entities if model.entities[e].label == chosen}
         if not centres:
             near = sorted(
                 {

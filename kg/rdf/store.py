@@ -6,7 +6,8 @@ keeps the dataset's named graphs (the shared graph plus one per report).
 
 A store folder holds Oxigraph's RocksDB files plus ``kg-store.json``, which
 marks the folder as kg's: ``write_store`` replaces only a folder that is
-empty or already a kg store, never a folder of other files. The new store is
+empty or already a kg store, never a folder of other files. Reading needs no
+marker: ``open_store`` opens any Oxigraph store (``oxigraph load`` fills one). The new store is
 written beside the old one and swapped in when complete, so an interrupted
 build leaves the previous store intact. ``kg build`` bulk-loads the merged
 N-Quads file (``write_store_file``), so the graph never passes through
@@ -92,12 +93,20 @@ def _replace_store(path: str | Path, fill: Callable[[ox.Store], None]) -> StoreI
 
 
 def open_store(path: str | Path) -> ox.Store:
-    """Open a store written by ``write_store``, read-only, without parsing anything."""
+    """Open an Oxigraph store read-only, without parsing anything.
+
+    A store written by ``write_store`` or by Oxigraph itself (``oxigraph load``,
+    ``oxigraph serve``): kg's marker file is not needed to read one. A folder
+    without RocksDB's ``CURRENT`` file is no Oxigraph store.
+    """
     folder = Path(path)
     if not folder.is_dir():
         raise GraphError(f"{folder}: no such store (write one with `kg build --store {folder}`)")
-    if not is_store(folder):
-        raise GraphError(f"{folder}: not a kg store (write one with `kg build --store {folder}`)")
+    if not is_store(folder) and not (folder / "CURRENT").is_file():
+        raise GraphError(
+            f"{folder}: not an Oxigraph store (it has no RocksDB CURRENT file); write one with "
+            f"`kg build --store {folder}` or `oxigraph load --location {folder} --file output/graph.nq`"
+        )
     try:
         return ox.Store.read_only(str(folder))
     except OSError as e:

@@ -57,7 +57,7 @@ import pyoxigraph as ox
 from kg.errors import GraphError, KgError
 from kg.rdf.formats import format_of
 from kg.rdf.ids import GRAPH_BASE
-from kg.sparql.local import QueryResult, check_read_only
+from kg.sparql.local import RESULT_FORMATS, QueryResult, check_read_only
 
 DEFAULT_GRAPH_IRI = GRAPH_BASE + "all"
 """Where a triple-format file (Turtle, N-Triples, JSON-LD) goes when no --graph-iri is given."""
@@ -415,15 +415,22 @@ def select(endpoint: Endpoint, sparql: str) -> tuple[tuple[str, ...], list[tuple
 def remote_query(endpoint: Endpoint, sparql: str, fmt: str = "table") -> QueryResult:
     """Run a read-only SELECT or ASK on a SPARQL endpoint, like ``kg.sparql.local.run`` does locally.
 
-    For csv, tsv and json the endpoint's own W3C serialisation is kept in ``raw``.
-    Only a query is sent: a server may run an update it gets as a query.
+    For csv, tsv and json, ``raw`` holds the W3C serialisation that a local
+    query writes (Oxigraph's), made from the server's JSON answer: servers
+    quote CSV their own way (Virtuoso quotes every value), and the same answer
+    must give the same bytes wherever it comes from. Only a query is sent: a
+    server may run an update it gets as a query.
     """
     check_read_only(sparql, strict=True)
-    if fmt in _ACCEPT:
-        return QueryResult(
-            kind="select", variables=(), rows=(), raw=_post_query(endpoint, sparql, _ACCEPT[fmt])
-        )
     body = _post_query(endpoint, sparql, _ACCEPT["json"])
+    if fmt in RESULT_FORMATS:
+        try:
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as e:
+            raise LoadError(f"{endpoint.url}: the answer is not a SPARQL JSON result ({e})") from None
+        raw = parsed.serialize(format=RESULT_FORMATS[fmt]) or b""
+        kind = "ask" if isinstance(parsed, ox.QueryBoolean) else "select"
+        return QueryResult(kind=kind, variables=(), rows=(), raw=raw)
     try:
         data = json.loads(body)
         if "boolean" in data:

@@ -223,6 +223,67 @@ def _code(text: str) -> str:
     return re.sub(r"(?m)^(\s*#.*)$", lambda m: " " * len(m.group(1)), text)
 
 
+# --------------------------------------------------------------------------- names of entities
+
+
+class AmbiguousNameError(QueryError):
+    """A name that several entities go by, where one was wanted."""
+
+    def __init__(self, name: str, labels: Sequence[str], where: str) -> None:
+        self.labels = tuple(labels)
+        shown = ", ".join(self.labels[:20]) + (", …" if len(self.labels) > 20 else "")
+        super().__init__(
+            f"{where}{name!r} names {len(self.labels)} entities: {shown}; give one of these names"
+        )
+
+
+def choose(name: str, exact: Sequence[str], known: Sequence[str], where: str = "") -> str | None:
+    """The one canonical name a name stands for, from the canonical names of the entities it matches.
+
+    ``exact``: the entities whose canonical name (rdfs:label) it is; ``known``:
+    those that go by it in any way (skos:altLabel, surface forms). A canonical
+    name wins over other entities' alternative names; a name that still fits
+    several entities raises ``AmbiguousNameError`` listing them (``where``
+    opens the message, e.g. ``"--param institution="``); None: no entity.
+    """
+    for found in (exact, known):
+        labels = sorted(set(found))
+        if len(labels) == 1:
+            return labels[0]
+        if labels:
+            raise AmbiguousNameError(name, labels, where)
+    return None
+
+
+#: The entity class a parameter of kind ``label`` is restricted to, by the parameter's name.
+PARAM_CLASS = {t.english.lower(): t.english for t in EntityType}
+
+
+def name_lookup(param: Param, name: str, via: str, graphs: Sequence[str] | None = None) -> str:
+    """A query for the canonical names (``?label``) of the entities that go by ``name``.
+
+    ``via`` is ``label`` (rdfs:label) or ``altLabel`` (skos:altLabel); the
+    entities are of the class the parameter names (institution → rol:Institution),
+    else of any entity class. Portable to Virtuoso: no functions over the literals.
+    """
+    predicate = {"label": "rdfs:label", "altLabel": "skos:altLabel"}[via]
+    cls = PARAM_CLASS.get(param.name)
+    classes = [cls] if cls else [t.english for t in EntityType]
+    v = name.strip()
+    terms = f"{ox.Literal(v, language='zh')} {ox.Literal(v)}"
+    from_block = "".join(f"FROM {ox.NamedNode(g)}\n" for g in graphs or ())
+    return (
+        f"PREFIX rol: <{ONTOLOGY}>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        f"SELECT DISTINCT ?label\n{from_block}WHERE {{\n"
+        f"  VALUES ?name {{ {terms} }}\n"
+        f"  VALUES ?class {{ {' '.join(f'rol:{c}' for c in classes)} }}\n"
+        f"  ?e {predicate} ?name ; a ?class ; rdfs:label ?label .\n"
+        "}\n"
+    )
+
+
 def describe(query: NamedQuery) -> str:
     """One line per parameter, for ``kg query --list``."""
     parts = []

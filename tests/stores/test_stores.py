@@ -132,3 +132,27 @@ def test_cli_load_and_query_the_server(loaded: Server, seeds_trig: Path) -> None
     local = runner.invoke(app, ["query", "--graph", str(seeds_trig), "--name", "reports", "--format", "csv"])
     assert remote.exit_code == 0 and local.exit_code == 0, remote.output + local.output
     assert _csv_rows(remote.output) == _csv_rows(local.output)
+
+
+# Answers whose cells hold commas, quotes, line breaks (sentences), numbers and language tags;
+# servers quote and type them their own way (Virtuoso quotes every CSV cell).
+CSV_CASES: list[tuple[str, list[str]]] = [
+    ("reports", []),
+    ("lists-with-item-counts", ["-p", "report=bohu-2023"]),
+    ("relation-evidence", ["-p", "report=kaiyang-2021"]),
+    ("relation-evidence", ["-p", "subject=县政府行政复议室"]),  # an alternative name
+]
+
+
+@pytest.mark.parametrize(("name", "params"), CSV_CASES, ids=[f"{n}{p}" for n, p in CSV_CASES])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_endpoint_results_are_local_results_byte_for_byte(
+    loaded: Server, seeds_trig: Path, name: str, params: list[str], fmt: str
+) -> None:
+    args = ["--name", name, *params, "--format", fmt]
+    remote = runner.invoke(app, ["query", "--endpoint", loaded.query_url, *args])
+    local = runner.invoke(app, ["query", "--graph", str(seeds_trig), *args])
+    assert remote.exit_code == 0 and local.exit_code == 0, remote.output + local.output
+    rows = local.stdout_bytes.count(b"\n") - 1 if fmt != "json" else local.stdout_bytes.count(b'"type":')
+    assert rows > 0, "the answer should not be empty"
+    assert remote.stdout_bytes == local.stdout_bytes
