@@ -547,7 +547,7 @@ class CompareFormat(StrEnum):
 @app.command()
 @_user_errors
 def compare(
-    graph: GraphOption = DEFAULT_GRAPH,
+    graph: GraphOption = None,
     by: Annotated[
         CompareBy,
         typer.Option(
