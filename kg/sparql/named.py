@@ -269,6 +269,11 @@ def name_lookup(param: Param, name: str, via: str, graphs: Sequence[str] | None 
     predicate = {"label": "rdfs:label", "altLabel": "skos:altLabel"}[via]
     cls = PARAM_CLASS.get(param.name)
     classes = [cls] if cls else [t.english for t in EntityType]
+    # A parameter that names no entity class (place, label) keeps any resource's exact
+    # label (a place, a kind): only other names are resolved to an entity's.
+    typed = f"  VALUES ?class {{ {' '.join(f'rol:{c}' for c in classes)} }}\n  ?e a ?class .\n"
+    if via == "label" and cls is None:
+        typed = ""
     v = name.strip()
     terms = f"{ox.Literal(v, language='zh')} {ox.Literal(v)}"
     from_block = "".join(f"FROM {ox.NamedNode(g)}\n" for g in graphs or ())
@@ -278,8 +283,8 @@ def name_lookup(param: Param, name: str, via: str, graphs: Sequence[str] | None 
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         f"SELECT DISTINCT ?label\n{from_block}WHERE {{\n"
         f"  VALUES ?name {{ {terms} }}\n"
-        f"  VALUES ?class {{ {' '.join(f'rol:{c}' for c in classes)} }}\n"
-        f"  ?e {predicate} ?name ; a ?class ; rdfs:label ?label .\n"
+        f"{typed}"
+        f"  ?e {predicate} ?name ; rdfs:label ?label .\n"
         "}\n"
     )
 
