@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from kg.data import lexicon
-from kg.extraction.normalize import canonical_institution
+from kg.extraction.normalize import STANDING, canonical_institution
 from kg.extraction.places import find_divisions
 from kg.model import Entity, EntityType, ReportInfo
 
@@ -94,8 +94,14 @@ def _resolve(
 
 
 def _names(e: Entity) -> list[str]:
-    """The canonical name first, then the names the report writes (deterministic order)."""
+    """The canonical name first, then the names the report writes (deterministic order).
+
+    A body the report names only as 常委会 was told from its sentence, not
+    from its name (``normalize.STANDING``): its name implies no parent.
+    """
     written = sorted({m.name for m in e.mentions} | set(e.alt_labels))
+    if e.mentions and all(m.name in STANDING for m in e.mentions):
+        return written
     return [e.canonical, *(n for n in written if n != e.canonical)]
 
 

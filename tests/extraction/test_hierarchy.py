@@ -113,3 +113,11 @@ def test_documents_with_units_give_part_of_relations_end_to_end() -> None:
     assert ("中共桃源县委员会理论学习中心组", "中共桃源县委员会") in pairs or any(
         s.endswith("理论学习中心组") and o == "中共桃源县委员会" for s, o in pairs
     )
+
+
+def test_a_standing_committee_told_from_its_sentence_has_no_parent_from_its_name() -> None:
+    # 常委会 read as 中共桃源县委员会常务委员会 from its sentence: the text never says 县委's
+    ms = (Mention("t", 0, 3, 0, "常委会", INST, "常委会", "test"),)
+    bare = Entity(INST, "中共桃源县委员会常务委员会", "430725", ms, ("常委会",))
+    assert parents_of([bare], _info(), None) == {}
+    assert parents_of([_entity("中共桃源县委员会常务委员会")], _info(), None) != {}
