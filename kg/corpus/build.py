@@ -24,6 +24,7 @@ from kg.corpus.outputs import write_outputs
 from kg.corpus.task import DocumentFailure
 from kg.errors import OutputError
 from kg.io.read import find_inputs
+from kg.sparql.stats import RelationCount
 
 Progress = Callable[[str], None]
 
@@ -33,13 +34,15 @@ class BuildSummary:
     """What ``build`` wrote and counted, for the CLI's closing table.
 
     ``documents`` counts the reports in the graph, ``cached`` those of them
-    reused from the cache; ``failures`` are the files that could not be read
-    (the build went on without them).
+    reused from the cache; ``relations`` the edges of each relation in the
+    graph, stated and implied, as ``kg stats`` counts them
+    (``kg.sparql.stats.RelationCount``); ``failures`` are the files that could
+    not be read (the build went on without them).
     """
 
     documents: int
     entities: dict[str, int]
-    relations: dict[str, int]
+    relations: dict[str, RelationCount]
     triples: int
     outputs: tuple[Path, ...]
     cached: int = 0
@@ -97,14 +100,10 @@ def build(
             shutil.rmtree(scratch, ignore_errors=True)
             if fresh and not any(out.iterdir()):
                 out.rmdir()
-    relations: dict[str, int] = {}
-    for e in got.entries:
-        for name, n in e.relation_counts.items():
-            relations[name] = relations.get(name, 0) + n
     return BuildSummary(
         documents=len(got.entries),
         entities=written.entities,
-        relations=dict(sorted(relations.items())),
+        relations=written.relations,
         triples=written.triples,
         outputs=written.paths,
         cached=got.cached,
