@@ -95,7 +95,7 @@ class Edges:
         return relation_counts(self.edges, self.implicit - self.stated)
 
 
-def _tally(lines: Iterable[bytes], into: Edges) -> Iterator[bytes]:
+def tally_edges(lines: Iterable[bytes], into: Edges) -> Iterator[bytes]:
     """Pass N-Triples lines through, noting relation statements and their evidence in ``into``."""
     evidence: dict[bytes, list[bytes]] = {}
     for line in lines:
@@ -264,7 +264,7 @@ def write_part(part: Part) -> tuple[int, dict[str, int], Edges]:
                 yield line
 
         edges = Edges()
-        for line in _tally(triple_lines(quads()), edges):
+        for line in tally_edges(triple_lines(quads()), edges):
             nt.write(line)
             triples += 1
             if _RDF_TYPE in line:
