@@ -62,7 +62,7 @@ def _organ_word(rest: str) -> bool:
 
 
 @cache
-def _relative_prefix(name: str) -> bool:
+def relative_prefix(name: str) -> bool:
     """Whether the place character that opens ``name`` stands for the report's place (县司法局, 市委).
 
     Not when it begins a word of jieba's dictionary that is no organ (市场, 市县,
@@ -158,7 +158,7 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
         return word, _region_named(word, place), s[e:]
     if s.startswith("街道"):
         return "街道", _place_for("街道", place), s[2:]
-    if _relative_prefix(s):
+    if relative_prefix(s):
         return s[:1], _place_for(s[:1], place), s[1:]
     return "", None, s
 
@@ -317,7 +317,7 @@ def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
     word, region, _ = _split_place(name, place)
     if region is not None and word and len(word) >= 2:
         return region.key
-    if name[:1] in "县市镇区乡" and _relative_prefix(name) and len(name) > 4:
+    if name[:1] in "县市镇区乡" and relative_prefix(name) and len(name) > 4:
         return place.key
     return ""
 

@@ -92,6 +92,10 @@ def test_own_units_belong_to_the_author_of_a_bureau_s_report() -> None:
     assert parents[group.key][0] == author
     division = _entity("市场运行调节科")
     assert own_units([division], author) == {division.key: author}
+    # 市政 is a word, no place: the bureau's own division; 县…科 is the county's
+    city_works = _entity("市政设施管理科")
+    assert own_units([city_works], author) == {city_works.key: author}
+    assert own_units([_entity("县财政局预算科")], author) == {}
     # a government's report has no such divisions
     assert own_units([division], (INST.value, "桃源县人民政府", "430725")) == {}
 
