@@ -50,7 +50,7 @@ from kg.sparql.source import (
     open_local,
     read_query,
 )
-from kg.sparql.stats import compute
+from kg.sparql.stats import RelationCount, compute
 
 app = typer.Typer(
     help="Knowledge graphs from Chinese rule-of-law (法治政府建设) reports: extract, build, query, draw.",
@@ -280,11 +280,10 @@ def _print_summary(summary: Any) -> None:
     table.add_row("  from cache", str(summary.cached))
     for etype in EntityType:
         table.add_row(f"entities: {etype.value}", str(summary.entities.get(etype.value, 0)))
-    for rel in Predicate:
-        table.add_row(f"relations: {rel.value}", str(summary.relations.get(rel.value, 0)))
     table.add_row("triples", str(summary.triples))
     console = Console()
     console.print(table)
+    console.print(_relations_table(summary.relations))
     for path in summary.outputs:
         console.print(f"wrote {path}")
     for path in summary.removed:
@@ -609,6 +608,21 @@ def validate(graph: GraphOption = None) -> None:
     raise typer.Exit(1)
 
 
+def _relations_table(counts: dict[str, RelationCount]) -> Table:
+    """The edges of each relation, stated and implied: one table for ``kg build`` and ``kg stats``."""
+    t = Table(
+        title="relations (edges of the graph)",
+        caption="implied: unsaid subject, the report's author",
+    )
+    t.add_column("relation")
+    for name in ("stated", "implied", "all"):
+        t.add_column(name, justify="right")
+    for rel in Predicate:
+        c = counts.get(rel.value, RelationCount(0, 0))
+        t.add_row(f"rol:{rel.value} {rel.label}", str(c.stated), str(c.implied), str(c.total))
+    return t
+
+
 @app.command()
 @_user_errors
 def stats(
@@ -621,13 +635,12 @@ def stats(
     s = compute(open_local(source), top=top)
     console = Console()
     t = Table(title=f"{source.paths[0]}: {s.triples} triples")
-    t.add_column("class / relation")
+    t.add_column("class")
     t.add_column("count", justify="right")
     for name, n in s.classes.items():
         t.add_row(name, str(n))
-    for name, n in s.relations.items():
-        t.add_row(name, str(n))
     console.print(t)
+    console.print(_relations_table(s.relations))
     for title, rows in (
         ("top entities by mentions", s.top_mentions),
         ("top entities by degree", s.top_degree),

@@ -148,3 +148,40 @@ def test_extract_lists_bad_files_and_writes_the_rest(mixed: Path, tmp_path: Path
     strict = runner.invoke(app, ["extract", str(mixed), "-o", str(tmp_path / "s.jsonl"), "--strict"])
     assert strict.exit_code == 1 and len(_errors(strict.output)) == 1
     assert not (tmp_path / "s.jsonl").exists()
+
+
+TWICE = (
+    "开阳县人民政府关于2021年度法治政府建设工作情况的报告\n"
+    "县司法局制定《开阳县行政执法公示办法》，全面落实行政执法公示制度。\n"
+    "二是全面落实行政执法公示制度，持续推行全过程记录制度。\n"
+    "三是县司法局印发《开阳县行政执法公示办法》。\n"
+)
+
+
+def _relation_rows(output: str) -> dict[str, tuple[str, str, str]]:
+    """relation name → (stated, implied, all) from the relations table of ``kg build`` or ``kg stats``."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.split("│")[1:-1]]
+        name = cells[0].split(" ")[0].removeprefix("rol:") if len(cells) == 4 else ""
+        if name in {"formulates", "implements", "partOf"}:
+            rows[name] = (cells[1], cells[2], cells[3])
+    return rows
+
+
+def test_build_and_stats_count_relations_alike_stated_and_implied(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kaiyang-2021.txt").write_text(TWICE, encoding="utf-8")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(folder), "--out", str(out), "--jobs", "1", "--no-html"])
+    assert built.exit_code == 0, built.output
+    stats = runner.invoke(app, ["stats", "--graph", str(out / "graph.ttl")])
+    assert stats.exit_code == 0, stats.output
+    for output in (built.output, stats.output):
+        assert "stated" in output and "implied" in output
+    # one edge said by two sentences is one relation; an edge whose subject no
+    # sentence names (the report's author) is implied
+    assert _relation_rows(built.output) == _relation_rows(stats.output)
+    assert _relation_rows(built.output)["formulates"] == ("1", "0", "1")
+    assert _relation_rows(built.output)["implements"] == ("1", "2", "3")

@@ -45,6 +45,12 @@ def test_a_reference_and_a_part_are_explained() -> None:
     assert "—partOf→ 桃源县民政局" in out
 
 
+def test_a_bare_standing_committee_says_whose_its_sentence_makes_it() -> None:
+    text = "桃源县人民政府关于2023年度法治政府建设情况的报告\n主要负责人在常委会、常务会上专题学法。\n"
+    out = render(explain(_doc(text)), name="常委会")
+    assert "its sentence says whose standing committee: “中共桃源县委员会常务委员会”" in out
+
+
 def test_what_was_dropped_says_why() -> None:
     ex = explain(_doc())
     out = render(ex, sentence="开展《民法典》宣传")

@@ -134,8 +134,9 @@ def test_town_units_take_the_town_as_prefix() -> None:
 
 def test_county_of_a_town_report_that_never_names_it() -> None:
     got = canon(["县委", "县政府", "县人民政府"], TOWN)
-    assert got["县委"] == "中共清溪镇所在县委员会"
-    assert got["县政府"] == got["县人民政府"] == "清溪镇所在县人民政府"
+    # the name the text gives, never an invented 中共清溪镇所在县委员会
+    assert got["县委"] == "县委"
+    assert got["县政府"] == got["县人民政府"] == "县人民政府"
     # a town whose county the text names uses it
     assert canonical_institution("县政府", info(TOWN_B))[0] == "宁陵县人民政府"
 
@@ -155,3 +156,115 @@ def test_a_bureau_s_own_units_named_by_one_character_are_its_author_s() -> None:
     # not in a government's report, and not a word that only starts like one
     gov = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县人民政府")
     assert canonical_institution("局党组", gov)[0] != "桃源县人民政府党组"
+
+
+HAIYAN = region_of("330424")
+CHANGZHI = region_of("140400")
+
+
+def entities_of(names: list[tuple[str, EntityType]], place: Region | None) -> dict[str, tuple[str, str]]:
+    """Surface name → (canonical name, scope) of its entity, for mentions of one report."""
+    ms = [mention(n, i * 60, t) for i, (n, t) in enumerate(names)]
+    ents = link_entities(Document("d", "", "", ""), info(place), ms)
+    return {m.name: (e.canonical, e.scope) for e in ents for m in e.mentions}
+
+
+def test_a_name_that_merely_starts_with_a_place_character_is_not_place_relative() -> None:
+    got = entities_of(
+        [
+            ("市县法治政府建设示范指标体系", EntityType.SYSTEM),
+            ("县乡职责事项对接机制", EntityType.SYSTEM),
+            ("市民诉求快速响应机制", EntityType.SYSTEM),
+            ("区域协同执法制度", EntityType.SYSTEM),
+        ],
+        CHANGZHI,
+    )
+    assert got["市县法治政府建设示范指标体系"] == ("市县法治政府建设示范指标体系", "")
+    assert got["县乡职责事项对接机制"][0] == "县乡职责事项对接机制"
+    assert got["市民诉求快速响应机制"][0] == "市民诉求快速响应机制"
+    assert got["区域协同执法制度"][0] == "区域协同执法制度"
+    lists = entities_of([("市场主体柔性执法两张目录清单", EntityType.LIST)], HAIYAN)
+    assert lists["市场主体柔性执法两张目录清单"] == ("市场主体柔性执法两张目录清单", "330424")
+    assert canonical_institution("县域法治监督改革领导小组", info(HAIYAN))[0] == "县域法治监督改革领导小组"
+    assert (
+        canonical_institution("市级行政复议专家咨询委员会", info(CHANGZHI))[0] == "市级行政复议专家咨询委员会"
+    )
+
+
+def test_a_place_relative_prefix_is_still_expanded() -> None:
+    i = info(HAIYAN)
+    assert canonical_institution("县司法局", i) == ("海盐县司法局", "330424")
+    assert canonical_institution("市委", i)[0] == "中共嘉兴市委员会"
+    assert canonical_institution("县法院", i)[0] == "海盐县法院"
+    assert canonical_institution("市场监管局", i)[0] == "市场监管局"
+    got = entities_of([("县行政执法公示制度", EntityType.SYSTEM)], HAIYAN)
+    assert got["县行政执法公示制度"] == ("海盐县行政执法公示制度", "330424")
+
+
+def test_variants_of_one_title_are_one_entity() -> None:
+    names = [
+        ("海盐法治政府建设实施纲要（2021—2025年）", EntityType.SYSTEM),
+        ("海盐县法治政府建设实施纲要(2021-2025年)", EntityType.SYSTEM),
+        ("海盐县法治政府建设实施纲要（2021–2025年）", EntityType.SYSTEM),
+        ("海盐县法治政府建设实施纲要", EntityType.SYSTEM),
+    ]
+    ms = [mention(n, i * 60, t) for i, (n, t) in enumerate(names)]
+    ents = [e for e in link_entities(Document("d", "", "", ""), info(HAIYAN), ms) if e.mentions]
+    assert len(ents) == 1
+    e = ents[0]
+    assert (e.canonical, e.scope) == ("海盐县法治政府建设实施纲要(2021—2025年)", "330424")
+    assert set(e.alt_labels) == {n for n, _ in names} - {e.canonical}
+
+
+def test_variants_merge_across_reports_by_their_canonical_spelling() -> None:
+    a = link_entities(
+        Document("a", "", "", ""),
+        info(HAIYAN),
+        [mention("海盐法治政府建设实施纲要(2021—2025年)", 0, EntityType.SYSTEM, "a")],
+    )
+    b = link_entities(
+        Document("b", "", "", ""),
+        info(HAIYAN),
+        [mention("海盐县法治政府建设实施纲要（2021-2025年）", 0, EntityType.SYSTEM, "b")],
+    )
+    assert len(merge_entities(a + b)) == 1
+
+
+def test_a_bare_title_with_two_dated_forms_stays_apart() -> None:
+    got = entities_of(
+        [
+            ("法治政府建设实施纲要(2015-2020年)", EntityType.SYSTEM),
+            ("法治政府建设实施纲要(2021—2025年)", EntityType.SYSTEM),
+            ("法治政府建设实施纲要", EntityType.SYSTEM),
+        ],
+        KAIYANG,
+    )
+    assert len(set(got.values())) == 3
+    assert got["法治政府建设实施纲要(2015-2020年)"][0] == "法治政府建设实施纲要(2015—2020年)"
+
+
+def test_a_short_place_name_does_not_rename_an_institution_that_is_no_organ() -> None:
+    assert canonical_institution("海盐司法局", info(HAIYAN)) == ("海盐县司法局", "330424")
+    assert canonical_institution("嘉兴学院", info(HAIYAN)) == ("嘉兴学院", "330400")
+
+
+def test_bare_organ_words_name_the_report_s_place() -> None:
+    assert canonical_institution("政府办", info()) == ("开阳县人民政府办公室", "520121")
+    assert canonical_institution("政府办", info(TOWN))[0] == "清溪镇人民政府办公室"
+    # a committee of nobody in particular is not the Party's
+    assert canonical_institution("委员会", info())[0] == "委员会"
+
+
+def standing(sentence: str, author: str = "") -> str:
+    k = sentence.index("常委会")
+    m = mention("常委会", k)
+    ents = link_entities(Document("d", "", sentence, ""), info(author=author), [m])
+    return next(e.canonical for e in ents if e.mentions)
+
+
+def test_a_bare_standing_committee_is_the_one_its_sentence_names() -> None:
+    assert standing("主要负责人多次在常委会、常务会上专题学习。") == "中共开阳县委员会常务委员会"
+    assert standing("县委书记主持召开常委会研究法治工作。") == "中共开阳县委员会常务委员会"
+    assert standing("定期向常委会报告工作。", author="开阳县人大常委会") == "开阳县人大常委会"
+    # the text does not say whose: the name stays as written
+    assert standing("常委会听取了报告。") == "常委会"

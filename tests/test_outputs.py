@@ -11,7 +11,7 @@ import pytest
 from kg.corpus.cache import Entry, ResultCache
 from kg.corpus.collect import collect
 from kg.corpus.options import RunOptions
-from kg.corpus.outputs import Part, join_turtle, plan_parts, remove_leftovers, write_part
+from kg.corpus.outputs import Edges, Part, join_turtle, plan_parts, remove_leftovers, write_part
 from kg.io.read import find_inputs
 from kg.rdf.serialize import write_turtle
 
@@ -29,12 +29,14 @@ def _written(
 ) -> tuple[list[Part], dict[str, bytes], int, dict]:
     folder.mkdir()
     parts = plan_parts(entries, folder, count=count, nquads=True, shared=True, turtle=True)
-    triples, entities = 0, {}
+    triples, entities, edges = 0, {}, Edges()
     for part in parts:
-        n, by_type = write_part(part)
+        n, by_type, part_edges = write_part(part)
         triples += n
         for name, k in by_type.items():
             entities[name] = entities.get(name, 0) + k
+        edges.update(part_edges)
+    entities["relations"] = edges.counts()  # a subject's evidence and its edge may fall in two parts
     files = {s: b"".join(p.file(s).read_bytes() for p in parts) for s in (".nt", ".nq", ".shared.nq")}
     ttl = io.BytesIO()
     join_turtle([p.file(".ttl") for p in parts], ttl)

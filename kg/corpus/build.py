@@ -28,6 +28,7 @@ from kg.corpus.task import DocumentFailure
 from kg.errors import OutputError
 from kg.io.write import atomic_write
 from kg.sparql.source import MANIFEST
+from kg.sparql.stats import RelationCount
 
 Progress = Callable[[str], None]
 
@@ -37,17 +38,19 @@ class BuildSummary:
     """What ``build`` wrote and counted, for the CLI's closing table.
 
     ``documents`` counts the reports in the graph, ``cached`` those of them
-    reused from the cache; ``failures`` are the inputs that could not be read
-    (missing paths, unreadable files: the build went on without them);
-    ``skipped`` the files of input folders that are not reports (a README.md);
-    ``removed`` the outputs of an earlier build that this one did not write
-    again (a ``graph.ttl`` when it wrote only TriG), deleted so that no
-    command reads them by mistake.
+    reused from the cache; ``relations`` the edges of each relation in the
+    graph, stated and implied, as ``kg stats`` counts them
+    (``kg.sparql.stats.RelationCount``); ``failures`` are the inputs that could
+    not be read (missing paths, unreadable files: the build went on without
+    them); ``skipped`` the files of input folders that are not reports (a
+    README.md); ``removed`` the outputs of an earlier build that this one did
+    not write again (a ``graph.ttl`` when it wrote only TriG), deleted so that
+    no command reads them by mistake.
     """
 
     documents: int
     entities: dict[str, int]
-    relations: dict[str, int]
+    relations: dict[str, RelationCount]
     triples: int
     outputs: tuple[Path, ...]
     cached: int = 0
@@ -126,14 +129,10 @@ def build(
             shutil.rmtree(scratch, ignore_errors=True)
             if fresh and not any(out.iterdir()):
                 out.rmdir()
-    relations: dict[str, int] = {}
-    for e in got.entries:
-        for name, n in e.relation_counts.items():
-            relations[name] = relations.get(name, 0) + n
     summary = BuildSummary(
         documents=len(got.entries),
         entities=written.entities,
-        relations=dict(sorted(relations.items())),
+        relations=written.relations,
         triples=written.triples,
         outputs=written.paths,
         cached=got.cached,
@@ -171,7 +170,9 @@ def manifest_text(
         "counts": {
             "documents": summary.documents,
             "entities": summary.entities,
-            "relations": summary.relations,
+            "relations": {
+                name: {"stated": n.stated, "implied": n.implied} for name, n in summary.relations.items()
+            },
             "triples": summary.triples,
         },
     }

@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,7 +41,7 @@ from kg.corpus.options import BuildOptions
 from kg.errors import OutputError
 from kg.io.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.io.write import sync_file, sync_folder
-from kg.model import EntityType
+from kg.model import ONTOLOGY, EntityType, Predicate
 from kg.present.page import render
 from kg.present.view import view_graph
 from kg.rdf.formats import WRITTEN, written_format
@@ -50,6 +50,7 @@ from kg.rdf.nquads import triple_lines
 from kg.rdf.serialize import write_jsonld, write_trig, write_turtle
 from kg.rdf.store import write_store_file
 from kg.rdf.terms import CLASS_OF
+from kg.sparql.stats import RelationCount, relation_counts
 
 HTML_TITLE = "法治政府建设报告知识图谱"
 #: Parts per process: a process that is done early takes another, so uneven ranges even out.
@@ -59,6 +60,58 @@ SAMPLES, SAMPLES_PER_ENTRY = 8192, 16
 _RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _SHARED_END = f"<{SHARED_GRAPH}> .\n".encode()
 _ENTITY_TYPE = {f"<{iri}>".encode(): etype.value for etype, iri in CLASS_OF.items()}
+_RELATION = {f"<{p.iri}>".encode(): p.value for p in Predicate}
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_EVIDENCE_FIELD = {
+    f"<{_RDF}subject>".encode(): 0,
+    f"<{_RDF}predicate>".encode(): 1,
+    f"<{_RDF}object>".encode(): 2,
+    f"<{ONTOLOGY}implicit>".encode(): 3,
+}
+_TRUE = b'"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+Edge = tuple[str, bytes, bytes]
+
+
+@dataclass(slots=True)
+class Edges:
+    """The relation edges of (part of) the merged graph and what their evidence says.
+
+    Each is a set of (relation name, subject term, object term): ``edges`` the
+    relation statements, ``stated`` and ``implicit`` those an evidence supports
+    with ``rol:implicit`` false and true. ``counts`` joins them
+    (``kg.sparql.stats.RelationCount``, the definition ``kg stats`` uses).
+    """
+
+    edges: set[Edge] = field(default_factory=set)
+    stated: set[Edge] = field(default_factory=set)
+    implicit: set[Edge] = field(default_factory=set)
+
+    def update(self, other: Edges) -> None:
+        self.edges |= other.edges
+        self.stated |= other.stated
+        self.implicit |= other.implicit
+
+    def counts(self) -> dict[str, RelationCount]:
+        return relation_counts(self.edges, self.implicit - self.stated)
+
+
+def tally_edges(lines: Iterable[bytes], into: Edges) -> Iterator[bytes]:
+    """Pass N-Triples lines through, noting relation statements and their evidence in ``into``."""
+    evidence: dict[bytes, list[bytes]] = {}
+    for line in lines:
+        s, p, rest = line.split(b" ", 2)
+        o = rest[: -len(b" .\n")]
+        name = _RELATION.get(p)
+        if name is not None:
+            into.edges.add((name, s, o))
+        k = _EVIDENCE_FIELD.get(p)
+        if k is not None:
+            evidence.setdefault(s, [b"", b"", b"", b""])[k] = o
+        yield line
+    for s_, p_, o_, flag in evidence.values():
+        relation = _RELATION.get(p_)
+        if relation is not None and s_ and o_ and flag:
+            (into.implicit if flag == _TRUE else into.stated).add((relation, s_, o_))
 
 
 @dataclass(slots=True)
@@ -68,6 +121,7 @@ class Written:
     paths: tuple[Path, ...] = ()
     triples: int = 0
     entities: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, RelationCount] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +181,13 @@ def write_outputs(
                 for e in entries:
                     e.copy_to("mentions", f)
             step("merge")
-            for triples, entities in results:
+            edges = Edges()
+            for triples, entities, part_edges in results:
                 written.triples += triples
                 for name, n in entities.items():
                     written.entities[name] = written.entities.get(name, 0) + n
+                edges.update(part_edges)
+            written.relations = edges.counts()
         written.entities = {
             t.value: written.entities[t.value] for t in EntityType if t.value in written.entities
         }
@@ -182,8 +239,8 @@ def plan_parts(
     ]
 
 
-def write_part(part: Part) -> tuple[int, dict[str, int]]:
-    """Merge the part's range of every entry into its files; its triples and entities by type."""
+def write_part(part: Part) -> tuple[int, dict[str, int], Edges]:
+    """Merge the part's range of every entry into its files; its triples, entities by type and edges."""
     sources = []
     counts: dict[str, int] = {}
     for e in part.entries:
@@ -206,7 +263,8 @@ def write_part(part: Part) -> tuple[int, dict[str, int]]:
                     shared.write(line)
                 yield line
 
-        for line in triple_lines(quads()):
+        edges = Edges()
+        for line in tally_edges(triple_lines(quads()), edges):
             nt.write(line)
             triples += 1
             if _RDF_TYPE in line:
@@ -217,7 +275,7 @@ def write_part(part: Part) -> tuple[int, dict[str, int]]:
     if part.turtle:
         with open(part.file(".ttl"), "wb") as f:
             write_turtle(part.file(".nt"), f)
-    return triples, counts
+    return triples, counts, edges
 
 
 def join_turtle(parts: Sequence[Path], out: BinaryIO) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.extraction.document import extract_document
-from kg.extraction.normalize import canonical
+from kg.extraction.normalize import STANDING, canonical
 from kg.extraction.relations import CueDecision
 from kg.extraction.trace import Overlapped, Proposed, Rejected, Repeated, TraceEvent
 from kg.model import Document, DocumentExtraction, Entity, Mention, Relation, ReportInfo, Sentence
@@ -141,7 +141,9 @@ def _kept_lines(m: Mention, owner: dict[Mention, Entity], info: ReportInfo) -> l
     ]
     if m.rule.endswith("anaphor"):
         lines.append(f"      “{m.text}” refers to “{m.name}”")
-    if (name, scope) != (e.canonical, e.scope):
+    if (name, scope) != (e.canonical, e.scope) and name in STANDING:
+        lines.append(f"      its sentence says whose standing committee: “{e.canonical}”")
+    elif (name, scope) != (e.canonical, e.scope):
         lines.append(f"      merged into the fuller name “{e.canonical}” (same body, same scope)")
     return lines
 

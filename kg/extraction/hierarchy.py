@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from kg.data import lexicon
-from kg.extraction.normalize import canonical_institution
+from kg.extraction.normalize import STANDING, canonical_institution, relative_prefix
 from kg.extraction.places import find_divisions
 from kg.model import Entity, EntityType, ReportInfo
 
@@ -94,8 +94,14 @@ def _resolve(
 
 
 def _names(e: Entity) -> list[str]:
-    """The canonical name first, then the names the report writes (deterministic order)."""
+    """The canonical name first, then the names the report writes (deterministic order).
+
+    A body the report names only as 常委会 was told from its sentence, not
+    from its name (``normalize.STANDING``): its name implies no parent.
+    """
     written = sorted({m.name for m in e.mentions} | set(e.alt_labels))
+    if e.mentions and all(m.name in STANDING for m in e.mentions):
+        return written
     return [e.canonical, *(n for n in written if n != e.canonical)]
 
 
@@ -152,8 +158,6 @@ def with_parents(entities: list[Entity], info: ReportInfo, author: Key | None) -
 
 
 _UNPREFIXED_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|股|处)$")
-# A level word that starts a place-relative name (县民政局), not a word (市场, 县域).
-_LEVEL_PREFIX = re.compile(r"^[省市县区州镇乡](?![场县域乡级])")
 
 
 def own_units(entities: Sequence[Entity], author: Key | None) -> dict[Key, Key]:
@@ -170,7 +174,5 @@ def own_units(entities: Sequence[Entity], author: Key | None) -> dict[Key, Key]:
         and e.key != author
         and _UNPREFIXED_UNIT.match(e.canonical)
         and e.mentions
-        and not any(
-            _LEVEL_PREFIX.match(m.name) or find_divisions(m.name[:12], short=False) for m in e.mentions
-        )
+        and not any(relative_prefix(m.name) or find_divisions(m.name[:12], short=False) for m in e.mentions)
     }

@@ -13,16 +13,17 @@ stay apart. Output order is by key, so it is deterministic.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
 from kg.data import lexicon
 from kg.errors import LexiconError
-from kg.extraction.concepts import canonical_years, dated_name, has_years, without_years
+from kg.extraction.concepts import canonical_years, dated_name
 from kg.extraction.places import find_divisions, gazetteer, region_of, short_name
+from kg.extraction.variants import name_key, plain, tidy, year_range
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
+from kg.text.tokenize import tokenize, word_tag
 
 _LEVEL_OF_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "县": "county", "区": "county"}
 _TOWN_CHARS = ("镇", "乡", "街道")
@@ -44,11 +45,44 @@ def _national_aliases() -> dict[str, str]:
     return {r["id"]: r["canonical"] for r in lexicon.records("org_aliases")}
 
 
-def _clean(name: str) -> str:
-    """Typography only: NFC, no quote or title marks, ASCII brackets, no spaces."""
-    s = unicodedata.normalize("NFC", name)
-    s = re.sub(r"[“”‘’「」『』《》〈〉\"\s]", "", s)
-    return s.replace("（", "(").replace("）", ")")
+_clean = tidy  # typography only (kg.extraction.variants): the canonical spelling of a name
+
+_PLACE_CHARS = "省市县区州镇乡"
+
+
+@cache
+def _organ_word(rest: str) -> bool:
+    """Whether ``rest`` (after a one-character place word) begins an organ: 委, 政府, 法院, 公安局 …"""
+    if not rest or rest[0] in _PLACE_CHARS:
+        return False
+    return (
+        rest.startswith(tuple(_organ_forms()))
+        or rest.endswith(tuple(lexicon.words("org_heads")))
+        or word_tag(rest) == "nt"
+    )
+
+
+@cache
+def relative_prefix(name: str) -> bool:
+    """Whether the place character that opens ``name`` stands for the report's place (县司法局, 市委).
+
+    Not when it begins a word of jieba's dictionary that is no organ (市场, 市县,
+    县域, 县乡, 市民, 市级, 区域): the first dictionary word of the name is the
+    character alone (县|司法局), or an organ word (市委, 县政府, 县法院) none of
+    whose shorter beginnings is a word that names no organ (市场 in 市场部).
+    """
+    if name[:1] not in _PLACE_CHARS:
+        return False
+    first = tokenize(name, hmm=False)[0][0]
+    if first == name[0]:
+        return True
+    if not _organ_word(first[1:]):
+        return False
+    forms = tuple(_organ_forms())
+    return not any(
+        word_tag(first[:k]) is not None and not any(f.startswith(first[1:k]) for f in forms)
+        for k in range(2, len(first))
+    )
 
 
 def _place_for(prefix: str, place: Region | None) -> Region | None:
@@ -115,6 +149,9 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
                     k = len(r.name) + len(town.name)
                     return s[:k], town, s[k:]
                 return r.name, r, s[len(r.name) :]
+        short = _short_form(s, place)
+        if short is not None:
+            return short[0], short[1], s[len(short[0]) :]
     full = [(e, code) for st, e, code in find_divisions(s, short=False) if st == 0]
     if full:
         e = max(x[0] for x in full)
@@ -122,9 +159,32 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
         return word, _region_named(word, place), s[e:]
     if s.startswith("街道"):
         return "街道", _place_for("街道", place), s[2:]
-    if s[:1] in "省市县区州镇乡":
+    if relative_prefix(s):
         return s[:1], _place_for(s[:1], place), s[1:]
     return "", None, s
+
+
+def _is_short_form(word: str, region: Region) -> bool:
+    return len(word) >= 2 and word != region.name and region.name.startswith(word)
+
+
+def _short_form(name: str, place: Region) -> tuple[str, Region] | None:
+    """(short form, region) when ``name`` opens with the short form of a place of the report (海盐 of 海盐县).
+
+    Not when a level character or a smaller place's suffix follows (海盐县 is
+    the full name, 海盐镇 another place).
+    """
+    for r in place.chain():
+        if r.level not in ("county", "prefecture", "province"):
+            continue
+        word = short_name(r.name)
+        if len(word) < 2 or word == r.name or not name.startswith(word):
+            continue
+        after = name[len(word) : len(word) + 2]
+        if after[:1] in "省市县区州盟旗" or after.startswith(lexicon.words("smaller_place_suffixes")):
+            continue
+        return word, r
+    return None
 
 
 _LEVEL_RANK = {"township": 0, "county": 1, "prefecture": 2, "province": 3, "national": 4}
@@ -142,13 +202,24 @@ def _superior(word: str, place: Region | None) -> Region | None:
     """The unnamed county (or city) above a town whose report never names it.
 
     In a town report, 县委 and 县政府 are the county's organs; the county is
-    known only as "the county of 清溪镇", which is what the Region says, so
-    县政府 and 县人民政府 still merge and two towns' counties stay apart.
+    known only as "the county of 清溪镇", which is what the Region's key says
+    (its name is never shown: the organs keep the name the text gives, 县委,
+    县人民政府), so 县政府 and 县人民政府 still merge and two towns' counties
+    stay apart.
     """
     level = _LEVEL_OF_CHAR.get(word)
     if place is None or level is None or _LEVEL_RANK[level] <= _LEVEL_RANK.get(place.level, 4):
         return None
     return Region(name=f"{place.name}所在{word}", level=level, parent=None)
+
+
+@cache
+def _bare_organs() -> frozenset[str]:
+    """Organ words that name the report's own place's organ without a place: 政府办, 人大常委会.
+
+    Not the Party's (委, 委员会: any committee) nor 政府 alone (government in general).
+    """
+    return frozenset(o for o in _organ_forms() if len(o) >= 3 and not o.startswith("委") and o != "委员会")
 
 
 def _unit_heads() -> tuple[str, ...]:
@@ -173,13 +244,25 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     if name in lexicon.word_set("org_national"):
         return name, ""
     word, region, rest = _split_place(name, info.place)
+    if (
+        region is not None
+        and _is_short_form(word, region)
+        and not (rest in _organ_forms() or rest.endswith("局"))
+    ):
+        return name, region.key  # 长治学院 keeps its name; 海盐司法局 is 海盐县司法局
     if region is None and word and rest:
         region = _superior(word, info.place)
+        if region is not None:
+            # the county of a town report that never names it: the name the text gives
+            form = _organ_forms().get(rest, "")
+            return (form.format(p=word) if form.startswith("{p}") else word + rest), region.key
     if region is None:
         place = info.place
         scope = place.key if place is not None and place.level != "national" else ""
         if name.startswith(tuple(lexicon.words("org_national_openers"))):
             scope = ""
+        elif place is not None and scope and not word and name in _bare_organs():
+            return _organ_forms()[name].format(p=place.name), scope  # 政府办 → 开阳县人民政府办公室
         elif place is not None and scope and not word and _is_local_unit(name, place):
             return place.name + name, scope
         return name, scope
@@ -235,7 +318,7 @@ def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
     word, region, _ = _split_place(name, place)
     if region is not None and word and len(word) >= 2:
         return region.key
-    if name[:1] in "县市镇区乡" and name[1:2] not in "场级" and len(name) > 4:
+    if name[:1] in "县市镇区乡" and relative_prefix(name) and len(name) > 4:
         return place.key
     return ""
 
@@ -247,23 +330,11 @@ def canonical(m: Mention, info: ReportInfo) -> tuple[str, str]:
     name = canonical_years(_clean(m.name))
     if m.type is EntityType.SYSTEM:
         name = dated_name(re.sub(r"^中华人民共和国(?=.+法(?:典)?$)", "", name), info.year)
-    if name[:1] in "县市镇区乡" and info.place is not None and m.type is not EntityType.BRAND:
-        word, region, rest = _split_place(name, info.place)
-        if region is not None and len(word) == 1 and rest:
-            name = region.name + rest
     if info.place is not None and m.type is not EntityType.BRAND:
-        name = _full_place(name, info.place)
+        word, region, rest = _split_place(name, info.place)
+        if region is not None and rest and (len(word) == 1 or _is_short_form(word, region)):
+            name = region.name + rest  # 县行政执法公示制度, 海盐法治政府建设实施纲要: the place in full
     return name, _scope_of_name(name, m.type, info)
-
-
-def _full_place(name: str, place: Region) -> str:
-    """海盐法治政府建设实施纲要 in 海盐县's report: its place's short name written in full."""
-    for r in place.chain():
-        short = short_name(r.name)
-        if r.level != "national" and len(short) >= 2 and short != r.name and name.startswith(short):
-            if not name.startswith(r.name) and len(name) >= len(short) + 4:
-                return r.name + name[len(short) :]
-    return name
 
 
 def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
@@ -280,11 +351,15 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
     types: dict[tuple[str, str, str], EntityType] = {}
     for m in mentions:
         name, scope = canonical(m, info)
+        if m.type is EntityType.INSTITUTION and name in STANDING:
+            name, scope = _standing_committee(doc.text, m, info) or (name, scope)
         key = (m.type.value, name, scope)
         groups[key].append(m)
         types[key] = m.type
     ak = author_key(info)
     for src, dst in sorted({**_variant_targets(groups, ak), **_dated_targets(groups)}.items()):
+        groups[dst].extend(groups.pop(src))
+    for src, dst in sorted(_dated_targets(groups).items()):
         groups[dst].extend(groups.pop(src))
     if ak is not None and ak not in groups:
         groups[ak] = []
@@ -292,9 +367,9 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
     out: list[Entity] = []
     for key in sorted(groups):
         ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))
-        labels = {_clean(x) for m in ms for x in (m.name, m.text)} - {key[1], ""}
-        if key == ak and info.author and _clean(info.author) != key[1]:
-            labels.add(_clean(info.author))
+        labels = {plain(x) for m in ms for x in (m.name, m.text)} - {key[1], ""}
+        if key == ak and info.author and plain(info.author) != key[1]:
+            labels.add(plain(info.author))
         out.append(
             Entity(
                 type=types[key],
@@ -305,6 +380,33 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
             )
         )
     return out
+
+
+#: Bare names of a standing committee, whose owner only the sentence tells.
+STANDING = ("常委会", "常委会会议")
+_SENTENCE_ENDS = "。！？!?；;\n"
+
+
+def _standing_committee(text: str, m: Mention, info: ReportInfo) -> tuple[str, str] | None:
+    """(name, scope) of a bare 常委会 when its sentence says whose it is, else None.
+
+    常委会 alone is the Party committee's (县委常委会) or the people's
+    congress's (县人大常委会). Named beside the government's 常务会 or a
+    书记, it is the Party's; in a 人大 report or beside 人大, the congress's;
+    with both or neither, the text does not say and the name stays as written.
+    """
+    place = info.place
+    if place is None or place.level not in ("county", "prefecture", "province"):
+        return None
+    left = max(text.rfind(c, 0, m.start) for c in _SENTENCE_ENDS) + 1
+    right = min((i for c in _SENTENCE_ENDS if (i := text.find(c, m.end)) >= 0), default=len(text))
+    around = text[left : m.start] + " " + text[m.end : right]
+    party = "常务会" in around or "书记" in around
+    congress = "人大" in around or "人大" in info.author
+    if party == congress:
+        return None
+    form = _organ_forms()["委常委会" if party else "人大常委会"]
+    return form.format(p=place.name), place.key
 
 
 @cache
@@ -376,16 +478,24 @@ def _variant_targets(
 def _dated_targets(
     groups: dict[tuple[str, str, str], list[Mention]],
 ) -> dict[tuple[str, str, str], tuple[str, str, str]]:
-    """Names of one report without their period that the report also names with exactly one.
+    """Keys of one report that name a title without its year range → the one dated form of it.
 
-    A report that cites 《法治政府建设实施纲要（2021—2025年）》 and later 法治政府建设实施纲要
-    means one document; with two periods named, the bare name stays apart.
+    海盐县法治政府建设实施纲要 joins 海盐县法治政府建设实施纲要(2021—2025年) when
+    that is the only dated form of the title in the same type and scope; with
+    two year ranges in sight, the bare name could be either and stays apart.
     """
     dated: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for k in groups:
-        if k[0] != EntityType.INSTITUTION.value and has_years(k[1]):
-            dated[(k[0], without_years(k[1]), k[2])].append(k)
-    return {k: ks[0] for k in groups if len(ks := dated.get(k, [])) == 1 and ks[0] != k}
+        if k[0] != EntityType.INSTITUTION.value and year_range(k[1]):
+            dated[(k[0], name_key(k[1]), k[2])].append(k)
+    out = {}
+    for k in groups:
+        if k[0] == EntityType.INSTITUTION.value or year_range(k[1]):
+            continue
+        targets = dated.get((k[0], name_key(k[1]), k[2]), [])
+        if len(targets) == 1:
+            out[k] = targets[0]
+    return out
 
 
 def merge_entities(entities: Iterable[Entity]) -> list[Entity]:

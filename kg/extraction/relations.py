@@ -206,7 +206,32 @@ def find_relations(
         author = None
     parents = {c: p for c, (p, _) in parents_of(entities, info, author).items()}
     parents.update(own_units(entities, author))
-    return relate(sentences, mentions, entities, author, parents, note)
+    found = relate(sentences, mentions, entities, author, parents, note)
+    if info.kind == "reply" and author is not None and not author[1].endswith(_GOVERNING):
+        found = [r for r in found if not _county_work(r, sentences)]
+    return found
+
+
+# A government or Party committee answers for its own place; a department does not.
+_GOVERNING = ("人民政府", "委员会")
+_PUSH_VERBS = ("深化", "推进", "纵深推进", "推广", "推动")
+
+
+def _county_work(r: Relation, sentences: Sequence[Sentence]) -> bool:
+    """A reform a department's reply letter says was pushed (深化, 推进, 推广) with no subject.
+
+    A department answering a proposal speaks for its whole county: 深化“一网通办”
+    is the county's reform, not the replying bureau's, and the text names no
+    one else, so such a sentence gives no implied relation. 推进落实 still
+    credits it: the department says it carries the rule out.
+    """
+    if not r.implicit or r.predicate is not Predicate.IMPLEMENTS:
+        return False
+    s = sentences[r.sent_index]
+    at = r.start - s.start
+    verb = next((v for v in _PUSH_VERBS if s.text.startswith(v, at)), "")
+    after = s.text[at + len(verb) :]
+    return bool(verb) and not after.startswith(lexicon.words(Predicate.IMPLEMENTS.cues))
 
 
 def relate(

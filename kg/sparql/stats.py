@@ -6,6 +6,8 @@ figures are exactly what a user's own queries would see.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -24,10 +26,14 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
   ?x a ?class .
 }} GROUP BY ?class ORDER BY ?class"""
 
+#: Each relation's edges, and how many of them are implied only (see ``RelationCount``).
 RELATION_COUNTS = f"""
-SELECT ?relation (COUNT(*) AS ?n) WHERE {{
+SELECT ?relation (COUNT(*) AS ?n) (SUM(IF(?implied, 1, 0)) AS ?implied_n) WHERE {{
   VALUES ?relation {{ {_RELATIONS} {_VALUES} }}
   ?s ?relation ?o .
+  BIND(EXISTS {{ ?ev rdf:subject ?s ; rdf:predicate ?relation ; rdf:object ?o ; rol:implicit true }}
+       && NOT EXISTS {{ ?ev2 rdf:subject ?s ; rdf:predicate ?relation ; rdf:object ?o ; rol:implicit false }}
+       AS ?implied)
 }} GROUP BY ?relation ORDER BY ?relation"""
 
 TOP_BY_MENTIONS = f"""
@@ -46,6 +52,38 @@ SELECT ?entity ?label ?class (COUNT(*) AS ?degree) WHERE {{
 
 
 @dataclass(frozen=True, slots=True)
+class RelationCount:
+    """The edges of one relation in a graph: what ``kg stats`` and ``kg build`` count.
+
+    An edge is a distinct (subject, relation, object) statement, however many
+    sentences of however many reports support it. It is *implied* when every
+    sentence that supports it has no subject of its own, so the subject is the
+    report's author (each evidence has ``rol:implicit true``), and *stated*
+    otherwise (at least one sentence names the subject, or no evidence says
+    either way).
+    """
+
+    stated: int
+    implied: int
+
+    @property
+    def total(self) -> int:
+        return self.stated + self.implied
+
+
+def relation_counts(
+    edges: Iterable[tuple[str, object, object]], implied: Container[tuple[str, object, object]]
+) -> dict[str, RelationCount]:
+    """``RelationCount`` per relation name of ``edges`` (relation, subject, object), ``implied`` those implied only."""
+    totals: Counter[str] = Counter()
+    only: Counter[str] = Counter()
+    for e in edges:
+        totals[e[0]] += 1
+        only[e[0]] += e in implied
+    return {name: RelationCount(totals[name] - only[name], only[name]) for name in sorted(totals)}
+
+
+@dataclass(frozen=True, slots=True)
 class Ranked:
     label: str
     type: str
@@ -56,13 +94,17 @@ class Ranked:
 class GraphStats:
     triples: int
     classes: dict[str, int]
-    relations: dict[str, int]
+    relations: dict[str, RelationCount]
     top_mentions: tuple[Ranked, ...]
     top_degree: tuple[Ranked, ...]
 
 
+def _name(term: ox.NamedNode) -> str:
+    return term.value.rsplit("#", 1)[-1]
+
+
 def _local(term: ox.NamedNode) -> str:
-    return "rol:" + term.value.rsplit("#", 1)[-1]
+    return "rol:" + _name(term)
 
 
 def _labels() -> dict[str, str]:
@@ -79,7 +121,12 @@ def compute(store: ox.Store, top: int = 10) -> GraphStats:
         return list(res)
 
     classes = {_local(s["class"]): int(s["n"].value) for s in select(CLASS_COUNTS)}
-    relations = {_local(s["relation"]): int(s["n"].value) for s in select(RELATION_COUNTS)}
+    relations = {
+        Predicate(_name(s["relation"])).value: RelationCount(
+            int(s["n"].value) - int(s["implied_n"].value), int(s["implied_n"].value)
+        )
+        for s in select(RELATION_COUNTS)
+    }
     names = _labels()
 
     def ranked(q: str, var: str) -> tuple[Ranked, ...]:

@@ -92,6 +92,10 @@ def test_own_units_belong_to_the_author_of_a_bureau_s_report() -> None:
     assert parents[group.key][0] == author
     division = _entity("市场运行调节科")
     assert own_units([division], author) == {division.key: author}
+    # 市政 is a word, no place: the bureau's own division; 县…科 is the county's
+    city_works = _entity("市政设施管理科")
+    assert own_units([city_works], author) == {city_works.key: author}
+    assert own_units([_entity("县财政局预算科")], author) == {}
     # a government's report has no such divisions
     assert own_units([division], (INST.value, "桃源县人民政府", "430725")) == {}
 
@@ -113,3 +117,11 @@ def test_documents_with_units_give_part_of_relations_end_to_end() -> None:
     assert ("中共桃源县委员会理论学习中心组", "中共桃源县委员会") in pairs or any(
         s.endswith("理论学习中心组") and o == "中共桃源县委员会" for s, o in pairs
     )
+
+
+def test_a_standing_committee_told_from_its_sentence_has_no_parent_from_its_name() -> None:
+    # 常委会 read as 中共桃源县委员会常务委员会 from its sentence: the text never says 县委's
+    ms = (Mention("t", 0, 3, 0, "常委会", INST, "常委会", "test"),)
+    bare = Entity(INST, "中共桃源县委员会常务委员会", "430725", ms, ("常委会",))
+    assert parents_of([bare], _info(), None) == {}
+    assert parents_of([_entity("中共桃源县委员会常务委员会")], _info(), None) != {}

@@ -734,6 +734,33 @@ def test_find_relations_uses_the_author_it_is_given() -> None:
     assert find_relations(doc, sents, ReportInfo("t"), mentions, entities) == []
 
 
+def _in_a_reply(markup: str, author: str) -> set[Triple]:
+    sents, mentions, entities, key = build(markup, author)
+    doc = Document("t", "t.txt", "".join(s.text for s in sents), "0" * 64)
+    return triples(
+        find_relations(doc, sents, ReportInfo("t", author=author, kind="reply"), mentions, entities, key)
+    )
+
+
+def test_a_department_s_reply_is_not_credited_with_the_county_s_reforms() -> None:
+    bureau = "宁陵县司法局"
+    # a bureau answering a proposal: the reforms the county pushed are not the bureau's
+    assert _in_a_reply("纵深推进{制度:“大综合一体化”}行政执法改革。", bureau) == set()
+    assert _in_a_reply("深化{制度:“一网通办”}，方便群众办事。", bureau) == set()
+    # what it says it carries out, formulates or runs stays its own
+    assert _in_a_reply("推进落实{制度:普法责任制}。", bureau) == {(bureau, "implements", "普法责任制", True)}
+    assert _in_a_reply("严格落实{制度:法律顾问制度}。", bureau) == {
+        (bureau, "implements", "法律顾问制度", True)
+    }
+    assert _in_a_reply("出台{制度:《柔性执法实施意见》}。", bureau) == {
+        (bureau, "formulates", "柔性执法实施意见", True)
+    }
+    # a government answers for its own place; in a report, the author's own work
+    gov = "宁陵县人民政府"
+    assert _in_a_reply("深化{制度:“一网通办”}。", gov) == {(gov, "implements", "一网通办", True)}
+    assert triples(run("深化{制度:“一网通办”}。", bureau)) == {(bureau, "implements", "一网通办", True)}
+
+
 def test_cue_lists_load_and_formulate_and_implement_are_disjoint() -> None:
     formulates = lexicon.word_set("relation_formulates")
     implements = lexicon.word_set("relation_implements")
