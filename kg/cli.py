@@ -575,7 +575,7 @@ def compare(
     """Compare places and years: what each year adds, drops and keeps, or which places have which kinds of things."""
 
     result = run_compare(
-        open_local(GraphInput.of([graph])), by.value, reports=reports, places=places, types=types
+        open_local(_source([graph] if graph else None)), by.value, reports=reports, places=places, types=types
     )
     if output is not None:
         size = render_comparison(result, output)

@@ -266,3 +266,19 @@ def test_a_selection_that_names_nothing_is_one_error_line(graph: Path, args: lis
 def test_a_missing_graph_is_one_error_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["compare", "--graph", str(tmp_path / "none.ttl")])
     assert result.exit_code == 1 and "Traceback" not in result.output
+
+
+def test_without_graph_it_reads_the_latest_build(
+    compare_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    for name in ("graph.ttl", "manifest.json"):
+        (out / name).write_bytes((compare_build / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["compare", "--by", "place", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == _compare(compare_build / "graph.ttl", "--by", "place", "--format", "csv")
+    monkeypatch.chdir(tmp_path / "output")  # no build here: one line, no traceback
+    missing = runner.invoke(app, ["compare"])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
