@@ -42,7 +42,7 @@ from kg.errors import OutputError
 from kg.io.merge import find_line, merged, sample_keys, span_reader, split_keys
 from kg.io.write import sync_file, sync_folder
 from kg.model import ONTOLOGY, EntityType, Predicate
-from kg.present.page import render
+from kg.present.page import TITLE, render
 from kg.present.view import view_graph
 from kg.rdf.formats import WRITTEN, written_format
 from kg.rdf.ids import SHARED_GRAPH, report_graph_iri
@@ -52,7 +52,6 @@ from kg.rdf.store import write_store_file
 from kg.rdf.terms import CLASS_OF
 from kg.sparql.stats import RelationCount, relation_counts
 
-HTML_TITLE = "法治政府建设报告知识图谱"
 #: Parts per process: a process that is done early takes another, so uneven ranges even out.
 PARTS_PER_JOB = 4
 #: Keys sampled in all to cut the ranges, and at most per entry.
@@ -210,7 +209,7 @@ def write_outputs(
             render(
                 view_graph(nt_parts, options.html_entities, options.html_mentions),
                 work / "graph.html",
-                title=HTML_TITLE,
+                title=TITLE,
             )
         paths = [_move(src, dst) for src, dst in ready]
         if store_path is not None:
