@@ -82,8 +82,12 @@ def _nations() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def short_name(full: str) -> str:
-    """The name without its level suffix and ethnic qualifier (新疆维吾尔自治区 → 新疆)."""
+    """The name without its level suffix and ethnic qualifier (新疆维吾尔自治区 → 新疆).
+
+    Cached: entity linking asks it of the same few places for every name of a report.
+    """
     s = full
     for suf in _SUFFIXES:
         if s.endswith(suf) and len(s) > len(suf):

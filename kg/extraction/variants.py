@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Quote and title marks and white space are typography, not part of a name.
 _MARKS = re.compile(r"[“”‘’「」『』《》〈〉\"\s]")
@@ -26,23 +27,30 @@ _RANGE_DASH = re.compile(r"(?<=(?:19|20)\d\d)\s*[-‐‑‒–—―－~～〜]\
 _YEARS = re.compile(r"\((?:19|20)\d\d(?:年)?(?:—(?:19|20)?\d\d(?:年)?)?(?:年度)?\)$")
 
 
+@lru_cache(maxsize=65536)
 def plain(name: str) -> str:
-    """The name as written, without typography: NFC, no quote or title marks, no white space."""
+    """The name as written, without typography: NFC, no quote or title marks, no white space.
+
+    These functions are pure and asked of the same names many times while a report is linked: cached.
+    """
     return _MARKS.sub("", unicodedata.normalize("NFC", name))
 
 
+@lru_cache(maxsize=65536)
 def tidy(name: str) -> str:
     """The canonical spelling: ``plain``, ASCII brackets and an em dash between years."""
     s = plain(name).replace("（", "(").replace("）", ")")
     return _RANGE_DASH.sub("—", s)
 
 
+@lru_cache(maxsize=65536)
 def year_range(name: str) -> str:
     """The bracketed year or year range that ends ``name`` (tidied), or ""."""
     m = _YEARS.search(tidy(name))
     return m.group(0) if m else ""
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """What variants of one title share: its tidy spelling without a final year range.
 
