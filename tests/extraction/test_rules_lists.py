@@ -92,3 +92,15 @@ def test_quote_groups_never_glue_two_quotes_into_one_name(parts: list[str]) -> N
 def test_a_verb_acting_on_a_list_is_not_part_of_its_name(names: Names, text: str, expected: set[str]) -> None:
     assert names(text, LIST) == expected
 
+
+def test_a_list_among_items_of_other_kinds_lends_them_no_head(names: Names) -> None:
+    text = "公开执法主体、执法依据、执法流程、行政检查事项清单、投诉渠道等信息。"
+    assert names(text, LIST) == {"行政检查事项清单"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公布权力、责任清单、公共服务事项清单等。", "公布权力、责任清单。", "公布权力、责任清单和负面清单等。"],
+)
+def test_conjuncts_before_a_list_followed_by_lists_share_its_head(names: Names, text: str) -> None:
+    assert {"权力清单", "责任清单"} <= names(text, LIST)
