@@ -281,3 +281,27 @@ def test_a_goal_after_the_last_quote_undoes_the_brand_verb_for_the_whole_enumera
 def test_every_quote_launched_together_is_a_brand(coined: list[str]) -> None:
     quotes = "".join(f"“{c}”" for c in coined)
     assert extract_names(f"推出{quotes}，服务群众。", BRAND) == set(coined)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该镇打造“邻里和睦、事事顺心”调解品牌。", "邻里和睦、事事顺心"),
+        ("全县叫响“说理到家、情理兼顾”服务品牌。", "说理到家、情理兼顾"),
+    ],
+)
+def test_a_quote_called_a_brand_is_one_though_it_holds_a_pause(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“精简高效、便民利民”服务窗口。",
+        "坚持“依法办事、公正透明”的品牌理念。",
+        "打造“甲村调解、乙村和谐”“丙村服务”品牌。",
+    ],
+)
+def test_a_quote_with_a_pause_not_called_a_brand_is_a_slogan(names: Names, text: str) -> None:
+    assert not {n for n in names(text, BRAND) if "、" in n}
+

@@ -151,6 +151,9 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     # start of a quote in a brand context → whether that context is a campaign word
     # (“法律进社区”“法律进乡村”等普法活动: campaigns, though 社区 and 村 end honours)
     brand_ctx: dict[int, bool] = {}
+    # starts of quotes called a brand by the word right after them (“A、B”调解品牌): such a
+    # name may hold 、 like a slogan and still be the brand's name
+    called_brand: set[int] = set()
     for g in groups:
         hit = campaign = False
         for q in g:
@@ -160,6 +163,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
                 campaign = campaign or bool(p.campaign_after.search(mod.group()))
+                if mod.group().endswith("品牌") and len(g) == 1:
+                    called_brand.add(q.start())
         if hit:
             brand_ctx.update((q.start(), campaign) for q in g)
     reform_ctx = _reform_groups(v, groups, brand_ctx, p)
@@ -227,7 +232,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             is_brand = own_head or _built_programme(clause, after)
         if (
             not is_brand
-            or "、" in bare
+            or ("、" in bare and q.start() not in called_brand)
             or p.honour_before.search(clause)
             or p.oppose_before.search(clause)
             or _counted_things(bare)
