@@ -305,3 +305,11 @@ def test_a_quote_called_a_brand_is_one_though_it_holds_a_pause(names: Names, tex
 def test_a_quote_with_a_pause_not_called_a_brand_is_a_slogan(names: Names, text: str) -> None:
     assert not {n for n in names(text, BRAND) if "、" in n}
 
+
+def test_a_quoted_mediation_team_is_a_brand(names: Names) -> None:
+    assert "热心大姐" in names("该村的“热心大姐”调解团队上门化解纠纷。", BRAND)
+
+
+@pytest.mark.parametrize("text", ["该村组建调解团队,化解纠纷。", "他说“别着急”的调解团队很耐心。"])
+def test_a_mediation_team_without_a_coined_quote_is_no_brand(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
