@@ -313,3 +313,28 @@ def test_a_quoted_mediation_team_is_a_brand(names: Names) -> None:
 @pytest.mark.parametrize("text", ["该村组建调解团队,化解纠纷。", "他说“别着急”的调解团队很耐心。"])
 def test_a_mediation_team_without_a_coined_quote_is_no_brand(names: Names, text: str) -> None:
     assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全年组织“法治贵州行”一月一讲。", "法治贵州行"),
+        ("他们说起“法治遵义”时很自豪。", "法治遵义"),
+        ("“遵义司法”越来越响。", "遵义司法"),
+    ],
+)
+def test_a_quoted_place_with_fazhi_or_sifa_is_a_brand(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们说起“法治政府”时很自豪。",
+        "“司法公正”越来越响。",
+        "全年组织“法治大家行”一月一讲。",
+        "落实“法治中国”要求。",
+    ],
+)
+def test_a_quoted_fazhi_or_sifa_phrase_without_a_place_is_no_brand(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
