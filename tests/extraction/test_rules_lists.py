@@ -139,24 +139,3 @@ def test_a_list_of_measures_or_rectification_in_general_is_no_named_list(names: 
 )
 def test_a_list_of_measures_of_a_named_subject_stays_a_list(names: Names, text: str, name: str) -> None:
     assert names(text, LIST) == {name}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "制定市级层面公职人员应知应会党纪法规和行业法律清单。",
-            {"市级层面公职人员应知应会党纪法规和行业法律清单"},
-        ),
-        ("印发县级领导干部应知应会党纪法规和行业法律清单。", {"县级领导干部应知应会党纪法规和行业法律清单"}),
-        ("编制市级权力清单和县级责任清单。", {"市级权力清单", "县级责任清单"}),
-        (
-            "制定高级别领导干部应知应会党纪法规和行业法律清单。",
-            {"高级别领导干部应知应会党纪法规清单", "行业法律清单"},
-        ),
-    ],
-)
-def test_a_level_of_government_before_the_actor_keeps_one_name(
-    names: Names, text: str, expected: set[str]
-) -> None:
-    assert names(text, LIST) == expected
