@@ -120,22 +120,3 @@ def test_this_department_or_field_before_a_list_is_no_part_of_its_name(
     names: Names, text: str, expected: set[str]
 ) -> None:
     assert names(text, LIST) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["制定问题整改方案,96项整改措施清单已全部完成。", "印发推进法治乡村建设的措施清单。", "建立整改清单。"],
-)
-def test_a_list_of_measures_or_rectification_in_general_is_no_named_list(names: Names, text: str) -> None:
-    assert names(text, LIST) == set()
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("建立环保督察整改措施清单。", "环保督察整改措施清单"),
-        ("印发稳就业政策措施清单。", "稳就业政策措施清单"),
-    ],
-)
-def test_a_list_of_measures_of_a_named_subject_stays_a_list(names: Names, text: str, name: str) -> None:
-    assert names(text, LIST) == {name}
