@@ -104,19 +104,3 @@ def test_a_list_among_items_of_other_kinds_lends_them_no_head(names: Names) -> N
 )
 def test_conjuncts_before_a_list_followed_by_lists_share_its_head(names: Names, text: str) -> None:
     assert {"权力清单", "责任清单"} <= names(text, LIST)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("各单位梳理本部门行政给付事项清单。", {"行政给付事项清单"}),
-        ("各单位梳理本系统、本行业行政裁决事项清单。", {"行政裁决事项清单"}),
-        ("编制本领域轻微违法免罚清单。", {"轻微违法免罚清单"}),
-        ("编制基本公共服务事项清单。", {"基本公共服务事项清单"}),
-        ("编制行政机关行政给付事项清单。", {"行政机关行政给付事项清单"}),
-    ],
-)
-def test_this_department_or_field_before_a_list_is_no_part_of_its_name(
-    names: Names, text: str, expected: set[str]
-) -> None:
-    assert names(text, LIST) == expected
