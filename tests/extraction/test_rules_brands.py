@@ -281,3 +281,60 @@ def test_a_goal_after_the_last_quote_undoes_the_brand_verb_for_the_whole_enumera
 def test_every_quote_launched_together_is_a_brand(coined: list[str]) -> None:
     quotes = "".join(f"“{c}”" for c in coined)
     assert extract_names(f"推出{quotes}，服务群众。", BRAND) == set(coined)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该镇打造“邻里和睦、事事顺心”调解品牌。", "邻里和睦、事事顺心"),
+        ("全县叫响“说理到家、情理兼顾”服务品牌。", "说理到家、情理兼顾"),
+    ],
+)
+def test_a_quote_called_a_brand_is_one_though_it_holds_a_pause(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“精简高效、便民利民”服务窗口。",
+        "坚持“依法办事、公正透明”的品牌理念。",
+        "打造“甲村调解、乙村和谐”“丙村服务”品牌。",
+    ],
+)
+def test_a_quote_with_a_pause_not_called_a_brand_is_a_slogan(names: Names, text: str) -> None:
+    assert not {n for n in names(text, BRAND) if "、" in n}
+
+
+def test_a_quoted_mediation_team_is_a_brand(names: Names) -> None:
+    assert "热心大姐" in names("该村的“热心大姐”调解团队上门化解纠纷。", BRAND)
+
+
+@pytest.mark.parametrize("text", ["该村组建调解团队,化解纠纷。", "他说“别着急”的调解团队很耐心。"])
+def test_a_mediation_team_without_a_coined_quote_is_no_brand(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全年组织“法治贵州行”一月一讲。", "法治贵州行"),
+        ("他们说起“法治遵义”时很自豪。", "法治遵义"),
+        ("“遵义司法”越来越响。", "遵义司法"),
+    ],
+)
+def test_a_quoted_place_with_fazhi_or_sifa_is_a_brand(names: Names, text: str, name: str) -> None:
+    assert name in names(text, BRAND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们说起“法治政府”时很自豪。",
+        "“司法公正”越来越响。",
+        "全年组织“法治大家行”一月一讲。",
+        "落实“法治中国”要求。",
+    ],
+)
+def test_a_quoted_fazhi_or_sifa_phrase_without_a_place_is_no_brand(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()

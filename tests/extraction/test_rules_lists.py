@@ -77,3 +77,30 @@ def test_quote_groups_never_glue_two_quotes_into_one_name(parts: list[str]) -> N
     for typ in (SYS, LIST):
         for name in extract_names(text, typ):
             assert "甲乙丙丁" not in name and "丙丁甲乙" not in name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("二是全面厘清街道履行职责事项清单。", {"街道履行职责事项清单"}),
+        ("持续缩减外商准入负面清单。", {"外商准入负面清单"}),
+        ("大幅压缩市场准入负面清单。", {"市场准入负面清单"}),
+        ("扩大鼓励社会投资产业目录。", {"鼓励社会投资产业目录"}),
+        ("摸清底数,列出清单,挂图作战。", set()),
+    ],
+)
+def test_a_verb_acting_on_a_list_is_not_part_of_its_name(names: Names, text: str, expected: set[str]) -> None:
+    assert names(text, LIST) == expected
+
+
+def test_a_list_among_items_of_other_kinds_lends_them_no_head(names: Names) -> None:
+    text = "公开执法主体、执法依据、执法流程、行政检查事项清单、投诉渠道等信息。"
+    assert names(text, LIST) == {"行政检查事项清单"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["公布权力、责任清单、公共服务事项清单等。", "公布权力、责任清单。", "公布权力、责任清单和负面清单等。"],
+)
+def test_conjuncts_before_a_list_followed_by_lists_share_its_head(names: Names, text: str) -> None:
+    assert {"权力清单", "责任清单"} <= names(text, LIST)

@@ -10,6 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from kg.data import lexicon
+from kg.extraction.places import find_divisions
 from kg.extraction.rules.base import (
     BRAND,
     CJK,
@@ -151,6 +152,9 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     # start of a quote in a brand context → whether that context is a campaign word
     # (“法律进社区”“法律进乡村”等普法活动: campaigns, though 社区 and 村 end honours)
     brand_ctx: dict[int, bool] = {}
+    # starts of quotes called a brand by the word right after them (“A、B”调解品牌): such a
+    # name may hold 、 like a slogan and still be the brand's name
+    called_brand: set[int] = set()
     for g in groups:
         hit = campaign = False
         for q in g:
@@ -160,6 +164,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
                 campaign = campaign or bool(p.campaign_after.search(mod.group()))
+                if mod.group().endswith("品牌") and len(g) == 1:
+                    called_brand.add(q.start())
         if hit:
             brand_ctx.update((q.start(), campaign) for q in g)
     reform_ctx = _reform_groups(v, groups, brand_ctx, p)
@@ -224,10 +230,10 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             is_brand = bool(pre) and not p.not_brand_after.search(v.text[last : last + 4])
         own_head = _brand_by_own_head(bare)
         if not is_brand:
-            is_brand = own_head or _built_programme(clause, after)
+            is_brand = own_head or _built_programme(clause, after) or _place_brand(v.text, q)
         if (
             not is_brand
-            or "、" in bare
+            or ("、" in bare and q.start() not in called_brand)
             or p.honour_before.search(clause)
             or p.oppose_before.search(clause)
             or _counted_things(bare)
@@ -328,6 +334,28 @@ def _brand_by_own_head(bare: str) -> bool:
     # “领雁工程”; “民心工程”, “系统工程”: one common word before the head is an idiom
     m = p.programme_head.search(bare)
     return bool(m) and m.start() >= 2 and word_tag(bare[: m.start()]) is None
+
+
+# “法治四川行”, “法治阳城”, “阳城司法”: 法治 and a place (a tour of it: 行), or a place and its
+# 法治/司法; group 1 the place
+_PLACE_BRAND = re.compile(rf"法治([{CJK}]{{2,8}}?)行?|([{CJK}]{{2,8}}?)(?:法治|司法)")
+
+
+def _place_brand(text: str, q: re.Match[str]) -> bool:
+    """“法治四川行”, “阳城司法”: a quoted name made of 法治 or 司法 and a place is a local brand.
+
+    The place must be a whole name of the gazetteer (full or short) filling
+    the rest of the quote: “法治政府”, “司法公正” name no place.
+    """
+    inner = q.group(1).strip()
+    m = _PLACE_BRAND.fullmatch(inner)
+    if not m:
+        return False
+    place = m.group(1) or m.group(2)
+    at = q.start(1) + inner.index(place)
+    # the text after the place (行, the closing quote) ends a short name there
+    hits = find_divisions(text[at : at + len(place) + 1])
+    return any(s == 0 and e == len(place) for s, e, _ in hits)
 
 
 def _built_programme(clause: str, after: str) -> bool:

@@ -155,7 +155,26 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         tail = h.group()
         if typ is LIST and "事项" in body:
             tail = "事项" + tail
+        if typ is LIST and _enumerated_among_others(v.text, h.end()):
+            continue  # 执法人员、执法程序、抽查事项清单、救济渠道: items of other kinds, no conjuncts
         yield from _conjuncts(v, start, typ, tail, rule_id + ".conj")
+
+
+_NEXT_ITEM = re.compile(r"、([^、，。；,;：:]{1,30})")
+
+
+def _enumerated_among_others(text: str, end: int) -> bool:
+    """True when the list at ``end`` is followed by 、 and an item that is no list.
+
+    Such a list stands in an enumeration of things of other kinds (人员、程序、
+    X清单、渠道等信息), so the items before it do not share its head;
+    权力、责任清单、负面清单 go on with lists.
+    """
+    m = _NEXT_ITEM.match(text, end)
+    if not m:
+        return False
+    item = re.sub(r"(?:等|和|及)[^、]*$", "", m.group(1))
+    return not item.endswith(tuple(lexicon.words("list_heads")))
 
 
 def _quote_group(
