@@ -200,10 +200,26 @@ def find_divisions(text: str, short: bool | frozenset[str] = True) -> list[tuple
     followed by the suffix of a smaller place or by a level character.
     Ambiguous names yield one entry per code.
     """
-    return list(_find_divisions(text, short))
+    if len(text) <= _SHORT_TEXT:
+        return list(_find_divisions_in_name(text, short))
+    return list(_find_divisions_in_text(text, short))
+
+
+#: Names and heads of names are short; reports are long. Each has a cache of its own, so the
+#: many names of a report do not push its text out of the small cache of texts.
+_SHORT_TEXT = 64
 
 
 @lru_cache(maxsize=32)  # a report's text is searched by place, author and mention stages alike
+def _find_divisions_in_text(text: str, short: bool | frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    return _find_divisions(text, short)
+
+
+@lru_cache(maxsize=16384)  # linking asks it of the same names again and again
+def _find_divisions_in_name(text: str, short: bool | frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    return _find_divisions(text, short)
+
+
 def _find_divisions(text: str, short: bool | frozenset[str]) -> tuple[tuple[int, int, str], ...]:
     full, shorts = _names()
     hits: dict[int, tuple[int, tuple[str, ...]]] = {}
