@@ -13,16 +13,13 @@ opens the sentences behind it. Output is deterministic.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kg.io.write import write_text
-from kg.model import EntityType, Predicate, replace_surrogates
-from kg.present.page import inline_csp, script_json, segments
+from kg.model import EntityType, Predicate
+from kg.present.page import asset, fill_page, segments
 from kg.sparql.compare import Change, Comparison, Sentence, Sentences
 
 #: Chinese names of the changes of a year.
@@ -244,23 +241,15 @@ def payload(c: Comparison, title: str) -> dict[str, Any]:
     }
 
 
-def _asset(name: str) -> str:
-    return resources.files("kg.present").joinpath("assets", name).read_text(encoding="utf-8")
-
-
 def page_html(data: dict[str, Any], title: str) -> str:
     """The page for ``payload(…)``: one file, its script allowed by hash and nothing else."""
-    app_js = _asset("compare.js")
-    csp = inline_csp(app_js)
-    parts = {
-        "CSP": html.escape(csp, quote=True),
-        "TITLE": html.escape(replace_surrogates(title), quote=True),
-        "APP_CSS": _asset("compare.css").replace("</", "<\\/"),
-        "APP_JS": app_js,
-        "DATA": script_json(data),
-    }
-    # One pass, so text substituted for one slot is never scanned for another slot.
-    return re.sub(r"@@KG_([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("compare_template.html"))
+    return fill_page(
+        "compare_template.html",
+        title,
+        data,
+        {"APP_JS": asset("compare.js")},
+        {"APP_CSS": asset("compare.css")},
+    )
 
 
 def render(c: Comparison, out: Path, title: str = "") -> dict[str, int]:

@@ -797,7 +797,8 @@ def _vis_asset(name: str) -> str:
         ) from None
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
+    """A file of ``kg/present/assets`` (the pages' templates, scripts and styles)."""
     return resources.files("kg.present").joinpath("assets", name).read_text(encoding="utf-8")
 
 
@@ -828,21 +829,27 @@ def inline_csp(*scripts: str) -> str:
     )
 
 
-def _html(payload: dict[str, Any], title: str) -> str:
-    vis_js = _vis_asset("vis-network.min.js")
-    app_js = _asset("app.js")
-    csp = inline_csp(vis_js, app_js)
+def fill_page(template: str, title: str, data: Any, scripts: dict[str, str], styles: dict[str, str]) -> str:
+    """An offline page: ``template``'s ``@@KG_…@@`` slots filled, its inline scripts allowed by hash.
+
+    ``scripts`` and ``styles`` map slot names to code; the CSP allows exactly
+    those scripts, in that order, and nothing is fetched.
+    """
     parts = {
-        "CSP": html.escape(csp, quote=True),
+        "CSP": html.escape(inline_csp(*scripts.values()), quote=True),
         "TITLE": html.escape(replace_surrogates(title), quote=True),
-        "VIS_CSS": _vis_asset("vis-network.css").replace("</", "<\\/"),
-        "APP_CSS": _asset("app.css").replace("</", "<\\/"),
-        "VIS_JS": vis_js,
-        "APP_JS": app_js,
-        "DATA": _script_json(payload),
+        **{slot: css.replace("</", "<\\/") for slot, css in styles.items()},
+        **scripts,
+        "DATA": _script_json(data),
     }
     # One pass, so text substituted for one slot is never scanned for another slot.
-    return re.sub(r"@@KG_([A-Z_]+)@@", lambda m: parts[m.group(1)], _asset("template.html"))
+    return re.sub(r"@@KG_([A-Z_]+)@@", lambda m: parts[m.group(1)], asset(template))
+
+
+def _html(payload: dict[str, Any], title: str) -> str:
+    scripts = {"VIS_JS": _vis_asset("vis-network.min.js"), "APP_JS": asset("app.js")}
+    styles = {"VIS_CSS": _vis_asset("vis-network.css"), "APP_CSS": asset("app.css")}
+    return fill_page("template.html", title, payload, scripts, styles)
 
 
 # --------------------------------------------------------------------------- API
