@@ -108,6 +108,8 @@ class GraphInput:
     files: tuple[Path, ...] = ()
     store: Path | None = None
     endpoint: Endpoint | None = None
+    #: What to tell the user about the file read, when ``of`` chose a default other than ``DEFAULT_GRAPH``.
+    note: str | None = None
 
     def __post_init__(self) -> None:
         if sum(bool(x) for x in (self.files, self.store, self.endpoint)) > 1:
@@ -122,7 +124,13 @@ class GraphInput:
         user: str | None = None,
         password: str | None = None,
     ) -> GraphInput:
-        """The source the options name (the CLI's ``--graph``, ``--store``, ``--endpoint``)."""
+        """The source the options name (the CLI's ``--graph``, ``--store``, ``--endpoint``).
+
+        With none of them, the latest build's graph, looked up once (``default_graph``).
+        """
+        if not graphs and store is None and endpoint is None:
+            chosen = default_graph()
+            return cls(files=(chosen.path,), note=chosen.note)
         return cls(
             files=tuple(Path(g) for g in graphs or ()),
             store=Path(store) if store is not None else None,
@@ -133,13 +141,6 @@ class GraphInput:
     def paths(self) -> tuple[Path, ...]:
         """The graph files to read: those given, else the latest build's graph."""
         return self.files or (default_graph().path,)
-
-    @property
-    def note(self) -> str | None:
-        """What to tell the user about the file read, when it is a default other than ``DEFAULT_GRAPH``."""
-        if self.files or self.store is not None or self.endpoint is not None:
-            return None
-        return default_graph().note
 
 
 def open_local(source: GraphInput) -> ox.Store:
