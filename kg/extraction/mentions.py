@@ -106,9 +106,10 @@ def find_mentions(
     rules = [(r.id, r.func) for r in RULES]
     out: list[Mention] = []
     menus = [s for s in sentences if is_navigation(s.text)]
+    menu_lines = {s.index for s in menus}
     for s in sentences:
         v = SentenceView.of(s)
-        navigation = s in menus
+        navigation = s.index in menu_lines
         for rule_id, func in rules:
             for c in func(v, ctx):
                 reason = "a page's navigation line" if navigation else _rejection(c, v)
