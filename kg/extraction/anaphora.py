@@ -40,8 +40,17 @@ def own_document(info: ReportInfo) -> str:
     return title if _document_end().search(title) and "关于" not in title else ""
 
 
-def resolve_anaphora(mentions: list[Mention], info: ReportInfo) -> list[Mention]:
-    """``mentions`` with each 我局/该局 renamed after its referent, or removed."""
+def _partner(text: str, start: int) -> bool:
+    """True when the institution at ``start`` follows a word that makes it a partner (联合, 会同)."""
+    return text[max(0, start - 2) : start].endswith(lexicon.words("anaphor_partner_words"))
+
+
+def resolve_anaphora(mentions: list[Mention], info: ReportInfo, text: str = "") -> list[Mention]:
+    """``mentions`` with each 我局/该局 renamed after its referent, or removed.
+
+    With the report's ``text``, an institution named as a partner (该局联合市教育局…)
+    is not what a later 该局 refers to: the article goes on about its subject.
+    """
     out: list[Mention] = []
     last: list[Mention] = []  # named institutions so far, in text order
     document = own_document(info)
@@ -51,7 +60,7 @@ def resolve_anaphora(mentions: list[Mention], info: ReportInfo) -> list[Mention]
                 out.append(replace(m, name=document))
             continue
         if m.rule != RULE:
-            if m.type is EntityType.INSTITUTION:
+            if m.type is EntityType.INSTITUTION and not _partner(text, m.start):
                 last.append(m)
             out.append(m)
             continue

@@ -47,7 +47,7 @@ def extract_document(
     read = view.document
     sentences = split_sentences(read)
     info = detect_report_info(read, sentences)
-    mentions = resolve_anaphora(find_mentions(read, sentences, info, trace), info)
+    mentions = resolve_anaphora(find_mentions(read, sentences, info, trace), info, read.text)
     # titles cited inside titles, and their issuers: mentions nested in a title's
     mentions = sorted([*mentions, *nested_mentions(mentions, info)], key=lambda m: (m.start, m.end, m.rule))
     author = author_key(info)

@@ -19,6 +19,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.errors import LexiconError
+from kg.extraction.anaphora import RULE as ANAPHOR
 from kg.extraction.concepts import canonical_years, dated_name
 from kg.extraction.places import find_divisions, gazetteer, region_of, short_name
 from kg.extraction.variants import name_key, plain, tidy, year_range
@@ -367,7 +368,11 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
     out: list[Entity] = []
     for key in sorted(groups):
         ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))
-        labels = {plain(x) for m in ms for x in (m.name, m.text)} - {key[1], ""}
+        # 我局, 该局 are pronouns, not names: they join the entity but label nothing
+        labels = {plain(x) for m in ms for x in (m.name, m.text) if x != m.text or m.rule != ANAPHOR} - {
+            key[1],
+            "",
+        }
         if key == ak and info.author and plain(info.author) != key[1]:
             labels.add(plain(info.author))
         out.append(

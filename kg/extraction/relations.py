@@ -102,6 +102,8 @@ _COORD = re.compile(r"^\s*(?:[、和与及]|以及|联合|会同|协同)?\s*$")
 # 与A、B联合印发: the institutions after 与/会同 act together with the writer.
 _WITH_WRITER = re.compile(r"(?:与|同|会同|联合)$")
 _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
+# Where an actor acts, between it and its verb (在全县中小学, 在各乡镇).
+_WHERE = re.compile(r"在[^在的]{1,8}")
 # An ordinal session between a body and its verb (常委会第三十次会议通过, 第四次县委…).
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次")
 # Where a body's meeting is, between it and an adopting verb (在…会议上审议通过).
@@ -720,6 +722,8 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         bare = _alternation("relation_subject_fillers").sub(
             "", _SESSION.sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
         )
+        if _WHERE.fullmatch(bare):
+            bare = ""  # 县司法局在全县中小学开展…: where it acts, not who
         group = _coordinated(s, m)
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
         if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):

@@ -62,3 +62,25 @@ def test_this_plan_in_a_text_whose_title_names_no_document_is_dropped() -> None:
     info = ReportInfo(doc_id="t", title="桃源县2023年法治政府建设工作报告")
     m = Mention("t", 0, 3, 0, "本方案", EntityType.SYSTEM, "本方案", "sys.anaphor")
     assert resolve_anaphora([m], info) == []
+
+
+def test_a_partner_is_not_what_a_later_this_bureau_refers_to() -> None:
+    # 该局联合县教育局…: the article goes on about its subject, not its partner
+    text = "近日，桃源县司法局开展普法活动。该局联合县教育局走进校园。该局还举办了讲座。"
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    refs = [(m.text, m.name) for m in d.mentions if m.text == "该局"]
+    assert refs == [("该局", "桃源县司法局"), ("该局", "桃源县司法局")]
+
+
+def test_without_a_partner_word_the_nearest_bureau_is_meant() -> None:
+    text = "桃源县司法局开展普法活动。桃源县教育局举办讲座。该局还组织了竞赛。"
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    assert [m.name for m in d.mentions if m.text == "该局"] == ["桃源县教育局"]
+
+
+def test_a_pronoun_is_no_label_of_its_entity() -> None:
+    text = "桃源县民政局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n"
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    author = next(e for e in d.entities if e.canonical == "桃源县民政局")
+    assert "我局" in {m.text for m in author.mentions}
+    assert "我局" not in author.alt_labels

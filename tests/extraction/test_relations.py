@@ -861,3 +861,12 @@ def test_law_enforcement_inspection_is_not_implementing_the_law() -> None:
     assert ("宁陵县人民政府", "implements", "行政处罚法", True) in _extracted(
         "严格执行《中华人民共和国行政处罚法》。"
     )
+
+
+def test_where_an_actor_acts_does_not_hide_it() -> None:
+    # 在全县中小学: a place between the actor and its verb, not another subject
+    rels = run("{机构:县司法局}在全县中小学开展{品牌:“法护青苗”}活动。", author="县政府")
+    assert triples(rels) == {("县司法局", "runs", "法护青苗", False)}
+    # an institution after 在 is no actor of the verb: the author acts
+    rels = run("在{机构:县委}领导下开展{品牌:“法护青苗”}活动。", author="县政府")
+    assert {r.subject[1] for r in rels} == {"县政府"}

@@ -25,6 +25,7 @@ ORDER = (
     "doc.named",
     "system.head",
     "list.head",
+    "system.national",
     "enum",
     "quote",
     "brand.counted_visits",
@@ -54,6 +55,7 @@ SYNTHETIC = (
     "落实《宁陵县法治政府建设实施方案(20",
     "宁陵县司法局牵头，我局会同该局制定本方案。",
     "贯彻中央一号文件，纳入县“十四五”规划。",
+    "严格执行重大行政决策程序。",
 )
 NINGLING = "411423"
 

@@ -119,3 +119,27 @@ def test_an_enumeration_ends_at_the_word_that_closes_it(names: Names) -> None:
     assert not any("修改意见" in n or "走访" in n for n in got)
     # 平等 is a word, not the end of a list
     assert "男女平等保障条例" in names("宣传妇女权益保障法、男女平等保障条例、反家庭暴力法。", SYS)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("严格执行重大行政决策程序，规范决策行为。", "重大行政决策程序"),
+        ("全面落实重大决策程序。", "重大决策程序"),
+        ("严格遵守重大行政决策法定程序。", "重大行政决策法定程序"),
+    ],
+)
+def test_the_national_decision_procedure_applied_is_a_system(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二是重大决策程序保障群众参政权。",  # a heading: decisions, not the rule
+        "重大行政决策程序落实不够到位。",
+        "认真贯彻《重大行政决策程序暂行条例》。",  # the regulation is the name
+    ],
+)
+def test_the_decision_procedure_not_applied_is_no_system_of_its_own(names: Names, text: str) -> None:
+    assert not names(text, SYS) & {"重大决策程序", "重大行政决策程序"}

@@ -10,7 +10,7 @@ carry (the ``rule`` of a mention, which the graph records).
 |-------------------|----------------------------------------------------------|
 | ``titles``        | ``title``: 《》 titles                                    |
 | ``documents``     | ``doc.after_verb``, ``doc.listed``, ``doc.named``, ``law`` |
-| ``systems``       | ``system.head``, ``list.head``: names by head word        |
+| ``systems``       | ``system.head``, ``list.head``: names by head word; ``system.national``: 重大行政决策程序 in prose |
 | ``enumerations``  | ``enum``: A、B等制度, items sharing one head              |
 | ``quoted``        | ``quote``: quoted lists, systems, reforms, brands         |
 | ``brands``        | ``brand.counted_visits``, ``brand.app``, ``brand.column`` |
@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     documents.named_documents,
     systems.by_system_head,
     systems.by_list_head,
+    systems.national_prose,
     enumerations.enumerations,
     quoted.quoted,
     brands.counted_visits,

@@ -317,3 +317,22 @@ def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id:
         else:
             yield Candidate(s0, end, typ, bare + tail, rule_id)
         cur = s0
+
+
+@cache
+def _prose_systems() -> re.Pattern[str]:
+    """National systems that reports name in prose (national_prose_systems.txt)."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.words("national_prose_systems")))
+
+
+@rule("system.national", SYS)
+def national_prose(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
+    """重大行政决策程序: a national system named in prose, without 《》 or a head.
+
+    Only as what a verb applies (严格执行重大行政决策程序): as a subject or in a
+    heading (重大决策程序保障…) the words speak of decisions, not of the rule.
+    """
+    applied = tuple(lexicon.words("relation_implements"))
+    for m in _prose_systems().finditer(v.text):
+        if v.text[: m.start()].endswith(applied):
+            yield Candidate(m.start(), m.end(), SYS, strip_marks(m.group()), "system.national")
