@@ -59,6 +59,10 @@ def _each_in_clause() -> re.Pattern[str]:
     return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
+# Two numeral characters in a row: a name may not start between them.
+_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万两\d]{2}")
+
+
 def _generic(c: Candidate, v: SentenceView) -> str | None:
     """Why a candidate is a plural or kind reference (各部门, 1个综合行政执法队, 人民调解委员会24个), or None."""
     name = c.name
@@ -91,6 +95,8 @@ def _rejection(c: Candidate, v: SentenceView) -> str | None:
     reason = _generic(c, v)
     if reason is None and not v.text[c.start : c.end].strip():
         return "blank text"
+    if reason is None and c.start > 0 and _NUMERAL.match(v.text[c.start - 1 : c.start + 1]):
+        return "starts inside a number (二|十国集团)"
     return reason
 
 

@@ -462,3 +462,10 @@ def test_a_page_s_navigation_line_names_nothing(line: str) -> None:
 @given(st.text(alphabet="县司法局资讯中心首页政务公开", min_size=1, max_size=20))
 def test_prose_without_menu_marks_is_no_navigation(text: str) -> None:
     assert not is_navigation(text)
+
+
+def test_a_name_never_starts_inside_a_number() -> None:
+    # 二十国集团: 十国集团 would be another body
+    assert names("出席二十国集团领导人峰会。", EntityType.INSTITUTION) == set()
+    # a numeral that opens a name after other words is no cut number
+    assert names("全面推行行政执法“三项制度”。", EntityType.SYSTEM) == {"三项制度"}
