@@ -2,7 +2,8 @@
 
 A title may cite another (《吉林省贯彻落实〈关于进一步加强市县法治建设的意见〉重要举措
 方案》) and open with its issuers (《市委宣传部、市司法局关于开展法治宣传教育的第八个
-五年规划》). Overlap resolution keeps the whole title, so these inner names would be
+五年规划》), or name its owner before the year it plans for (《中共X县委全面依法治县委员会
+2024年工作要点》). Overlap resolution keeps the whole title, so these inner names would be
 lost; they are mentions of their own, nested inside the title's mention (rules
 ``title.inner`` and ``org.issuer``). This is the one exception to non-overlapping
 mentions: a mention may lie inside a title mention, never cross one. Relation
@@ -25,6 +26,8 @@ RULES = (TITLE_INNER, ISSUER)
 
 _INNER = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 _ISSUERS = re.compile(r"^《([^《》〈〉<>“”]{2,60}?)\s*关于")
+# 《中共X县委全面依法治县委员会2024年工作要点》: a body's name, then the year of its plan.
+_DATED_OWNER = re.compile(r"^《([^《》〈〉<>“”、\s\d]{4,40}?)(?=\d{4}年)")
 _SPLIT = re.compile(r"[、\s]+")
 
 
@@ -44,7 +47,7 @@ def nested_mentions(mentions: Iterable[Mention], info: ReportInfo) -> list[Menti
             if typ is not None:
                 start = m.start + inner.start()
                 out.append(_inner(m, start, start + len(inner.group()), typ, inner.group(1), TITLE_INNER))
-        found = _ISSUERS.match(m.text)
+        found = _ISSUERS.match(m.text) or _DATED_OWNER.match(m.text)
         if not found:
             continue
         pos = 1

@@ -60,3 +60,19 @@ def test_end_to_end_the_outer_title_is_based_on_the_cited_one_and_issued_by_its_
     assert not any(p == "formulates" and o == "关于加强基层法治建设的意见" for _, p, o in rels)
     issued = {s for s, p, o in rels if p == "formulates" and "县委宣传部、县司法局关于" in o}
     assert issued == {"桃源县委宣传部", "桃源县司法局"}
+
+
+def test_a_body_named_before_the_year_of_its_plan_owns_the_title() -> None:
+    outer = _title("《中共桃源县委全面依法治县委员会2024年工作要点》")
+    found = [(m.name, m.type, m.rule) for m in nested_mentions([outer], TAOYUAN)]
+    assert found == [("中共桃源县委全面依法治县委员会", INST, "org.issuer")]
+    # a place or a subject before the year names no owner
+    for text in ("《桃源县2024年法治政府建设工作要点》", "《法治政府建设2024年工作要点》"):
+        assert [m for m in nested_mentions([_title(text)], TAOYUAN) if m.type is INST] == []
+
+
+def test_the_owner_of_a_dated_plan_formulates_it() -> None:
+    text = "出台《中共桃源县委全面依法治县委员会2024年工作要点》等文件。\n"
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    issued = {(r.subject[1], r.rule) for r in d.relations if r.predicate.value == "formulates"}
+    assert any(s.endswith("全面依法治县委员会") and rule == "issuer.title" for s, rule in issued)
