@@ -252,3 +252,24 @@ def test_a_meeting_word_alone_names_no_body(text: str) -> None:
 def test_an_adverb_glued_to_a_stop_verb_opens_no_name(adverb: str, verb: str) -> None:
     assert _adverb_and_stop(adverb + verb)
     assert not _adverb_and_stop(verb[:1] + "县司法局")
+
+
+# ---------------------------------------------------------------- 依法治X委, 依法治X办
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("认真落实县委依法治县委各项部署。", "县委依法治县委"),
+        ("州委依法治州办牵头开展督察。", "州委依法治州办"),
+        ("报请市委依法治市委审议。", "市委依法治市委"),
+    ],
+)
+def test_the_abbreviated_committee_for_law_based_governance_is_one_body(text: str, name: str) -> None:
+    got = insts(text)
+    assert name in got
+    assert not got & {"县委", "州委", "市委"} - {name}
+
+
+def test_the_committee_written_in_full_is_not_cut_at_its_abbreviation() -> None:
+    assert "县委依法治县委" not in insts("县委依法治县委员会召开会议。")
