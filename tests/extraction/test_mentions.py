@@ -469,3 +469,11 @@ def test_a_name_never_starts_inside_a_number() -> None:
     assert names("出席二十国集团领导人峰会。", EntityType.INSTITUTION) == set()
     # a numeral that opens a name after other words is no cut number
     assert names("全面推行行政执法“三项制度”。", EntityType.SYSTEM) == {"三项制度"}
+
+
+def test_the_last_item_joined_by_and_is_listed_too() -> None:
+    text = "研究出台县法治建设工作要点、《宁陵县涉企执法监督实施方案》和涉外法治建设实施方案等文件。"
+    assert "涉外法治建设实施方案" in names(text, EntityType.SYSTEM)
+    # a kind of document joined last names nothing
+    text = "研究出台县法治建设工作要点、《宁陵县涉企执法监督实施方案》和相关配套方案等文件。"
+    assert not any(n.endswith("配套方案") for n in names(text, EntityType.SYSTEM))

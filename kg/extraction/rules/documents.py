@@ -152,6 +152,7 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         parts = _closed(text, parts)
         if len(parts) < 2:
             continue
+        parts = [*parts[:-1], *_last_conjuncts(text, *parts[-1])]
         ends = [
             re.sub(r"(?:等|和|及).*$", "", text[a:b]) if k == len(parts) - 1 else text[a:b]
             for k, (a, b) in enumerate(parts)
@@ -189,6 +190,30 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 #: 等 closing an enumeration (A、B、C等法律法规), not inside a word (平等, 同等, 等级).
 _CLOSING_DENG = re.compile(r"(?<![平同对均初高])等(?![级次同])")
+
+
+_LAST_JOIN = re.compile(r"以及|和|及")
+
+
+def _last_conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The last part of a list split where 和/及 joins one more item (A、《B》和C等文件).
+
+    Only a join outside quotes and titles, before any 等, that leaves two items of
+    two characters or more; otherwise the part stays whole (the caller cuts it at
+    its first 等/和/及 as before).
+    """
+    seg = text[a:b]
+    deng = seg.find("等")
+    stop = deng if deng >= 0 else len(seg)
+    masked = re.sub(r"“[^”]*”|《[^》]*》|[（(][^)）]*[)）]", lambda m: "_" * len(m.group()), seg[:stop])
+    j = _LAST_JOIN.search(masked)
+    if j is None or j.start() < 2 or stop - j.end() < 2 or _LAST_JOIN.search(masked, j.end()):
+        return [(a, b)]
+    item = seg[j.end() : stop]
+    head = ending("doc_listed_ends").search(item)
+    if head is None or not specific(item[: head.start()]):
+        return [(a, b)]  # 和相关配套方案: a kind of document, no name
+    return [(a, a + j.start()), (a + j.end(), b)]
 
 
 def _closed(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
