@@ -125,6 +125,13 @@ def test_new_is_not_stripped_from_place_names() -> None:
     assert canonical_institution("新疆维吾尔自治区司法厅", info(None))[0] == "新疆维吾尔自治区司法厅"
 
 
+def test_new_that_opens_the_report_s_place_is_its_name() -> None:
+    # a street called 新市: 新 is no "new" before a 市 to expand
+    street = Region(name="新市街道", level="township", parent=region_of("440111"))
+    assert canonical_institution("新市街道办事处", info(street))[0] == "新市街道办事处"
+    assert canonical_institution("新建政务服务中心", info(street))[0] != "新建政务服务中心"
+
+
 def test_town_units_take_the_town_as_prefix() -> None:
     assert canonical_institution("综合行政执法大队", info(TOWN))[0] == "清溪镇综合行政执法大队"
     assert canonical_institution("综合行政执法大队", info(KAIYANG))[0] == "开阳县综合行政执法大队"

@@ -227,6 +227,13 @@ def _unit_heads() -> tuple[str, ...]:
     return lexicon.words("org_unit_heads")
 
 
+def _place_name_at_start(name: str, place: Region | None) -> bool:
+    """True when ``name`` opens with the report's place or a division's name (新市街道…, 新和县…)."""
+    if place is not None and name.startswith(place.name[:2]) and len(place.name) > 2:
+        return True
+    return any(start == 0 for start, _, _ in find_divisions(name[:12], short=False))
+
+
 def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     """(canonical name, scope) of an institution named ``name`` in a report.
 
@@ -235,7 +242,9 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     takes the report's place as prefix, and in a town or street report every
     unprefixed local unit does, since it can only be the town's own.
     """
-    name = _temporal().sub("", _clean(name))
+    name = _clean(name)
+    if not _place_name_at_start(name, info.place):
+        name = _temporal().sub("", name)  # 新市街道办事处: 新市 is the place, no "new"
     own = _own_unit(name, info.author)
     if own:
         return canonical_institution(own, info)
