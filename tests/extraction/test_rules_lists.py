@@ -42,6 +42,13 @@ def test_a_count_before_a_list_is_not_part_of_its_name(names: Names, count: str)
             "河南省公职人员应知应会党内法规和国家法律学习清单",
             LIST,
         ),
+        # the level said as a phrase before who acts
+        (
+            "制定县级层面领导干部应知应会党内法规和国家法律清单。",
+            "县级层面领导干部应知应会党内法规和国家法律清单",
+            LIST,
+        ),
+        ("编制全县公职人员应知应会党纪法规和行业法律清单。", "公职人员应知应会党纪法规和行业法律清单", LIST),
     ],
 )
 def test_an_actor_before_and_shares_one_name(names: Names, text: str, name: str, typ: EntityType) -> None:

@@ -263,6 +263,10 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     return left_start
 
 
+# A level said as a phrase before who acts: 省级层面领导干部…, 全市领导干部….
+_LEVEL_PHRASE = re.compile(r"(?:[省市县区州]级(?:层面)?|全[省市县区州])")
+
+
 def _shared_actor(left: str, right: str) -> bool:
     """领导干部年度述法和民主测评机制: X opens with who acts (coord_actors.txt) and Y does not.
 
@@ -273,7 +277,7 @@ def _shared_actor(left: str, right: str) -> bool:
     m = actor.search(left, 0, 12)
     # the actor may follow the place the name is of (吉林省领导干部…)
     place = left[: m.start()] if m else ""
-    if not m or (place and not (place in LEVEL or is_division_name(place))):
+    if not m or (place and not (place in LEVEL or _LEVEL_PHRASE.fullmatch(place) or is_division_name(place))):
         return False
     if left.endswith((*lexicon.words("list_heads"), *lexicon.words("system_heads"))):
         return False  # 党政机关重大决策事项清单和…清单: X is a name of its own
