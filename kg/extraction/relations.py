@@ -491,6 +491,12 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
             s.tell(obj, cue, preds, (), "the clause negates the cue (未, 不到位 …)")
             continue
         yield from _emit(s, owner, implied, obj, preds, first, rule, cue)
+        outer = _outer_cue(s, obj, found) if rule == "cue" else None
+        if outer is not None:
+            # 贯彻落实国务院印发的《X》: the clause's verb acts on X as well
+            outer_preds = tuple(p for p in preds_of_type if p in table[outer.word])
+            if outer_preds and not _negated(s, outer.start, obj.end):
+                yield from _emit(s, owner, implied, obj, outer_preds, outer.start, "cue", outer.word)
         if Predicate.FORMULATES in preds:
             yield from _based_on(s, owner, obj, first)
 
@@ -524,6 +530,38 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
         else:
             break
     return chain
+
+
+def _outer_cue(s: _Sent, obj: Mention, chain: list[_Cue]) -> _Cue | None:
+    """The verb that governs a name through a relative clause (落实国务院印发的《X》).
+
+    ``chain`` governs ``obj`` as 国务院印发的: the cue is followed by 的 and its
+    institutions stand right before it. The verb before those institutions, with
+    only a short gap, acts on ``obj`` too; a second such clause joined by 和 (落实A
+    印发的《X》和B印发的《Y》) shares the first one's verb.
+    """
+    rel = min(chain, key=lambda c: c.start)
+    if _text(s, max(c.end for c in chain), max(c.end for c in chain) + 1) != "的":
+        return None
+    lo, _ = _clause_bounds(s, obj.start)
+    insts = [
+        m for m in s.mentions if lo <= m.start and m.end <= rel.start and m.type is EntityType.INSTITUTION
+    ]
+    if not insts or _without_names(s, insts[-1].end, rel.start):
+        return None
+    group = _coordinated(s, insts[-1])
+    before = [c for c in s.cues if lo <= c.start and c.end <= group[0].start]
+    if not before:
+        return None
+    gap = _without_names(s, before[-1].end, group[0].start)
+    if _gap_ok(gap, _MAX_GAP) and not _relative_clause(s, before[-1].start):
+        return before[-1]
+    # …印发的《X》和B印发的《Y》: the earlier object of the same verb, joined by 和
+    prev = [m for m in s.mentions if lo <= m.start and m.end <= group[0].start and m.type is obj.type]
+    if prev and _joined(_without_names(s, prev[-1].end, group[0].start)):
+        earlier = _governing_cues(s, prev[-1])
+        return _outer_cue(s, prev[-1], earlier) if earlier else None
+    return None
 
 
 def _loose_runs_cue(s: _Sent, obj: Mention) -> _Cue | None:
@@ -731,7 +769,12 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
             return group, how
         if bare or between.startswith("的"):
             pass
-        elif head and head[-1] in lexicon.characters("relation_not_actor_before") and not head.endswith("由"):
+        elif (
+            head
+            and head[-1] in lexicon.characters("relation_not_actor_before")
+            and not head.endswith("由")
+            and not (not between and _relative_clause(s, cue_start))
+        ):
             return [], ""
         else:
             return group, "named before the verb" + (" with those joined to it" if len(group) > 1 else "")
@@ -739,6 +782,16 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         return [], ""
     topic = _topic(s, before=lo)
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+def _relative_clause(s: _Sent, cue_start: int) -> bool:
+    """True when the cue opens a relative clause (…和国办印发的《X》): its institution issued X.
+
+    Whatever stands before that institution (和, 与 joining it to an earlier object),
+    the body written right before 印发的 is the one that issued what follows.
+    """
+    cue = next((c for c in s.cues if c.start == cue_start), None)
+    return cue is not None and _text(s, cue.end, cue.end + 1) == "的"
 
 
 def _meeting_adopts(s: _Sent, head: str, bare: str, cue_start: int) -> bool:

@@ -870,3 +870,27 @@ def test_where_an_actor_acts_does_not_hide_it() -> None:
     # an institution after 在 is no actor of the verb: the author acts
     rels = run("在{机构:县委}领导下开展{品牌:“法护青苗”}活动。", author="县政府")
     assert {r.subject[1] for r in rels} == {"县政府"}
+
+
+def test_a_body_before_a_relative_clause_issued_what_follows() -> None:
+    # 和 joins two objects here; the body right before 印发的 issued the second
+    rels = run(
+        "{机构:县政府}认真落实{机构:国务院}印发的{制度:《甲条例》}和{机构:国务院办公厅}印发的{制度:《乙规定》}。"
+    )
+    got = triples(rels)
+    assert ("国务院", "formulates", "甲条例", False) in got
+    assert ("国务院办公厅", "formulates", "乙规定", False) in got
+    # the clause's own verb acts on both, through the relative clauses
+    assert {("县政府", "implements", "甲条例", False), ("县政府", "implements", "乙规定", False)} <= got
+    assert not any(s == "县政府" and p == "formulates" for s, p, _, _ in got)
+
+
+def test_without_a_relative_clause_and_still_makes_an_adjunct() -> None:
+    # 和县委联合印发: no 的 after the verb; the author acts (和 is no partner word)
+    assert triples(run("和{机构:县委}联合印发{制度:《甲办法》}。", author="县政府")) == {
+        ("县政府", "formulates", "甲办法", True)
+    }
+    # 经县委审议通过的《X》: the relative clause names who adopted it
+    assert ("县委", "formulates", "甲办法", False) in triples(
+        run("执行经{机构:县委}审议通过的{制度:《甲办法》}。", author="县政府")
+    )
