@@ -50,6 +50,18 @@ def tokenize(text: str, offset: int = 0, hmm: bool = True) -> list[tuple[str, in
     return [(w, s + offset, e + offset) for w, s, e in _tokenizer().tokenize(text, HMM=hmm)]
 
 
+def word_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of characters jieba cuts as one block (its ``re_han``).
+
+    jieba segments every such block on its own and yields every other character as
+    a token by itself, so cutting a block alone gives the tokens that cutting the
+    whole text gives there.
+    """
+    import jieba  # heavy: loaded by the first tokenizing call, as in new_tokenizer
+
+    return [m.span() for m in jieba.re_han_default.finditer(text)]
+
+
 @cache
 def _tags() -> dict[str, str]:
     """jieba's part-of-speech tag of each word of its main dictionary (``word freq tag`` lines)."""

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.extraction import rules as registry
 from kg.extraction.places import region_of
 from kg.extraction.report import detect_report_info
 from kg.extraction.rules import RULES, Candidate, DocContext, Rule, SentenceView, rule, rule_by_id
 from kg.io.read import read_documents
-from kg.model import Document, EntityType, ReportInfo
+from kg.model import Document, EntityType, ReportInfo, Sentence
 from kg.text.segment import split_sentences
+from kg.text.tokenize import tokenize
 
 # The order the driver runs the rules in (the order of the rule functions before the split
 # into modules; system.head and list.head were the two passes of one function, in this order).
@@ -136,3 +140,19 @@ def test_a_rule_is_found_by_its_id_and_called_like_its_function() -> None:
     assert [c.name for c in r(v, DocContext.of(doc, info))] == ["县司法局"]
     with pytest.raises(KeyError, match="no mention rule"):
         rule_by_id("org")
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("县司法局推进依法治县工作委员会和、，。“”12a \r\n")), max_size=40)
+)
+def test_a_sentence_view_answers_as_the_whole_sentence_s_tokens(text: str) -> None:
+    v = SentenceView.of(Sentence(doc_id="t", index=0, start=0, end=len(text), text=text))
+    toks = tokenize(text, hmm=False)
+    starts = [s for _, s, _ in toks]
+    for pos in range(len(text) + 1):
+        want = None
+        if pos > 0:
+            w, st_, _ = toks[bisect_right(starts, pos - 1) - 1]
+            want = (w[: pos - st_], st_)
+        assert v.token_before(pos) == want
+        assert v.is_token_start(pos) == (pos == 0 or pos in starts)

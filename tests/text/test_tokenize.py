@@ -47,3 +47,21 @@ def test_dictionary_tags_tell_verbs_adverbs_and_numerals_from_nouns() -> None:
     assert "全面依法治县" not in tagged("v")  # a domain word has no tag
     assert (word_tag("委员会") or "").startswith("n")  # nouns keep their tag too
     assert word_tag("全面依法治县") is None
+
+
+_REPORTISH = st.text(
+    alphabet=st.sampled_from(list("县司法局推进依法治县工作委员会和、，。《》“”（）12aB \r\n\t·-+%")),
+    max_size=50,
+)
+
+
+@given(_REPORTISH)
+def test_word_blocks_cut_alone_give_the_whole_text_s_tokens(text: str) -> None:
+    # what kg.extraction.rules.base.SentenceView relies on to cut only the blocks it reads
+    from kg.text.tokenize import word_blocks
+
+    whole = tokenize(text, hmm=False)
+    inside = {(w, s, e) for a, b in word_blocks(text) for w, s, e in tokenize(text[a:b], offset=a, hmm=False)}
+    covered = {i for a, b in word_blocks(text) for i in range(a, b)}
+    assert inside == {t for t in whole if t[1] in covered}
+    assert all(e - s == 1 or w == "\r\n" for w, s, e in whole if s not in covered)
