@@ -143,3 +143,14 @@ def test_the_national_decision_procedure_applied_is_a_system(names: Names, text:
 )
 def test_the_decision_procedure_not_applied_is_no_system_of_its_own(names: Names, text: str) -> None:
     assert not names(text, SYS) & {"重大决策程序", "重大行政决策程序"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "防止政策执行“一刀切”、层层加码。",
+        "统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。",
+    ],
+)
+def test_political_formulas_and_criticisms_are_no_reforms(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
