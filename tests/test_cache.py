@@ -16,7 +16,6 @@ RESULT = DocumentResult(
     quads=b"<a> <b> <c> <g> .\n<a> <b> <d> <g> .\n",
     mentions=b'{"doc": "r-1"}\n',
     relations=b"",
-    relation_counts={"runs": 2},
 )
 
 
@@ -24,7 +23,7 @@ def test_an_entry_gives_back_each_section(tmp_path: Path) -> None:
     entry = write_entry(tmp_path / "e.kgdoc", RESULT)
     again = read_entry(tmp_path / "e.kgdoc")
     assert again == entry
-    assert entry.doc_id == "r-1" and entry.source == "in/r-1.txt" and entry.relation_counts == {"runs": 2}
+    assert entry.doc_id == "r-1" and entry.source == "in/r-1.txt"
     assert list(entry.lines("quads")) == RESULT.quads.splitlines(keepends=True)
     assert entry.read("mentions") == RESULT.mentions and entry.read("relations") == b""
 

@@ -10,7 +10,7 @@ afresh: entries of other rules live in other ``rules-*`` folders, which are
 removed when the cache is opened.
 
 An entry is one file: a header line (``kg-doc-result 1``), a JSON line
-(id, source path, digests, section lengths, relation counts) and the
+(id, source path, digests, section lengths) and the
 sections (sorted N-Quads, mention records, relation records). It is written
 atomically and its payload digest is checked when it is read; an entry that
 does not check out is treated as missing and recomputed.
@@ -98,7 +98,6 @@ class Entry:
     doc_id: str
     source: str
     sha256: str
-    relation_counts: dict[str, int]
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def read(self, section: str) -> bytes:
@@ -176,7 +175,6 @@ def write_entry(path: Path, result: DocumentResult) -> Entry:
         "path": result.path,
         "sha256": result.sha256,
         "sections": {name: len(part) for name, part in zip(SECTIONS, payload, strict=True)},
-        "relations": result.relation_counts,
         "payload": digest.hexdigest(),
     }
     head = MAGIC + json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
@@ -222,6 +220,5 @@ def _entry(path: Path, header: dict[str, Any], start: int) -> Entry:
         doc_id=str(header["doc"]),
         source=str(header["path"]),
         sha256=str(header["sha256"]),
-        relation_counts={str(k): int(v) for k, v in dict(header["relations"]).items()},
         spans=spans,
     )

@@ -17,8 +17,7 @@ stop a build of many.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.errors import InputError
 from kg.extraction.document import extract_document
@@ -45,7 +44,6 @@ class DocumentResult:
             ending in ``\\n``.
         mentions: its ``kg extract`` mention records as JSON Lines.
         relations: its ``kg extract --relations`` records as JSON Lines.
-        relation_counts: relations found, by predicate name.
     """
 
     doc_id: str
@@ -54,7 +52,6 @@ class DocumentResult:
     quads: bytes
     mentions: bytes
     relations: bytes
-    relation_counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +82,6 @@ def process_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentR
         quads=extraction_nquads(one),
         mentions=dumps_jsonl(mention_records(one)).encode("utf-8"),
         relations=dumps_jsonl(relation_records(one)).encode("utf-8"),
-        relation_counts=dict(sorted(Counter(r.predicate.value for r in d.relations).items())),
     )
 
 
