@@ -115,6 +115,9 @@ def test_options_are_checked_when_made() -> None:
         RunOptions(engine="spark")
     with pytest.raises(EngineError, match="--jobs"):
         RunOptions(jobs=0)
+    with pytest.raises(EngineError, match="dask engine"):
+        RunOptions(scheduler="tcp://127.0.0.1:8786")  # the local engine would ignore it
+    assert RunOptions(engine="dask", scheduler="tcp://127.0.0.1:8786").scheduler
     assert BuildOptions(store="s").store == Path("s")  # type: ignore[arg-type]
     assert BuildOptions(formats=("ttl",), store=Path("s")).phases() == [
         "mentions.jsonl",

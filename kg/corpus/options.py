@@ -50,6 +50,9 @@ class RunOptions:
             raise EngineError(f"unknown engine {self.engine!r}: use one of {', '.join(ENGINES)}")
         if self.jobs is not None and self.jobs < 1:
             raise EngineError(f"--jobs must be 1 or more, not {self.jobs}")
+        if self.scheduler and self.engine != "dask":
+            # a scheduler with the local engine would be silently ignored
+            raise EngineError("a scheduler needs the dask engine (--engine dask)")
 
 
 @dataclass(frozen=True, slots=True)
