@@ -213,6 +213,8 @@ class ReportInfo:
         author_reason: the signal that named the author (``kg.extraction.author``).
         author_alias: the place name the text uses for the author when it speaks
             of its place as the actor (通山县始终… for 通山县人民政府), else "".
+        coauthors: the institutions that sign the text with the author (a notice of
+            中共X县委办公室 and X县人民政府办公室), in the order they sign.
     """
 
     doc_id: str
@@ -223,6 +225,7 @@ class ReportInfo:
     kind: str = "report"
     author_reason: str = ""
     author_alias: str = ""
+    coauthors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -314,6 +317,7 @@ class DocumentExtraction:
     entities: list[Entity]
     relations: list[Relation]
     author_key: tuple[str, str, str] | None = None
+    coauthor_keys: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(slots=True)

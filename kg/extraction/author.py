@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.data import lexicon
@@ -54,6 +54,7 @@ class Author:
     name: str
     reason: str
     alias: str = ""
+    also: tuple[str, ...] = ()
 
 
 NOBODY = Author("", "")
@@ -309,7 +310,29 @@ def _work_topic() -> re.Pattern[str]:
 
 
 def detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
-    """The reporting institution and the signal that names it (see the module docstring)."""
+    """The reporting institution, the signal that names it (see the module docstring) and
+    the institutions that sign the text with it."""
+    found = _detect_author(text, lines, title, place, kind)
+    if not found.name or kind == "news":
+        return found
+    return replace(found, also=co_signers(lines, place, found.name))
+
+
+def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str, ...]:
+    """The other institutions of a signature that the author's name is one line of.
+
+    A notice of two offices ends with both names (中共X县委办公室 / X县人民政府办公室 /
+    date): each issued it, so each states what the text states.
+    """
+    signed = list(reversed(_signature(lines, place)))
+    names = [expand_relative(s, place) for s in signed]
+    if len(names) < 2 or expand_relative(author, place) not in names:
+        return ()
+    own = expand_relative(author, place)
+    return tuple(dict.fromkeys(n for n in names if n != own))
+
+
+def _detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
     prose = _prose(lines)
     if kind == "news":
         # an article about a place (长治市坚持…) is the paper's account, not the

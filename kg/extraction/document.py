@@ -21,7 +21,7 @@ from kg.extraction.anaphora import resolve_anaphora
 from kg.extraction.hierarchy import with_parents
 from kg.extraction.mentions import find_mentions
 from kg.extraction.nested import nested_mentions
-from kg.extraction.normalize import author_key, link_entities, merge_entities
+from kg.extraction.normalize import author_key, coauthor_keys, link_entities, merge_entities
 from kg.extraction.relations import Note, find_relations
 from kg.extraction.report import detect_report_info
 from kg.extraction.trace import Trace
@@ -52,7 +52,8 @@ def extract_document(
     mentions = sorted([*mentions, *nested_mentions(mentions, info)], key=lambda m: (m.start, m.end, m.rule))
     author = author_key(info)
     entities = with_parents(link_entities(read, info, mentions), info, author)
-    relations = find_relations(read, sentences, info, mentions, entities, author, note)
+    also = coauthor_keys(info) if author is not None else ()
+    relations = find_relations(read, sentences, info, mentions, entities, author, note, also)
     return view.restore(
         DocumentExtraction(
             document=read,
@@ -62,6 +63,7 @@ def extract_document(
             entities=entities,
             relations=relations,
             author_key=author,
+            coauthor_keys=also,
         )
     )
 

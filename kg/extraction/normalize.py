@@ -355,6 +355,12 @@ def author_key(info: ReportInfo) -> tuple[str, str, str] | None:
     return (EntityType.INSTITUTION.value, name, scope)
 
 
+def coauthor_keys(info: ReportInfo) -> tuple[tuple[str, str, str], ...]:
+    """Keys of the institutions that sign the report with its author."""
+    keys = (canonical_institution(n, info) for n in info.coauthors)
+    return tuple(dict.fromkeys((EntityType.INSTITUTION.value, name, scope) for name, scope in keys))
+
+
 def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> list[Entity]:
     """Merge the mentions of one report into entities, plus the reporting institution."""
     groups: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
@@ -371,9 +377,10 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         groups[dst].extend(groups.pop(src))
     for src, dst in sorted(_dated_targets(groups).items()):
         groups[dst].extend(groups.pop(src))
-    if ak is not None and ak not in groups:
-        groups[ak] = []
-        types[ak] = EntityType.INSTITUTION
+    for key in (ak, *coauthor_keys(info)) if ak is not None else ():
+        if key not in groups:
+            groups[key] = []
+            types[key] = EntityType.INSTITUTION
     out: list[Entity] = []
     for key in sorted(groups):
         ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))

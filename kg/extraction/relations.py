@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.data import lexicon
@@ -196,12 +196,14 @@ def find_relations(
     entities: list[Entity],
     author: Key | None = None,
     note: Note | None = None,
+    coauthors: Sequence[Key] = (),
 ) -> list[Relation]:
     """The relations stated by the sentences of ``doc``, sorted.
 
     ``author`` is the key of the reporting institution (the actor of
     subjectless sentences); it is ignored unless one of ``entities`` has it,
-    and news articles have none.
+    and news articles have none. ``coauthors`` sign the text with the author:
+    what the author states implicitly, they state too.
     """
     del doc  # offsets suffice: every sentence carries its own text
     if author is not None and not any(e.key == author for e in entities):
@@ -211,7 +213,15 @@ def find_relations(
     found = relate(sentences, mentions, entities, author, parents, note)
     if info.kind == "reply" and author is not None and not author[1].endswith(_GOVERNING):
         found = [r for r in found if not _county_work(r, sentences)]
-    return found
+    keys = {e.key for e in entities}
+    also = [
+        replace(r, subject=k)
+        for r in found
+        if r.implicit and r.subject == author
+        for k in coauthors
+        if k in keys
+    ]
+    return _first_per_sentence([*found, *also]) if also else found
 
 
 # A government or Party committee answers for its own place; a department does not.

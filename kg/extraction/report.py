@@ -95,4 +95,5 @@ def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
         kind=kind,
         author_reason=author.reason,
         author_alias=author.alias,
+        coauthors=author.also,
     )

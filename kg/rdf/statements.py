@@ -230,8 +230,9 @@ def _add_report(
     for target in mentioned:
         g.add((report, ROL.mentions, target))
 
-    if d.author_key is not None and d.author_key in by_key:
-        g.add((report, DCTERMS.publisher, terms.entity(by_key[d.author_key])))
+    for key in (d.author_key, *d.coauthor_keys) if d.author_key is not None else ():
+        if key in by_key:
+            g.add((report, DCTERMS.publisher, terms.entity(by_key[key])))
 
     for r in d.relations:
         subj = by_key.get(r.subject)

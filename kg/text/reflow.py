@@ -279,6 +279,7 @@ class ReflowedDocument:
             entities=[entity(e) for e in ex.entities],
             relations=[self.flow.relation(r) for r in ex.relations],
             author_key=ex.author_key,
+            coauthor_keys=ex.coauthor_keys,
         )
 
 

@@ -248,3 +248,31 @@ def test_a_town_written_after_its_county_and_city_opens_as_the_actor() -> None:
     assert info.place is not None and info.place.name == "漳江镇"
     assert (info.author, info.author_reason) == ("漳江镇人民政府", "opening names the place")
     assert info.author_alias == "常德市桃源县漳江镇"
+
+
+NOTICE = (
+    "各乡镇党委和人民政府，县直各单位：\n"
+    "经县委、县政府同意，制定《宁陵县乡镇履职事项清单》，现印发给你们，请遵照执行。\n"
+    "中共宁陵县委办公室\n"
+    "宁陵县人民政府办公室\n"
+    "2024年5月6日\n"
+)
+
+
+def test_a_notice_signed_by_two_offices_has_both_as_authors() -> None:
+    info = info_of(NOTICE)
+    assert {info.author, *info.coauthors} == {"中共宁陵县委办公室", "宁陵县人民政府办公室"}
+    assert info.author not in info.coauthors
+
+
+def test_the_co_signers_state_what_the_author_states() -> None:
+    from kg.extraction.document import extract_document
+
+    d = extract_document(Document(id="t", path="t.txt", text=NOTICE, sha256="0" * 64))
+    compiled = {r.subject[1] for r in d.relations if r.predicate.value == "compiles" and r.implicit}
+    assert compiled == {"宁陵县委办公室", "宁陵县人民政府办公室"}
+
+
+def test_one_signature_has_no_co_signers() -> None:
+    info = info_of(NOTICE.replace("中共宁陵县委办公室\n", ""))
+    assert info.author == "宁陵县人民政府办公室" and info.coauthors == ()
