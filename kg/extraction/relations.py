@@ -531,7 +531,9 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     peers = [m for m in s.mentions if nearest.end <= m.start and m.end <= obj.start and m.type is obj.type]
     if peers and _joined(_without_names(s, peers[-1].end, obj.start)):
         return _governing_cues(s, peers[-1])
-    if not _gap_ok(_without_names(s, nearest.end, obj.start, keep_institutions=True), _MAX_GAP):
+    # 紧扣《X关于印发〈Y〉的通知》: the notice that issues Y wraps it, and is no gap
+    start = _outer_title(s, obj)[0] if obj.rule == "title.nested" else obj.start
+    if not _gap_ok(_without_names(s, nearest.end, start, keep_institutions=True), _MAX_GAP):
         return []
     chain = [nearest]
     for c in reversed(before[:-1]):

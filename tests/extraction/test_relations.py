@@ -901,3 +901,16 @@ def test_without_a_relative_clause_and_still_makes_an_adjunct() -> None:
     assert ("县委", "formulates", "甲办法", False) in triples(
         run("执行经{机构:县委}审议通过的{制度:《甲办法》}。", author="县政府")
     )
+
+
+def test_the_notice_that_issues_a_rule_is_no_gap_between_verb_and_rule() -> None:
+    from kg.extraction.document import extract_document
+
+    text = (
+        "桃源县人民政府2023年法治政府建设工作报告\n"
+        "2023年，我县紧扣《中共湖南省委湖南省人民政府关于印发〈湖南省法治政府建设实施方案〉的通知》"
+        "各项任务目标，推进依法行政。\n"
+    )
+    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    implemented = {r.object[1] for r in d.relations if r.predicate is Predicate.IMPLEMENTS}
+    assert "湖南省法治政府建设实施方案" in implemented
