@@ -160,3 +160,18 @@ def test_a_national_rule_named_by_its_quoted_slogan_is_a_system(names: Names) ->
     assert names("按照“谁执法谁普法”要求，制定普法责任清单。", SYS) == {"谁执法谁普法"}
     # an ordinary quoted slogan stays silent
     assert names("按照“最后一公里”要求，推进服务下沉。", SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("健全“主要领导亲自抓、分管领导具体抓”工作机制。", "主要领导亲自抓、分管领导具体抓工作机制"),
+        ("建成“互联网+监管”执法体系。", "互联网+监管执法体系"),
+    ],
+)
+def test_a_quote_a_field_of_work_and_a_head_name_one_system(names: Names, text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
+def test_a_quote_a_field_and_a_head_being_built_names_no_system(names: Names) -> None:
+    assert names("推进“邻里守望”调解体系化建设。", SYS) == set()

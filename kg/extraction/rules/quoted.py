@@ -115,6 +115,12 @@ def _reform_groups(
     return out
 
 
+@cache
+def _field_head() -> re.Pattern[str]:
+    """A field of work and a system head after a quote (quote_system_fields.txt + 制度/机制/体系)."""
+    return re.compile(rf"(?:{alternation('quote_system_fields').pattern})(?:制度|机制|体系)(?![化建])")
+
+
 def _reform_name(bare: str, strong: bool) -> bool:
     """A quoted name that can be a national reform (not a slogan such as “一把手”)."""
     if (
@@ -187,6 +193,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             yield Candidate(q.start(), q.end(), LIST, bare, "quote.list")
             continue
         head = next((h for h in sys_after if after.startswith(h)), None)
+        if head is None and (field := _field_head().match(after)):
+            head = field.group()  # “A、B、C”工作机制, “互联网+监管”执法体系
         if head == "制度" and after.startswith("制度机制"):
             continue
         if re.fullmatch(rf"[{NUM}]+项制度", bare):
