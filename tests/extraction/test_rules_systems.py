@@ -175,3 +175,8 @@ def test_a_quote_a_field_of_work_and_a_head_name_one_system(names: Names, text: 
 
 def test_a_quote_a_field_and_a_head_being_built_names_no_system(names: Names) -> None:
     assert names("推进“邻里守望”调解体系化建设。", SYS) == set()
+
+
+@pytest.mark.parametrize("text", ["深入学习总书记关于“三农”工作的重要论述。", "扎实做好“六稳”工作，全面落实“六保”任务。"])
+def test_a_count_and_one_character_is_a_field_of_policy_not_a_reform(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

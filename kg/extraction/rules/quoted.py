@@ -85,6 +85,8 @@ def _context() -> _Context:
 
 # The shape of a reform name: counted parts (一规划两纲要, 两集中、两到位) or …通办.
 _REFORM_SHAPE = re.compile(r"[一二两三四五六七八九十百千万]|通办$")
+# A count and one character (“三农”, “六稳”): a field of policy named by its count, no reform.
+_COUNT_AND_FIELD = re.compile(r"[一二两三四五六七八九十双]+[\u4e00-\u9fff]")
 # A count of things (一张图, 四个意识) is a slogan or a target, not a reform.
 _COUNTED_THING = re.compile(r"^[一二两三四五六七八九十]+[张个]")
 _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
@@ -126,6 +128,7 @@ def _reform_name(bare: str, strong: bool) -> bool:
     if (
         bare in lexicon.word_set("slogans")
         or _COUNTED_THING.match(bare)
+        or _COUNT_AND_FIELD.fullmatch(bare)
         or len(bare) > 16
         or bare.endswith("式")
     ):
