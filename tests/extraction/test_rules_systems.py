@@ -177,6 +177,23 @@ def test_a_quote_a_field_and_a_head_being_built_names_no_system(names: Names) ->
     assert names("推进“邻里守望”调解体系化建设。", SYS) == set()
 
 
-@pytest.mark.parametrize("text", ["深入学习总书记关于“三农”工作的重要论述。", "扎实做好“六稳”工作，全面落实“六保”任务。"])
+@pytest.mark.parametrize(
+    "text", ["深入学习总书记关于“三农”工作的重要论述。", "扎实做好“六稳”工作，全面落实“六保”任务。"]
+)
 def test_a_count_and_one_character_is_a_field_of_policy_not_a_reform(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["创新三项核心制度，推进执法。", "创新“三项核心制度”，推进执法。", "建立两项长效机制。"]
+)
+def test_a_count_of_systems_is_no_named_system(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("全面推行行政执法三项制度。", "行政执法三项制度"), ("全面推行“三项制度”。", "三项制度")],
+)
+def test_a_named_count_of_systems_keeps_its_name(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)

@@ -85,6 +85,10 @@ def _context() -> _Context:
 
 # The shape of a reform name: counted parts (一规划两纲要, 两集中、两到位) or …通办.
 _REFORM_SHAPE = re.compile(r"[一二两三四五六七八九十百千万]|通办$")
+# A count of systems inside a quote: “三项核心制度”, “两个机制”.
+_COUNTED_SYSTEMS = re.compile(
+    r"[一二两三四五六七八九十\d]+[项个类种条大][\u4e00-\u9fff]{0,4}(?:制度|机制|体系)$"
+)
 # A count and one character (“三农”, “六稳”): a field of policy named by its count, no reform.
 _COUNT_AND_FIELD = re.compile(r"[一二两三四五六七八九十双]+[\u4e00-\u9fff]")
 # A count of things (一张图, 四个意识) is a slogan or a target, not a reform.
@@ -208,6 +212,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             continue
         if _SINGLE_ITEMS.match(bare):
             continue  # “人、财、物和机制”: single-character items, a phrase and no name
+        if _COUNTED_SYSTEMS.match(bare):
+            continue  # “三项核心制度”: a count of systems (“三项制度” was taken above)
         if inner.endswith(tuple(lexicon.words("system_heads"))) or head:
             end = q.end() + len(head or "")
             start = q.start()

@@ -59,6 +59,10 @@ def _sys_head() -> re.Pattern[str]:
     return re.compile(heads + rf"|(?<=[^{not_before}])制(?=[、，。；,;和及等的]|$)")
 
 
+# A name that is a count after at most a short word (三项核心制度, 创新两项机制).
+_COUNT_PHRASE = re.compile(rf"[{CJK}]{{0,2}}[{NUM}]+[项个类种条大]")
+
+
 @cache
 def _after_bad() -> re.Pattern[str]:
     return re.compile(f"^(?:{lexicon.alternation('system_head_after_bad')})")
@@ -114,6 +118,9 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         start = _drop_own_level(v.text, start, h.start())
         if _after_deng(v.text, start):
             # 法制审查等依法决策机制: the words after 等 name the kind of the items
+            continue
+        if _COUNT_PHRASE.match(v.text, start, h.start()):
+            # 创新三项核心制度: a count of systems, not one named (行政执法三项制度 is)
             continue
         group = QUOTE_GROUP.fullmatch(v.text, start, h.start())
         if group:
