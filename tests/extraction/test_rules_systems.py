@@ -197,3 +197,14 @@ def test_a_count_of_systems_is_no_named_system(names: Names, text: str) -> None:
 )
 def test_a_named_count_of_systems_keeps_its_name(names: Names, text: str, name: str) -> None:
     assert name in names(text, SYS)
+
+
+def test_generic_words_listed_before_a_head_name_no_system(names: Names) -> None:
+    # 工作制度 is generic: the list is of things to build, not one coordinated name
+    assert names("抓好调解组织的机构、人员队伍、工作制度等规范化建设。", SYS) == set()
+    assert names("完善讲法、学法、评法机制。", SYS) == {"讲法、学法、评法机制"}
+
+
+@pytest.mark.parametrize("text", ["在思想上遵法崇法，在行动上严格守法。", "引导群众信法、宣法，营造氛围。"])
+def test_verbs_ending_in_fa_are_no_laws(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

@@ -139,7 +139,13 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         short = re.search(rf"(?:[{CJK}]{{2,3}}、)+[{CJK}]{{2,3}}$", v.text[max(0, start - 16) : h.start()])
         if short and h.group() in short.group():
             short = None  # 责任机制、监督机制: each item has its head, two names and no joined one
-        if typ is SYS and len(body) <= 3 and short and v.text[start - 1 : start] == "、":
+        if (
+            typ is SYS
+            and len(body) <= 3
+            and short
+            and v.text[start - 1 : start] == "、"
+            and strip_marks(body) not in lexicon.word_set("system_generic")
+        ):
             if _after_deng(v.text, h.start() - len(short.group())):
                 continue
             # 讲法、学法、评法机制: short coordinated words form one name
