@@ -477,3 +477,9 @@ def test_the_last_item_joined_by_and_is_listed_too() -> None:
     # a kind of document joined last names nothing
     text = "研究出台县法治建设工作要点、《宁陵县涉企执法监督实施方案》和相关配套方案等文件。"
     assert not any(n.endswith("配套方案") for n in names(text, EntityType.SYSTEM))
+
+
+def test_a_listed_law_is_cut_from_what_is_done_with_it() -> None:
+    text = "阵地以案例解剖等方式，图文展示宪法、民法典等法律内容。"
+    assert names(text, EntityType.SYSTEM) == {"宪法", "民法典"}
+    assert "中华人民共和国宪法" in names("学习中华人民共和国宪法、民法典等法律。", EntityType.SYSTEM)
