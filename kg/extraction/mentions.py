@@ -59,6 +59,9 @@ def _each_in_clause() -> re.Pattern[str]:
     return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
+# Words before a name that make it a kind of thing, several of them (一系列重大举措).
+_KINDS_BEFORE = re.compile(r"(?:一系列|一批|若干|一些|多项|多个)$")
+_KINDS_AT_START = re.compile(r"一系列|一批|若干|一些|多项|多个")
 # Two numeral characters in a row: a name may not start between them.
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万两\d]{2}")
 
@@ -70,6 +73,11 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
         return "name shorter than two characters"
     if name.startswith("各"):
         return "starts with 各"
+    if c.type is not INST and (
+        _KINDS_BEFORE.search(v.text[max(0, c.start - 4) : c.start])
+        or (_KINDS_AT_START.match(name) and not v.text.startswith("《", c.start))
+    ):
+        return "a kind of thing counted before it (一系列, 一批, 若干)"
     if c.type is INST:
         before = v.text[max(0, c.start - 4) : c.start]
         after = v.text[c.end : c.end + 3]

@@ -483,3 +483,9 @@ def test_a_listed_law_is_cut_from_what_is_done_with_it() -> None:
     text = "阵地以案例解剖等方式，图文展示宪法、民法典等法律内容。"
     assert names(text, EntityType.SYSTEM) == {"宪法", "民法典"}
     assert "中华人民共和国宪法" in names("学习中华人民共和国宪法、民法典等法律。", EntityType.SYSTEM)
+
+
+@pytest.mark.parametrize("kind", ["一系列", "一批", "若干"])
+def test_a_kind_of_rule_counted_before_it_is_no_name(kind: str) -> None:
+    assert names(f"国务院出台了{kind}重大举措，规范调解工作。", EntityType.SYSTEM) == set()
+    assert names(f"县政府出台了{kind}管理办法。", EntityType.SYSTEM) == set()
