@@ -780,7 +780,9 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
             how = "named in 以…名义" if bare == "名义" else "the body whose meeting adopted it"
             return group, how
         if bare or between.startswith("的"):
-            pass
+            opener = _clause_subject(s, insts, lo)
+            if opener:
+                return opener, "the subject that opens the clause"
         elif (
             head
             and head[-1] in lexicon.characters("relation_not_actor_before")
@@ -794,6 +796,25 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         return [], ""
     topic = _topic(s, before=lo)
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:
+    """The institutions that open the clause as its subject (县司法局组织起草《X》), or [].
+
+    Only when they are the clause's only institutions: 县司法局组织律师协会起草…
+    names another body that may act.
+    """
+    first = insts[0]
+    lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _text(s, lo, first.start)))).strip("，, ")
+    group = [first]
+    for m in insts[1:]:
+        if not _COORD.match(_text(s, group[-1].end, m.start)):
+            break
+        group.append(m)
+    follow = _text(s, group[-1].end, group[-1].end + 1)
+    if lead or len(group) != len(insts) or not follow or follow in _NOT_TOPIC_AFTER:
+        return []
+    return group
 
 
 def _relative_clause(s: _Sent, cue_start: int) -> bool:

@@ -914,3 +914,16 @@ def test_the_notice_that_issues_a_rule_is_no_gap_between_verb_and_rule() -> None
     d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
     implemented = {r.object[1] for r in d.relations if r.predicate is Predicate.IMPLEMENTS}
     assert "湖南省法治政府建设实施方案" in implemented
+
+
+@pytest.mark.parametrize(
+    "markup", ["{机构:县司法局}组织起草{制度:《甲办法》}。", "{机构:县司法局}积极推动{制度:《甲办法》}出台。"]
+)
+def test_the_body_that_opens_a_clause_is_its_subject(markup: str) -> None:
+    assert triples(run(markup, author="县政府")) == {("县司法局", "formulates", "甲办法", False)}
+
+
+def test_a_body_named_with_another_acting_is_no_clause_subject() -> None:
+    rels = run("{机构:县司法局}组织{机构:县律师协会}起草{制度:《甲办法》}。", author="县政府")
+    assert {r.subject[1] for r in rels} == {"县律师协会"}
+    assert run("{机构:县司法局}的工作人员落实{制度:乙制度}。", author="县政府") == []
