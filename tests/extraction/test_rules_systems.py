@@ -156,12 +156,6 @@ def test_political_formulas_and_criticisms_are_no_reforms(names: Names, text: st
     assert names(text, SYS) == set()
 
 
-def test_a_national_rule_named_by_its_quoted_slogan_is_a_system(names: Names) -> None:
-    assert names("按照“谁执法谁普法”要求，制定普法责任清单。", SYS) == {"谁执法谁普法"}
-    # an ordinary quoted slogan stays silent
-    assert names("按照“最后一公里”要求，推进服务下沉。", SYS) == set()
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [

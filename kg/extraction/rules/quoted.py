@@ -227,9 +227,6 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 name = bare
             yield Candidate(start, end, SYS, name, "quote.system")
             continue
-        if bare in lexicon.word_set("quote_national_systems"):
-            yield Candidate(q.start(), q.end(), SYS, bare, "quote.system")
-            continue
         if q.start() in reform_ctx and _reform_name(bare, reform_ctx[q.start()]):
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.reform")
             continue
