@@ -273,3 +273,14 @@ def test_the_abbreviated_committee_for_law_based_governance_is_one_body(text: st
 
 def test_the_committee_written_in_full_is_not_cut_at_its_abbreviation() -> None:
     assert "县委依法治县委" not in insts("县委依法治县委员会召开会议。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中央全面深化改革委员会审议通过方案。", "中央全面深化改革委员会"),
+        ("县委全面深化改革委员会召开会议。", "县委全面深化改革委员会"),
+    ],
+)
+def test_the_committee_for_deepening_reform_is_one_body(text: str, name: str) -> None:
+    assert name in insts(text)

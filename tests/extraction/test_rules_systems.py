@@ -202,3 +202,18 @@ def test_generic_words_listed_before_a_head_name_no_system(names: Names) -> None
 @pytest.mark.parametrize("text", ["在思想上遵法崇法，在行动上严格守法。", "引导群众信法、宣法，营造氛围。"])
 def test_verbs_ending_in_fa_are_no_laws(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("积极稳妥改革考试招生制度。", "考试招生制度"),
+        ("通过改革整合城乡居民基本医疗保险制度，提高保障。", "城乡居民基本医疗保险制度"),
+    ],
+)
+def test_a_reform_done_to_a_system_is_not_part_of_its_name(names: Names, text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
+def test_a_system_changed_into_another_gives_two_names(names: Names) -> None:
+    assert names("将企业年检制度改为年报公示制度。", SYS) == {"企业年检制度", "年报公示制度"}
