@@ -284,3 +284,12 @@ def test_the_committee_written_in_full_is_not_cut_at_its_abbreviation() -> None:
 )
 def test_the_committee_for_deepening_reform_is_one_body(text: str, name: str) -> None:
     assert name in insts(text)
+
+
+@pytest.mark.parametrize("text", ["科学精准处置局部聚集性疫情。", "发挥好行业协会商会作用。"])
+def test_words_that_end_like_a_body_and_kinds_of_bodies_name_none(text: str) -> None:
+    assert insts(text) == set()
+
+
+def test_a_named_association_is_still_a_body() -> None:
+    assert "县律师行业协会" in insts("县律师行业协会开展培训。")

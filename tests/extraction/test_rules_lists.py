@@ -111,3 +111,9 @@ def test_a_list_among_items_of_other_kinds_lends_them_no_head(names: Names) -> N
 )
 def test_conjuncts_before_a_list_followed_by_lists_share_its_head(names: Names, text: str) -> None:
     assert {"权力清单", "责任清单"} <= names(text, LIST)
+
+
+def test_a_complement_that_begins_a_word_stays_in_the_name(names: Names) -> None:
+    # 制定/出资人: jieba reads 出资人 as a word, so 出 is no complement of 制定
+    assert names("制定出资人监管权责清单。", LIST) == {"出资人监管权责清单"}
+    assert names("制定出台权责清单。", LIST) == {"权责清单"}

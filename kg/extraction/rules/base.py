@@ -329,7 +329,11 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             # 570项 and 570 项: the classifier of a count before the name
             start, changed = start + 1, True
             continue
-        if ch in particles or (ch in complements and ending("name_stops").search(text, 0, start)):
+        if ch in particles or (
+            ch in complements
+            and ending("name_stops").search(text, 0, start)
+            and len(tokenize(text[start:end], hmm=False)[0][0]) == 1  # 出资人 is a word: no complement
+        ):
             # 的…, 建立起…: a particle, or the complement of the verb before the name
             start, changed = start + 1, True
             continue
