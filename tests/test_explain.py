@@ -29,6 +29,12 @@ def test_report_facts_and_the_author_s_reason() -> None:
     assert "place: 桃源县 (430725)" in out
 
 
+def test_the_offices_that_sign_with_the_author_are_named() -> None:
+    notice = "经县委、县政府同意，制定《桃源县乡镇履职事项清单》，现印发给你们。\n中共桃源县委办公室\n桃源县人民政府办公室\n2024年5月6日\n"
+    out = render(explain(_doc(notice)))
+    assert "signed with: " in out and "桃源县" in out.split("signed with: ")[1].splitlines()[0]
+
+
 def test_a_name_s_story_rules_canonical_entity_and_relations() -> None:
     out = render(explain(_doc()), name="桃源县民政局行政执法公示办法")
     assert "proposed 制度 “桃源县民政局行政执法公示办法”" in out

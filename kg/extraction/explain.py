@@ -80,6 +80,8 @@ def render_info(ex: Explanation) -> list[str]:
     info = ex.extraction.info
     place = f"{info.place.name} ({info.place.key})" if info.place else "unknown"
     author = f"{info.author} — found by: {info.author_reason}" if info.author else "none found"
+    if info.coauthors:
+        author += f"; signed with: {', '.join(info.coauthors)}"
     return [
         f"report {ex.document.id}: {info.title or '(no title line)'}",
         f"  place: {place}; year: {info.year or 'unknown'}; kind: {info.kind}",
