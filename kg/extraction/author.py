@@ -14,7 +14,9 @@ it from the text alone, strongest signal first:
 4. ``publisher``: the header's 发布机构/发文单位/来源 line, or a header line that is
    only an institution's name. A web page's publisher may be another office than
    the author (a 司法局 posts every department's report), so it comes late.
-5. ``signature``: an institution on one of the last lines.
+5. ``signature``: an institution on one of the last lines. When the author is one
+   line of a signature of several (中共X县委办公室 / X县人民政府办公室), the others
+   sign with it: ``Author.also``, each as much the author of what the text says.
 6. ``place``: a report of a known place, with no other sign: its government,
    when the text says it reports (现将…报告如下, 我县) or speaks of rule-of-law
    work (法治政府建设, 依法行政): an excerpt may have lost its title and its 我县.

@@ -35,7 +35,8 @@ nothing but adverbs, dates or 牵头/会同 between them (由县司法局牵头�
 together with institutions coordinated with it (中办、国办印发…); failing that,
 the institution the sentence opens with as its subject (省委政法委推动…，指导
 制定…). A sentence without either is the reporting institution's own
-statement: the actor is the report's author and the relation is ``implicit``.
+statement: the actor is the report's author (and any office that signs the text with
+it) and the relation is ``implicit``.
 Silence instead when the subject is a word that names no entity (各部门建立…,
 全县7个乡镇制定…), in news articles (the author is a newspaper), and for
 implied authors of laws and regulations (《…法》, …条例 are passed by a
