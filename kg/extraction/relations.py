@@ -32,9 +32,11 @@ Rule families (each Relation records its family in ``rule``):
 
 The actor of a cue is the nearest institution written before the verb with
 nothing but adverbs, dates or 牵头/会同 between them (由县司法局牵头制定…),
-together with institutions coordinated with it (中办、国办印发…); failing that,
-the institution the sentence opens with as its subject (省委政法委推动…，指导
-制定…). A sentence without either is the reporting institution's own
+together with institutions coordinated with it (中办、国办印发…), or written right
+before a relative clause's verb whatever joins it to the clause (…和国办印发的《X》,
+where the clause's own verb acts on X too); failing that, the body that opens the
+clause (县司法局组织起草…), then the institution the sentence opens with as its
+subject (省委政法委推动…，指导制定…). A sentence without either is the reporting institution's own
 statement: the actor is the report's author (and any office that signs the text with
 it) and the relation is ``implicit``.
 Silence instead when the subject is a word that names no entity (各部门建立…,
