@@ -320,14 +320,24 @@ def detect_author(text: str, lines: list[str], title: str, place: Region | None,
     return replace(found, also=co_signers(lines, place, found.name))
 
 
+_DATE_LINE = re.compile(r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日")
+
+
 def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str, ...]:
     """The other institutions of a signature that the author's name is one line of.
 
     A notice of two offices ends with both names (中共X县委办公室 / X县人民政府办公室 /
     date): each issued it, so each states what the text states.
     """
-    signed = list(reversed(_signature(lines, place)))
-    names = [expand_relative(s, place) for s in signed]
+    block: list[str] = []
+    for line in reversed(lines[-6:]):
+        text = line.strip(" |")
+        if not block and _DATE_LINE.fullmatch(text):
+            continue  # the date under the names
+        if not is_institution_name(text, place):
+            break  # 县政府办公室 2024年5月6日印发: the office that printed it, no signer
+        block.insert(0, text)
+    names = [expand_relative(n, place) for n in block]
     if len(names) < 2 or expand_relative(author, place) not in names:
         return ()
     own = expand_relative(author, place)

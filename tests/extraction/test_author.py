@@ -276,3 +276,15 @@ def test_the_co_signers_state_what_the_author_states() -> None:
 def test_one_signature_has_no_co_signers() -> None:
     info = info_of(NOTICE.replace("中共宁陵县委办公室\n", ""))
     assert info.author == "宁陵县人民政府办公室" and info.coauthors == ()
+
+
+def test_the_office_that_printed_a_report_signs_nothing() -> None:
+    text = (
+        "宁陵县人民政府关于2024年度法治政府建设情况的报告\n"
+        "2024年，县政府制定《宁陵县行政执法监督办法》。\n"
+        "宁陵县人民政府\n"
+        "2025年1月20日\n"
+        "宁陵县人民政府办公室 2025年1月21日印发\n"
+    )
+    info = info_of(text)
+    assert info.author == "宁陵县人民政府" and info.coauthors == ()
