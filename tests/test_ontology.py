@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal
+from rdflib.namespace import DCTERMS
 
-from kg.model import EntityType, Extraction
+from kg.extraction.document import extract_documents
+from kg.model import Document, EntityType, Extraction
 from kg.rdf import ids
 from kg.rdf.ontology import load_ontology, load_shapes, ontology_dir, validate
 from kg.rdf.statements import build_graph
@@ -106,3 +108,14 @@ def test_evidence_for_an_unstated_relation_is_a_violation(small_extraction: Extr
     g.remove((lst, ROL.itemCount, None))
     report = validate(g)
     assert any("does not state" in v.message for v in report.violations)
+
+
+def test_a_notice_signed_by_two_offices_has_two_publishers_and_conforms() -> None:
+    notice = (
+        "经县委、县政府同意，制定《宁陵县乡镇履职事项清单》，现印发给你们。\n"
+        "中共宁陵县委办公室\n宁陵县人民政府办公室\n2024年5月6日\n"
+    )
+    ex = extract_documents([Document(id="n1", path="n1.txt", text=notice, sha256="0" * 64)])
+    g = build_graph(ex)
+    assert len(set(g.objects(None, DCTERMS.publisher))) == 2
+    assert validate(g).conforms
