@@ -132,6 +132,12 @@ def test_new_that_opens_the_report_s_place_is_its_name() -> None:
     assert canonical_institution("新建政务服务中心", info(street))[0] != "新建政务服务中心"
 
 
+def test_a_department_named_bare_is_the_place_s_own() -> None:
+    assert canonical_institution("司法局", info(KAIYANG))[0] == "开阳县司法局"
+    assert canonical_institution("公安局", info(KAIYANG))[0] == "开阳县公安局"
+    assert canonical_institution("琼山分局", info(KAIYANG))[0] == "琼山分局"
+
+
 def test_town_units_take_the_town_as_prefix() -> None:
     assert canonical_institution("综合行政执法大队", info(TOWN))[0] == "清溪镇综合行政执法大队"
     assert canonical_institution("综合行政执法大队", info(KAIYANG))[0] == "开阳县综合行政执法大队"
@@ -203,7 +209,8 @@ def test_a_place_relative_prefix_is_still_expanded() -> None:
     assert canonical_institution("县司法局", i) == ("海盐县司法局", "330424")
     assert canonical_institution("市委", i)[0] == "中共嘉兴市委员会"
     assert canonical_institution("县法院", i)[0] == "海盐县法院"
-    assert canonical_institution("市场监管局", i)[0] == "市场监管局"
+    # 市场监管局 is no 市 + 场监管局; named bare, it is the county's own department
+    assert canonical_institution("市场监管局", i)[0] == "海盐县市场监管局"
     got = entities_of([("县行政执法公示制度", EntityType.SYSTEM)], HAIYAN)
     assert got["县行政执法公示制度"] == ("海盐县行政执法公示制度", "330424")
 

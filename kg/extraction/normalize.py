@@ -311,10 +311,16 @@ def _own_unit(name: str, author: str) -> str:
     return author + (name if rest.startswith("务会") else rest)
 
 
+# A department named by its field alone: 司法局, 公安局, 生态环境局, 司法厅.
+_BARE_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}[局厅]")
+
+
 def _is_local_unit(name: str, place: Region) -> bool:
     """An unprefixed unit that can only be the report's place's own (综合行政执法大队 in a town)."""
     if place.level == "township":
         return name.endswith(_unit_heads()) or name.endswith(tuple(lexicon.words("org_township_unit_heads")))
+    if _BARE_DEPARTMENT.fullmatch(name) and not name.endswith("分局"):
+        return True  # 配合司法局…: a department named bare is the place's own
     return name.endswith(tuple(lexicon.words("org_team_heads")))
 
 

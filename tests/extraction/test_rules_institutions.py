@@ -293,3 +293,12 @@ def test_words_that_end_like_a_body_and_kinds_of_bodies_name_none(text: str) -> 
 
 def test_a_named_association_is_still_a_body() -> None:
     assert "县律师行业协会" in insts("县律师行业协会开展培训。")
+
+
+@pytest.mark.parametrize("text", ["积极配合人大法工委、司法局参与普法。", "配合司法局开展普法。"])
+def test_a_bare_justice_bureau_is_a_body(text: str) -> None:
+    assert "司法局" in insts(text)
+
+
+def test_a_bare_justice_bureau_of_all_levels_is_none() -> None:
+    assert insts("各级司法局开展普法。") == set()
