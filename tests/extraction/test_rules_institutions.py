@@ -302,3 +302,15 @@ def test_a_bare_justice_bureau_is_a_body(text: str) -> None:
 
 def test_a_bare_justice_bureau_of_all_levels_is_none() -> None:
     assert insts("各级司法局开展普法。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建设县级公共法律服务中心。", "县级公共法律服务中心"),
+        ("高标准建设社会治理综合服务中心。", "社会治理综合服务中心"),
+        ("建设工程交易中心开展服务。", "建设工程交易中心"),  # 建设工程 is one word: no verb
+    ],
+)
+def test_a_building_verb_cut_as_a_word_opens_no_name(text: str, name: str) -> None:
+    assert insts(text) == {name}

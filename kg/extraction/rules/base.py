@@ -345,6 +345,13 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
         if m and end - m.end() >= keep and not text.startswith(_NAME_OPENER, m.end()):
             start, changed = m.end(), True
             continue
+        verbs = lexicon.words("lead_verbs")
+        first = _first_word(text[start:end]) if text.startswith(verbs, start) else ""
+        if first in verbs and end - start - len(first) >= keep:
+            # 建设县级公共法律服务中心: jieba cuts 建设 as a word of its own, a verb
+            # (建设工程交易中心 keeps it: 建设工程 is one word)
+            start, changed = start + len(first), True
+            continue
         m = _PRONOUN.match(text, start, end)
         if (
             m
@@ -355,6 +362,12 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             # 此次, 我国, 如何: a pronoun opens no name (jieba's dictionary tag r)
             start, changed = m.end(), True
     return start
+
+
+def _first_word(text: str) -> str:
+    """The first jieba word of ``text`` (HMM off, as the rules cut)."""
+    toks = tokenize(text, hmm=False)
+    return toks[0][0] if toks else ""
 
 
 # 2.0版, 3.0 版: the version of a document, before its name
