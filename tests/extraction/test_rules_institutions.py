@@ -314,3 +314,22 @@ def test_a_bare_justice_bureau_of_all_levels_is_none() -> None:
 )
 def test_a_building_verb_cut_as_a_word_opens_no_name(text: str, name: str) -> None:
     assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县委编委审议方案。", "县委编委"),
+        ("县法律服务队送法下乡。", "县法律服务队"),
+        ("工商联开展活动。", "工商联"),
+        ("红十字会组织培训。", "红十字会"),
+        ("地委、行署召开会议。", "行署"),
+    ],
+)
+def test_short_and_bare_bodies_the_issue_names(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+@pytest.mark.parametrize("text", ["各级工商联开展活动。", "地委书记调研。"])
+def test_bodies_of_all_levels_and_their_officers_are_no_body(text: str) -> None:
+    assert insts(text) == set()

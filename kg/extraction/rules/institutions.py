@@ -117,13 +117,14 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 
 _BARE_LOCAL = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:常委会|政府办(?:公室)?)(?=[、，。；,;和及]|会议|上|$)|(?<=[、和及在])(?:常委会|政府办)(?![\u4e00-\u9fff]{0,1}[员])"
+    r"(?<![\u4e00-\u9fff])(?:常委会|政府办(?:公室)?|地委|行署)(?=[、，。；,;和及]|会议|上|$)"
+    r"|(?<=[、和及在])(?:常委会|政府办|地委|行署)(?![\u4e00-\u9fff]{0,1}[员])"
 )
 
 
 @rule("org.bare_local", INST)
 def bare_local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
-    """常委会, 政府办 written without a place: the report's own organs."""
+    """常委会, 政府办, 地委/行署 written without a place: the report's own organs."""
     for m in _BARE_LOCAL.finditer(v.text):
         yield Candidate(m.start(), m.end(), INST, m.group(), "org.bare_local")
 
@@ -474,7 +475,7 @@ _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会�
 
 # Heads that are a department's whole name: written bare (配合司法局…), they name the
 # report's own place's department, as 公安局 or 财政局 do.
-_WHOLE_DEPARTMENTS = frozenset({"司法局", "司法厅", "执法局"})
+_WHOLE_DEPARTMENTS = frozenset({"司法局", "司法厅", "执法局", "工商联", "红十字会"})
 
 
 def _bare_department(text: str, h: re.Match[str]) -> bool:
