@@ -26,6 +26,7 @@ from kg.extraction.rules import RULES
 from kg.extraction.rules.base import (
     CJK,
     INST,
+    KINDS,
     LEVEL,
     NUM,
     SYS,
@@ -59,9 +60,9 @@ def _each_in_clause() -> re.Pattern[str]:
     return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
-# Words before a name that make it a kind of thing, several of them (一系列重大举措).
-_KINDS_BEFORE = re.compile(r"(?:一系列|一批|若干|一些|多项|多个)$")
-_KINDS_AT_START = re.compile(r"一系列|一批|若干|一些|多项|多个")
+# Words before a name, or opening it, that make it a kind of thing (一系列重大举措).
+_KINDS_BEFORE = re.compile(rf"(?:{KINDS})$")
+_KINDS_AT_START = re.compile(KINDS)
 # Two numeral characters in a row: a name may not start between them.
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万两\d]{2}")
 

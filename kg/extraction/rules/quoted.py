@@ -14,6 +14,7 @@ from kg.extraction.places import find_divisions
 from kg.extraction.rules.base import (
     BRAND,
     CJK,
+    KINDS,
     LIST,
     NUM,
     PLURAL,
@@ -286,7 +287,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 # locality coined it.
 _NATIONAL = re.compile(r"中国|全国|国家|中央|.*中国$")
 # A count or a batch before the quote (一批“…”项目, 多个“…”): a kind of thing, not one name.
-_KIND_BEFORE = re.compile(r"(?:一批|一系列|一些|若干|多个|[二三四五六七八九十两几多2-9][个项批类种])$")
+_KIND_BEFORE = re.compile(rf"(?:{KINDS}|[二三四五六七八九十两几多2-9][个项批类种])$")
 
 # A month and a day: “12·4”, “3.15”
 _DATE = re.compile(r"\d{1,2}[·•・.]\d{1,2}")
