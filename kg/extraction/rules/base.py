@@ -302,20 +302,24 @@ def _multi_stops() -> re.Pattern[str]:
 
 
 @cache
-def _trim_lists() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
-    """What trim drops, in the order it tries: adverbs, a counted classifier, a particle, stop and lead words."""
+def _trim_lists() -> tuple[
+    re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]
+]:
+    """What trim drops, in the order it tries: adverbs, a counted classifier, a particle,
+    stop and lead words, a verb cut as a word of its own."""
     return (
         _lead_junk(),
         lexicon.characters("count_classifiers"),
         lexicon.characters("lead_particles"),
         _multi_stops(),
         alternation("lead_words"),
+        lexicon.words("lead_verbs"),
     )
 
 
 def trim(text: str, start: int, end: int, keep: int = 3) -> int:
     """Drop what jieba glued to the front of a name: adverbs, verbs, counts, 一是."""
-    lead, classifiers, particles, stops, lead_words = _trim_lists()
+    lead, classifiers, particles, stops, lead_words, lead_verbs = _trim_lists()
     complements = lexicon.characters("verb_complements")
     changed = True
     while changed and end - start > keep:
@@ -332,7 +336,7 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
         if ch in particles or (
             ch in complements
             and ending("name_stops").search(text, 0, start)
-            and len(tokenize(text[start:end], hmm=False)[0][0]) == 1  # 出资人 is a word: no complement
+            and len(_first_word(text[start:end])) == 1  # 出资人 is a word: no complement
         ):
             # 的…, 建立起…: a particle, or the complement of the verb before the name
             start, changed = start + 1, True
@@ -345,9 +349,8 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
         if m and end - m.end() >= keep and not text.startswith(_NAME_OPENER, m.end()):
             start, changed = m.end(), True
             continue
-        verbs = lexicon.words("lead_verbs")
-        first = _first_word(text[start:end]) if text.startswith(verbs, start) else ""
-        if first in verbs and end - start - len(first) >= keep:
+        first = _first_word(text[start:end]) if text.startswith(lead_verbs, start) else ""
+        if first in lead_verbs and end - start - len(first) >= keep:
             # 建设县级公共法律服务中心: jieba cuts 建设 as a word of its own, a verb
             # (建设工程交易中心 keeps it: 建设工程 is one word)
             start, changed = start + len(first), True
@@ -357,7 +360,7 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             m
             and end - m.end() >= keep
             and word_tag(m.group()) == "r"
-            and tokenize(text[start:end], hmm=False)[0][0] == m.group()
+            and _first_word(text[start:end]) == m.group()
         ):
             # 此次, 我国, 如何: a pronoun opens no name (jieba's dictionary tag r)
             start, changed = m.end(), True
