@@ -338,9 +338,9 @@ def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str
             break  # 县政府办公室 2024年5月6日印发: the office that printed it, no signer
         block.insert(0, text)
     names = [expand_relative(n, place) for n in block]
-    if len(names) < 2 or expand_relative(author, place) not in names:
-        return ()
     own = expand_relative(author, place)
+    if len(names) < 2 or own not in names:
+        return ()
     return tuple(dict.fromkeys(n for n in names if n != own))
 
 

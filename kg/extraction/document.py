@@ -52,7 +52,7 @@ def extract_document(
     mentions = sorted([*mentions, *nested_mentions(mentions, info)], key=lambda m: (m.start, m.end, m.rule))
     author = author_key(info)
     entities = with_parents(link_entities(read, info, mentions), info, author)
-    also = coauthor_keys(info) if author is not None else ()
+    also = coauthor_keys(info)  # empty unless there is an author
     relations = find_relations(read, sentences, info, mentions, entities, author, note, also)
     return view.restore(
         DocumentExtraction(

@@ -243,7 +243,7 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     unprefixed local unit does, since it can only be the town's own.
     """
     name = _clean(name)
-    if not _place_name_at_start(name, info.place):
+    if _temporal().match(name) and not _place_name_at_start(name, info.place):
         name = _temporal().sub("", name)  # 新市街道办事处: 新市 is the place, no "new"
     own = _own_unit(name, info.author)
     if own:
@@ -383,18 +383,16 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         groups[dst].extend(groups.pop(src))
     for src, dst in sorted(_dated_targets(groups).items()):
         groups[dst].extend(groups.pop(src))
-    for key in (ak, *coauthor_keys(info)) if ak is not None else ():
-        if key not in groups:
+    for key in (ak, *coauthor_keys(info)):  # co-authors come only with an author
+        if key is not None and key not in groups:
             groups[key] = []
             types[key] = EntityType.INSTITUTION
     out: list[Entity] = []
     for key in sorted(groups):
         ms = sorted(groups[key], key=lambda m: (m.doc_id, m.start, m.end))
         # 我局, 该局 are pronouns, not names: they join the entity but label nothing
-        labels = {plain(x) for m in ms for x in (m.name, m.text) if x != m.text or m.rule != ANAPHOR} - {
-            key[1],
-            "",
-        }
+        written = ((m.name,) if m.rule == ANAPHOR else (m.name, m.text) for m in ms)
+        labels = {plain(x) for forms in written for x in forms} - {key[1], ""}
         if key == ak and info.author and plain(info.author) != key[1]:
             labels.add(plain(info.author))
         out.append(

@@ -230,8 +230,8 @@ def _add_report(
     for target in mentioned:
         g.add((report, ROL.mentions, target))
 
-    for key in (d.author_key, *d.coauthor_keys) if d.author_key is not None else ():
-        if key in by_key:
+    for key in (d.author_key, *d.coauthor_keys):
+        if key is not None and key in by_key:
             g.add((report, DCTERMS.publisher, terms.entity(by_key[key])))
 
     for r in d.relations:
