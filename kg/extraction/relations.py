@@ -556,7 +556,8 @@ def _outer_cue(s: _Sent, obj: Mention, chain: list[_Cue]) -> _Cue | None:
     印发的《X》和B印发的《Y》) shares the first one's verb.
     """
     rel = min(chain, key=lambda c: c.start)
-    if _text(s, max(c.end for c in chain), max(c.end for c in chain) + 1) != "的":
+    end = max(c.end for c in chain)
+    if _text(s, end, end + 1) != "的":
         return None
     lo, _ = _clause_bounds(s, obj.start)
     insts = [

@@ -349,7 +349,7 @@ def national_prose(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     Only as what a verb applies (严格执行重大行政决策程序): as a subject or in a
     heading (重大决策程序保障…) the words speak of decisions, not of the rule.
     """
-    applied = tuple(lexicon.words("relation_implements"))
+    applied = lexicon.words("relation_implements")
     for m in _prose_systems().finditer(v.text):
         if v.text[: m.start()].endswith(applied):
             yield Candidate(m.start(), m.end(), SYS, strip_marks(m.group()), "system.national")
