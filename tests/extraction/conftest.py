@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
+from kg.extraction.document import extract_document
 from kg.extraction.mentions import find_mentions
 from kg.extraction.places import region_of
-from kg.model import Document, EntityType, ReportInfo
+from kg.model import Document, DocumentExtraction, EntityType, ReportInfo
 from kg.text.segment import split_sentences
 
 NINGLING = "411423"  # 宁陵县, a county none of the seeds is about
@@ -19,6 +20,11 @@ def extract_names(text: str, typ: EntityType) -> set[str]:
     doc = Document(id="t", path="", text=text, sha256="")
     info = ReportInfo(doc_id="t", place=region_of(NINGLING))
     return {m.name for m in find_mentions(doc, split_sentences(doc), info) if m.type is typ}
+
+
+def extract_text(text: str) -> DocumentExtraction:
+    """Every extraction stage on a report written for the tests (id ``t``)."""
+    return extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
 
 
 @pytest.fixture

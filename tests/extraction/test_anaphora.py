@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.extraction.anaphora import resolve_anaphora
-from kg.extraction.document import extract_document
-from kg.model import Document, EntityType, Mention, ReportInfo
+from kg.model import EntityType, Mention, ReportInfo
+from tests.extraction.conftest import extract_text
 
 INST = EntityType.INSTITUTION
 
@@ -36,7 +36,7 @@ def test_references_to_nothing_named_are_dropped() -> None:
 
 def test_end_to_end_a_bureau_s_we_joins_the_author() -> None:
     text = "桃源县民政局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。本局领导班子带头学法。我局长期坚持。\n"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     author = next(e for e in d.entities if e.canonical == "桃源县民政局")
     assert {m.text for m in author.mentions} >= {"我局", "本局"}
     assert all(d.document.text[m.start : m.end] == m.text for m in author.mentions)
@@ -50,7 +50,7 @@ def test_this_plan_is_the_document_the_title_issues() -> None:
         "根据《湖南省法治政府建设实施方案》和《法治社会建设实施纲要》(中发〔2020〕11号)精神，"
         "结合我县实际，制定本实施方案。\n"
     )
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     own = [m for m in d.mentions if m.text == "本实施方案"]
     assert [m.name for m in own] == ["桃源县法治政府建设实施方案(2022-2025年)"]
     based = {r.object[1] for r in d.relations if r.predicate.value == "basedOn"}
@@ -67,20 +67,20 @@ def test_this_plan_in_a_text_whose_title_names_no_document_is_dropped() -> None:
 def test_a_partner_is_not_what_a_later_this_bureau_refers_to() -> None:
     # 该局联合县教育局…: the article goes on about its subject, not its partner
     text = "近日，桃源县司法局开展普法活动。该局联合县教育局走进校园。该局还举办了讲座。"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     refs = [(m.text, m.name) for m in d.mentions if m.text == "该局"]
     assert refs == [("该局", "桃源县司法局"), ("该局", "桃源县司法局")]
 
 
 def test_without_a_partner_word_the_nearest_bureau_is_meant() -> None:
     text = "桃源县司法局开展普法活动。桃源县教育局举办讲座。该局还组织了竞赛。"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     assert [m.name for m in d.mentions if m.text == "该局"] == ["桃源县教育局"]
 
 
 def test_a_pronoun_is_no_label_of_its_entity() -> None:
     text = "桃源县民政局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。\n"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     author = next(e for e in d.entities if e.canonical == "桃源县民政局")
     assert "我局" in {m.text for m in author.mentions}
     assert "我局" not in author.alt_labels

@@ -9,6 +9,7 @@ from kg.extraction.places import region_of
 from kg.extraction.report import detect_report_info
 from kg.model import Document, ReportInfo
 from kg.text.segment import split_sentences
+from tests.extraction.conftest import extract_text
 
 
 def info_of(text: str) -> ReportInfo:
@@ -266,9 +267,7 @@ def test_a_notice_signed_by_two_offices_has_both_as_authors() -> None:
 
 
 def test_the_co_signers_state_what_the_author_states() -> None:
-    from kg.extraction.document import extract_document
-
-    d = extract_document(Document(id="t", path="t.txt", text=NOTICE, sha256="0" * 64))
+    d = extract_text(NOTICE)
     compiled = {r.subject[1] for r in d.relations if r.predicate.value == "compiles" and r.implicit}
     assert compiled == {"宁陵县委办公室", "宁陵县人民政府办公室"}
 

@@ -6,7 +6,8 @@ import pytest
 
 from kg.extraction.hierarchy import own_units, parents_of, split_parent, with_parents
 from kg.extraction.places import region_of
-from kg.model import Document, Entity, EntityType, Mention, ReportInfo
+from kg.model import Entity, EntityType, Mention, ReportInfo
+from tests.extraction.conftest import extract_text
 
 INST = EntityType.INSTITUTION
 TAOYUAN = region_of("430725")  # 桃源县
@@ -109,10 +110,8 @@ def test_words_that_only_look_like_a_parent_are_not_one() -> None:
 
 
 def test_documents_with_units_give_part_of_relations_end_to_end() -> None:
-    from kg.extraction.document import extract_document
-
     text = "桃源县人民政府关于2023年度法治政府建设情况的报告\n县委理论学习中心组开展专题学法4次。县政府常务会议研究行政规范性文件。\n"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     pairs = {(r.subject[1], r.object[1]) for r in d.relations if r.predicate.value == "partOf"}
     assert ("中共桃源县委员会理论学习中心组", "中共桃源县委员会") in pairs or any(
         s.endswith("理论学习中心组") and o == "中共桃源县委员会" for s, o in pairs

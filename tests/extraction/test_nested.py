@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.extraction.document import extract_document
 from kg.extraction.nested import nested_mentions
 from kg.extraction.places import region_of
-from kg.model import Document, EntityType, Mention, ReportInfo
+from kg.model import EntityType, Mention, ReportInfo
+from tests.extraction.conftest import extract_text
 
 SYS, INST = EntityType.SYSTEM, EntityType.INSTITUTION
 TAOYUAN = ReportInfo(doc_id="t", place=region_of("430725"))
@@ -44,7 +44,7 @@ def test_end_to_end_the_outer_title_is_based_on_the_cited_one_and_issued_by_its_
         "县委依法治县委员会印发《桃源县贯彻落实〈关于加强基层法治建设的意见〉工作方案》。"
         "县委宣传部召开会议，转发《县委宣传部、县司法局关于开展法治宣传教育的规划》。\n"
     )
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     names = {(m.name, m.type) for m in d.mentions}
     assert ("关于加强基层法治建设的意见", SYS) in names
     rels = {
@@ -73,6 +73,6 @@ def test_a_body_named_before_the_year_of_its_plan_owns_the_title() -> None:
 
 def test_the_owner_of_a_dated_plan_formulates_it() -> None:
     text = "出台《中共桃源县委全面依法治县委员会2024年工作要点》等文件。\n"
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     issued = {(r.subject[1], r.rule) for r in d.relations if r.predicate.value == "formulates"}
     assert any(s.endswith("全面依法治县委员会") and rule == "issuer.title" for s, rule in issued)

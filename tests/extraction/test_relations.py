@@ -21,6 +21,7 @@ from kg.extraction.places import region_of
 from kg.extraction.relations import find_relations, relate
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
 from kg.text.segment import split_sentences
+from tests.extraction.conftest import extract_text
 
 AUTHOR = "开阳县人民政府"
 _MARKUP = re.compile(r"\{(机构|制度|清单|品牌):([^{}=]+)(?:=([^{}]+))?\}")
@@ -838,10 +839,7 @@ def test_relations_are_well_formed_and_deterministic(markup: str, authored: bool
 
 
 def _extracted(text: str) -> set[Triple]:
-    from kg.extraction.document import extract_document
-
-    doc = Document(id="t", path="", text="宁陵县人民政府2023年法治政府建设工作报告\n" + text, sha256="")
-    return triples(list(extract_document(doc).relations))
+    return triples(list(extract_text("宁陵县人民政府2023年法治政府建设工作报告\n" + text).relations))
 
 
 def test_reforms_carried_out_are_implemented_by_the_author() -> None:
@@ -903,14 +901,12 @@ def test_without_a_relative_clause_and_still_makes_an_adjunct() -> None:
 
 
 def test_the_notice_that_issues_a_rule_is_no_gap_between_verb_and_rule() -> None:
-    from kg.extraction.document import extract_document
-
     text = (
         "桃源县人民政府2023年法治政府建设工作报告\n"
         "2023年，我县紧扣《中共湖南省委湖南省人民政府关于印发〈湖南省法治政府建设实施方案〉的通知》"
         "各项任务目标，推进依法行政。\n"
     )
-    d = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    d = extract_text(text)
     implemented = {r.object[1] for r in d.relations if r.predicate is Predicate.IMPLEMENTS}
     assert "湖南省法治政府建设实施方案" in implemented
 
