@@ -360,12 +360,6 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"^[”’》〉\s]*[（(]?(?:{nouns})?(?:{cues})?\s*(\d+)\s*(\S)")
 
 
-@cache
-def _place_end() -> re.Pattern[str]:
-    """The end of a place name or level word (县, 自治区, 街道)."""
-    return re.compile(f"(?:{lexicon.alternation('relation_place_ends')})$")
-
-
 def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
     """Cue verbs of the sentence that are not part of a name (《…制定和监督管理规定》, 实施意见)."""
     out: list[_Cue] = []

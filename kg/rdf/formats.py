@@ -99,8 +99,3 @@ def format_of(path: str | Path, build_hint: str = "kg build") -> RdfFormat:
     if f is None:
         raise GraphError(f"{file}: unknown RDF format (use .ttl, .nt, .trig, .nq or .jsonld)")
     return f
-
-
-def graph_file_format(path: str | Path, build_hint: str = "kg build") -> str:
-    """The key of ``format_of(path)`` (ttl, nt, trig, nq, jsonld, rdfxml)."""
-    return format_of(path, build_hint).key
