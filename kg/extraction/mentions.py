@@ -26,7 +26,6 @@ from kg.extraction.rules import RULES
 from kg.extraction.rules.base import (
     CJK,
     INST,
-    KINDS,
     LEVEL,
     NUM,
     SYS,
@@ -60,11 +59,16 @@ def _each_in_clause() -> re.Pattern[str]:
     return re.compile(rf"各[{LEVEL}]|各(?:{lexicon.alternation('generic_each_units')})")
 
 
-# Words before a name, or opening it, that make it a kind of thing (一系列重大举措).
-_KINDS_BEFORE = re.compile(rf"(?:{KINDS})$")
-_KINDS_AT_START = re.compile(KINDS)
 # Two numeral characters in a row: a name may not start between them.
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千万两\d]{2}")
+
+
+@cache
+def _kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that count a kind of thing (kind_counters.txt), ending the text before a name
+    and opening a name: either way the name is a kind (一系列重大举措, 若干管理办法)."""
+    words = lexicon.alternation("kind_counters")
+    return re.compile(f"(?:{words})$"), re.compile(words)
 
 
 def _generic(c: Candidate, v: SentenceView) -> str | None:
@@ -75,8 +79,8 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
     if name.startswith("各"):
         return "starts with 各"
     if c.type is not INST and (
-        _KINDS_BEFORE.search(v.text[max(0, c.start - 4) : c.start])
-        or (_KINDS_AT_START.match(name) and not v.text.startswith("《", c.start))
+        _kinds()[0].search(v.text[max(0, c.start - 4) : c.start])
+        or (_kinds()[1].match(name) and not v.text.startswith("《", c.start))
     ):
         return "a kind of thing counted before it (一系列, 一批, 若干)"
     if c.type is INST:

@@ -460,8 +460,6 @@ def only_generic(body: str) -> bool:
 # A 《》 title: the head rules leave the words inside it to the title rule.
 TITLE = re.compile(r"《([^《》\n]{1,100})》")
 # A count of several (三张, 5个) right before a head: a number of things, not a name.
-# Words that count a kind of thing, several of them (一系列重大举措, 若干措施, 一批“…”项目).
-KINDS = "一系列|一批|若干|一些|多项|多个"
 PLURAL = re.compile(r"(?:[二三四五六七八九十两几多2-9]|\d\d+)[个张项类种]“?$")
 # Two or more quoted names sharing the words after them (“A”“B”协作机制, “A”、“B”工作法):
 # group 1 the quotes, group 2 the shared words before the head.

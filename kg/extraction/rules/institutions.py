@@ -473,11 +473,6 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
 _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
 
 
-# Heads that are a department's whole name: written bare (配合司法局…), they name the
-# report's own place's department, as 公安局 or 财政局 do.
-_WHOLE_DEPARTMENTS = frozenset({"司法局", "司法厅", "执法局", "工商联", "红十字会"})
-
-
 def _bare_department(text: str, h: re.Match[str]) -> bool:
     """司法局 written alone: not 全国司法厅局长 (a role after it, all of them before it)."""
     return not text.startswith(("长", "局", "厅"), h.end()) and not text[: h.start()].endswith(
@@ -507,7 +502,7 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             len(body) == 1 and body in "厅局部委院" and head in _OWN_UNIT_HEADS
         ):
             if not (len(body) == 1 and body in LEVEL and len(head) >= 2) and not (
-                not body and head in _WHOLE_DEPARTMENTS and _bare_department(v.text, h)
+                not body and head in lexicon.word_set("org_whole_heads") and _bare_department(v.text, h)
             ):
                 continue
         if head in lexicon.word_set("org_named_unit_heads") and not _named_unit(v, start, h.start()):

@@ -14,7 +14,6 @@ from kg.extraction.places import find_divisions
 from kg.extraction.rules.base import (
     BRAND,
     CJK,
-    KINDS,
     LIST,
     NUM,
     PLURAL,
@@ -258,7 +257,7 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             or bare.endswith("式")
             or _DATE.fullmatch(bare)
             or _NATIONAL.match(bare)
-            or _KIND_BEFORE.search(before)
+            or _kind_before().search(before)
         ):
             # “一站式”服务平台, “枫桥式”司法所: a manner or an honour's style, no coined name;
             # “12·4”宣传周: a date; “全国…”, “中国…”: national, no locality coined it;
@@ -286,8 +285,16 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 # A name with a national scope (“全国一张网”, “中国制造”, “投资中国”, “美丽中国”): no
 # locality coined it.
 _NATIONAL = re.compile(r"中国|全国|国家|中央|.*中国$")
+
+
 # A count or a batch before the quote (一批“…”项目, 多个“…”): a kind of thing, not one name.
-_KIND_BEFORE = re.compile(rf"(?:{KINDS}|[二三四五六七八九十两几多2-9][个项批类种])$")
+@cache
+def _kind_before() -> re.Pattern[str]:
+    """A count or a batch before the quote (kind_counters.txt, or a count and a classifier)."""
+    return re.compile(
+        rf"(?:{lexicon.alternation('kind_counters')}|[二三四五六七八九十两几多2-9][个项批类种])$"
+    )
+
 
 # A month and a day: “12·4”, “3.15”
 _DATE = re.compile(r"\d{1,2}[·•・.]\d{1,2}")
