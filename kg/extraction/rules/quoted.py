@@ -86,11 +86,9 @@ def _context() -> _Context:
 # The shape of a reform name: counted parts (一规划两纲要, 两集中、两到位) or …通办.
 _REFORM_SHAPE = re.compile(r"[一二两三四五六七八九十百千万]|通办$")
 # A count of systems inside a quote: “三项核心制度”, “两个机制”.
-_COUNTED_SYSTEMS = re.compile(
-    r"[一二两三四五六七八九十\d]+[项个类种条大][\u4e00-\u9fff]{0,4}(?:制度|机制|体系)$"
-)
+_COUNTED_SYSTEMS = re.compile(rf"[一二两三四五六七八九十\d]+[项个类种条大][{CJK}]{{0,4}}(?:制度|机制|体系)$")
 # A count and one character (“三农”, “六稳”): a field of policy named by its count, no reform.
-_COUNT_AND_FIELD = re.compile(r"[一二两三四五六七八九十双]+[\u4e00-\u9fff]")
+_COUNT_AND_FIELD = re.compile(rf"[一二两三四五六七八九十双]+[{CJK}]")
 # A count of things (一张图, 四个意识) is a slogan or a target, not a reform.
 _COUNTED_THING = re.compile(r"^[一二两三四五六七八九十]+[张个]")
 _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
