@@ -145,7 +145,7 @@ def test_a_rule_that_work_only_turns_around_is_not_implemented() -> None:
     assert run("围绕{制度:“放管服”}改革目标，开展调研。") == []
 
 
-@pytest.mark.parametrize("verb", ["印发实施", "颁布施行", "颁布实施"])
+@pytest.mark.parametrize("verb", ["印发实施", "颁布施行", "颁布实施", "下发", "下发实施"])
 def test_a_rule_promulgated_to_take_effect_is_formulated_only(verb: str) -> None:
     rels = run(f"{{机构:县政府}}{verb}{{制度:《行政规范性文件管理办法》}}。")
     assert triples(rels) == {("县政府", "formulates", "行政规范性文件管理办法", False)}

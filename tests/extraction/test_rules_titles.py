@@ -60,3 +60,22 @@ def test_periods_and_look_alikes_are_not_plans(names: Names, text: str) -> None:
 def test_named_documents_are_slices_of_the_text(text: str) -> None:
     for name in extract_names(text, SYS):
         assert name.replace("“", "").replace("”", "") in text.replace("“", "").replace("”", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县司法局下发《关于开展全县社区矫正对象走访工作的通知》。", "关于开展全县社区矫正对象走访工作的通知"),
+        ("印发《关于进一步加强乡镇法律顾问管理的通知》。", "关于进一步加强乡镇法律顾问管理的通知"),
+    ],
+)
+def test_notice_that_assigns_work_is_a_system(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["收到《关于召开全县推进依法行政工作会议的通知》。", "按照《关于报送2024年度工作总结的通知》要求。"],
+)
+def test_notice_of_a_meeting_or_a_report_to_send_is_not_a_system(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

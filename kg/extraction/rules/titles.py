@@ -36,6 +36,12 @@ def _issued() -> re.Pattern[str]:
 
 
 @cache
+def _notice_task() -> re.Pattern[str]:
+    """关于 + a verb that assigns work (关于开展…, 关于进一步加强…): a notice that sets a programme."""
+    return re.compile(f"关于(?:进一步)?(?:{lexicon.alternation('title_notice_task_verbs')})")
+
+
+@cache
 def _bare_heads() -> frozenset[str]:
     """A document or list head standing alone (《清单》, 《办法》): a short name, not a title."""
     return frozenset({*lexicon.words("list_heads"), *lexicon.words("doc_heads")})
@@ -54,7 +60,8 @@ def title_type(t: str) -> EntityType | None:
     if core.endswith(tuple(lexicon.words("list_heads"))):
         return LIST
     if core.endswith("通知"):
-        return SYS if alternation("title_notice_rule_words").search(core) else None
+        sets_rule = alternation("title_notice_rule_words").search(core) or _notice_task().search(core)
+        return SYS if sets_rule else None
     if core.endswith(tuple(lexicon.words("title_method_words"))) and len(core) <= 3:
         return None
     for h in lexicon.words("doc_heads"):
