@@ -47,9 +47,10 @@ def test_named_systems_with_generic_words_stay(names: Names, text: str, name: st
     assert name in names(text, SYS)
 
 
-def test_a_conjunct_with_a_short_modifier_still_shares_the_head(names: Names) -> None:
+def test_a_conjunct_before_a_lone_verb_makes_one_name_with_it(names: Names) -> None:
+    # Y is one verb (帮扶): the group and the manner before X's verb are Y's too
     got = names("健全困难群众动态监测和帮扶机制。", SYS)
-    assert "困难群众动态监测机制" in got
+    assert got == {"困难群众动态监测和帮扶机制"}
 
 
 @pytest.mark.parametrize(
@@ -217,3 +218,35 @@ def test_a_reform_done_to_a_system_is_not_part_of_its_name(names: Names, text: s
 
 def test_a_system_changed_into_another_gives_two_names(names: Names) -> None:
     assert names("将企业年检制度改为年报公示制度。", SYS) == {"企业年检制度", "年报公示制度"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Y is one verb: X's words before its verb are Y's too
+        ("健全救助标准确定和调整机制。", "救助标准确定和调整机制"),
+        # 合作 relates the two parties, a qualifier may stand before the head
+        ("推广政府和社会资本合作新机制。", "政府和社会资本合作新机制"),
+    ],
+)
+def test_coordination_inside_one_name_is_not_split(names: Names, text: str, name: str) -> None:
+    got = names(text, SYS)
+    assert name in got
+    assert not any(n.endswith("机制") and "和" not in n for n in got)
+
+
+def test_a_conjunct_parallel_to_the_front_of_the_last_borrows_the_rest(names: Names) -> None:
+    # 乡村文化事业 ~ 乡村文化产业: the conjunct borrows 扶持机制, not 机制 alone
+    got = names("完善乡村文化事业和乡村文化产业扶持机制。", SYS)
+    assert got == {"乡村文化事业扶持机制", "乡村文化产业扶持机制"}
+
+
+def test_a_conjunct_with_its_own_head_borrows_no_other() -> None:
+    # 体系 is X's own head: X is not an X机制
+    got = extract_names("健全基层矛盾调处服务体系和纠纷预警机制。", SYS)
+    assert "基层矛盾调处服务体系机制" not in got
+    assert "纠纷预警机制" in got
+
+
+def test_conjuncts_of_their_own_still_borrow_the_head(names: Names) -> None:
+    assert {"法律顾问制度", "合法性审核制度"} <= names("建立法律顾问和合法性审核制度。", SYS)

@@ -170,7 +170,7 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             tail = "事项" + tail
         if typ is LIST and _enumerated_among_others(v.text, h.end()):
             continue  # 执法人员、执法程序、抽查事项清单、救济渠道: items of other kinds, no conjuncts
-        yield from _conjuncts(v, start, typ, tail, rule_id + ".conj")
+        yield from _conjuncts(v, start, typ, tail, rule_id + ".conj", body=strip_marks(body))
 
 
 _NEXT_ITEM = re.compile(r"、([^、，。；,;：:]{1,30})")
@@ -266,15 +266,22 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
+        # 低保标准确定和调整机制: Y is one verb, so what X says before its verb is Y's too
+        own_head = alternation("system_conjunct_heads").search(left[-2:])
+        one_verb = len(left) >= 4 and not own_head and word_tag(right) in {"v", "vn"}
         if not (
             repeats
-            or ending("coord_relational").search(right)
+            or one_verb
+            or ending("coord_relational").search(_NEW_OR_LASTING.sub("", right))
             or field_and_generic(right)
             or _shared_actor(left, right)
         ):
             return start
     return left_start
 
+
+# 合作新机制, 协作长效机制: a qualifier between the relating word and the head
+_NEW_OR_LASTING = re.compile(r"(?:新|长效)$")
 
 # A level said as a phrase before who acts: 省级层面领导干部…, 全市领导干部….
 _LEVEL_PHRASE = re.compile(r"(?:[省市县区州]级(?:层面)?|全[省市县区州])")
@@ -297,8 +304,14 @@ def _shared_actor(left: str, right: str) -> bool:
     return len(left) - m.end() >= 2 and not actor.match(right)
 
 
-def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id: str) -> Iterator[Candidate]:
-    """Earlier conjuncts (A、B和C制度) that borrow the head of the last one."""
+def _conjuncts(
+    v: SentenceView, start: int, typ: EntityType, tail: str, rule_id: str, body: str = ""
+) -> Iterator[Candidate]:
+    """Earlier conjuncts (A、B和C制度) that borrow the head of the last one.
+
+    A conjunct that parallels the front of the last one (养老事业和养老产业政策机制:
+    养老事业 ~ 养老产业) borrows what follows that front as well (政策机制).
+    """
     cur = start
     for _ in range(4):
         k = cur
@@ -332,8 +345,16 @@ def _conjuncts(v: SentenceView, start: int, typ: EntityType, tail: str, rule_id:
             for q in re.finditer(r"“([^“”]+)”", item):
                 yield Candidate(s0 + q.start(), s0 + q.end(), typ, q.group(1).strip() + tail, rule_id)
         else:
-            yield Candidate(s0, end, typ, bare + tail, rule_id)
+            rest = _parallel_rest(bare, body)
+            yield Candidate(s0, end, typ, bare + ("" if tail.startswith(rest) else rest) + tail, rule_id)
         cur = s0
+
+
+def _parallel_rest(item: str, last: str) -> str:
+    """What the last conjunct adds after the part ``item`` parallels (养老事业 ~ 养老产业政策 → 政策)."""
+    if len(item) >= 4 and len(last) > len(item) and last[:2] == item[:2] and last[: len(item)] != item:
+        return last[len(item) :]
+    return ""
 
 
 @cache
