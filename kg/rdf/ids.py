@@ -46,9 +46,9 @@ def iri_key(name: str) -> str:
             out.append(ch)
     key = re.sub(r"-{2,}", "-", "".join(out)).strip("-.")
     if not key:
-        key = "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+        key = "x" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     if len(key) > _MAX:
-        key = key[:60] + "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        key = key[:60] + "-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return key
 
 
