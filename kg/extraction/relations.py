@@ -64,6 +64,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.data import lexicon
+from kg.extraction.anaphora import OWN_DOCUMENT
 from kg.extraction.hierarchy import own_units, parents_of
 from kg.extraction.nested import is_nested
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
@@ -494,6 +495,9 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
             continue
         first = min(c.start for c in found)
         cue = "".join(c.word for c in sorted(found, key=lambda c: c.start))
+        if _basis_of_the_text(s, obj, found):
+            s.tell(obj, cue, preds, (), "the ground of the text itself (根据《A》…制定本方案): basedOn only")
+            continue
         if _negated(s, first, max(obj.end, max(c.end for c in found))):
             s.tell(obj, cue, preds, (), "the clause negates the cue (未, 不到位 …)")
             continue
@@ -506,6 +510,18 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
                 yield from _emit(s, owner, implied, obj, outer_preds, outer.start, "cue", outer.word)
         if Predicate.FORMULATES in preds:
             yield from _based_on(s, owner, obj, first)
+
+
+def _basis_of_the_text(s: _Sent, obj: Mention, found: Sequence[_Cue]) -> bool:
+    """根据《A》，结合实际，制定本方案: the plan's preamble names its ground.
+
+    The text is the plan made on A's ground (B basedOn A); its author does not
+    report carrying A out.
+    """
+    basis = lexicon.word_set("relation_basis")
+    return all(c.word in basis for c in found) and any(
+        m.rule == OWN_DOCUMENT and m.start > obj.end for m in s.mentions
+    )
 
 
 def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:

@@ -922,3 +922,23 @@ def test_a_body_named_with_another_acting_is_no_clause_subject() -> None:
     rels = run("{机构:县司法局}组织{机构:县律师协会}起草{制度:《甲办法》}。", author="县政府")
     assert {r.subject[1] for r in rels} == {"县律师协会"}
     assert run("{机构:县司法局}的工作人员落实{制度:乙制度}。", author="县政府") == []
+
+
+def test_the_ground_of_the_text_itself_is_its_basis_not_a_rule_its_author_applies() -> None:
+    # the notice's text is the plan: its preamble names the plan's ground
+    ex = extract_text(
+        "宁陵县人民政府关于印发《宁陵县法治宣传三年实施方案》的通知\n"
+        "根据《河南省法治宣传教育条例》，结合我县实际，制定本实施方案。\n"
+    )
+    got = {(r.subject[1], r.predicate.value, r.object[1]) for r in ex.relations}
+    assert ("宁陵县法治宣传三年实施方案", "basedOn", "河南省法治宣传教育条例") in got
+    assert not any(p == "implements" for _, p, _ in got)
+
+
+def test_a_basis_in_a_report_is_still_applied_by_its_author() -> None:
+    ex = extract_text(
+        "宁陵县人民政府2024年法治政府建设情况报告\n"
+        "根据《河南省法治宣传教育条例》，结合我县实际，制定《宁陵县法治宣传三年实施方案》。\n"
+    )
+    got = {(r.predicate.value, r.object[1]) for r in ex.relations}
+    assert ("implements", "河南省法治宣传教育条例") in got
