@@ -106,7 +106,3 @@ def write_bytes(path: str | Path, data: bytes) -> None:
 def dumps_jsonl(records: Iterable[dict[str, Any]]) -> str:
     """JSON Lines with keys in insertion order and raw UTF-8 text."""
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-
-
-def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
-    write_text(path, dumps_jsonl(records))
