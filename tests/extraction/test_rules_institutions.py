@@ -333,3 +333,26 @@ def test_short_and_bare_bodies_the_issue_names(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["各级工商联开展活动。", "地委书记调研。"])
 def test_bodies_of_all_levels_and_their_officers_are_no_body(text: str) -> None:
     assert insts(text) == set()
+
+
+# ---------------------------------------------------------------- two levels written together
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动市县政府主要负责人年底述法。",
+        "基本完成省市政府职能清理工作。",
+        "督促县市政府落实整改。",
+    ],
+)
+def test_the_organs_of_two_levels_written_together_are_a_plural(text: str) -> None:
+    assert not {n for n in insts(text) if n.endswith("政府")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("市委、县政府联合督查。", "县政府"), ("在县政府常务会议上审议。", "县政府常务会议")],
+)
+def test_one_level_after_another_organ_or_a_preposition_stays_an_organ(text: str, name: str) -> None:
+    assert name in insts(text)

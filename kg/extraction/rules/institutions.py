@@ -99,8 +99,8 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 and prev not in lexicon.characters("org_level_open_after")
             ):
                 continue
-            if prev in lexicon.characters("org_level_not_after") and prev + p not in {"省市", "市县"}:
-                continue
+            if prev in lexicon.characters("org_level_not_after"):
+                continue  # 全县政府, 各县委; 市县政府, 省市政府: the governments of two levels, all of them
             if prev and re.match(rf"[{NUM}]", prev):
                 continue  # 十六区政府: a count of governments
         if v.text.startswith("网", m.end()) and (m.group("organ") or "").endswith(("政府", "人大", "政协")):
