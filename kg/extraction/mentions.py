@@ -78,9 +78,8 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
         return "name shorter than two characters"
     if name.startswith("各"):
         return "starts with 各"
-    if c.type is not INST and (
-        _kinds()[0].search(v.text[max(0, c.start - 4) : c.start])
-        or (_kinds()[1].match(name) and not v.text.startswith("《", c.start))
+    if _kinds()[0].search(v.text[max(0, c.start - 4) : c.start]) or (
+        _kinds()[1].match(name) and not v.text.startswith("《", c.start)
     ):
         return "a kind of thing counted before it (一系列, 一批, 若干)"
     if c.type is INST:

@@ -356,3 +356,29 @@ def test_the_organs_of_two_levels_written_together_are_a_plural(text: str) -> No
 )
 def test_one_level_after_another_organ_or_a_preposition_stays_an_organ(text: str, name: str) -> None:
     assert name in insts(text)
+
+
+# ---------------------------------------------------------------- a kind counted before a body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年建设一批青少年法治教育基地。",
+        "培育若干“枫桥式”矛盾纠纷调解中心。",
+        "新建一些村级公共法律服务工作室。",
+    ],
+)
+def test_a_body_after_a_word_that_counts_a_kind_is_a_kind(text: str) -> None:
+    assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("一批案件移交宁陵县矛盾纠纷调处中心办理。", "宁陵县矛盾纠纷调处中心"),
+        ("县司法局组织一批律师开展法治体检。", "县司法局"),
+    ],
+)
+def test_a_count_of_other_things_leaves_the_body_named(text: str, name: str) -> None:
+    assert name in insts(text)
