@@ -282,3 +282,12 @@ def test_a_bare_standing_committee_is_the_one_its_sentence_names() -> None:
     assert standing("定期向常委会报告工作。", author="开阳县人大常委会") == "开阳县人大常委会"
     # the text does not say whose: the name stays as written
     assert standing("常委会听取了报告。") == "常委会"
+
+
+def test_a_town_unit_named_by_the_town_without_its_level_word_takes_no_prefix() -> None:
+    street = Region(name="新市街道", level="township", parent=region_of("440111"))
+    assert canonical_institution("新市街党工委", info(street))[0] == "新市街党工委"
+    assert canonical_institution("清溪派出所", info(TOWN))[0] == "清溪派出所"
+    # a unit the town's name does not open still takes it
+    assert canonical_institution("党工委", info(street))[0] == "新市街道党工委"
+    assert canonical_institution("新建综合行政执法大队", info(TOWN))[0] == "清溪镇综合行政执法大队"

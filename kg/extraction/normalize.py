@@ -274,6 +274,8 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
         elif place is not None and scope and not word and name in _bare_organs():
             return _organ_forms()[name].format(p=place.name), scope  # 政府办 → 开阳县人民政府办公室
         elif place is not None and scope and not word and _is_local_unit(name, place):
+            if _opens_with_town_stem(name, place):
+                return name, scope  # 新市街党工委 in 新市街道's report: the town is named already
             return place.name + name, scope
         return name, scope
     pname = region.name
@@ -322,6 +324,21 @@ def _is_local_unit(name: str, place: Region) -> bool:
     if _BARE_DEPARTMENT.fullmatch(name) and not name.endswith("分局"):
         return True  # 配合司法局…: a department named bare is the place's own
     return name.endswith(tuple(lexicon.words("org_team_heads")))
+
+
+_TOWN_LEVEL_WORDS = ("街道", "镇", "乡")
+
+
+def _opens_with_town_stem(name: str, place: Region) -> bool:
+    """A town's unit named by the town without its level word (新市街党工委, 兴隆派出所 in a
+    report of 新市街道 or 兴隆镇): the name has its place, which a prefix would repeat."""
+    if place.level != "township":
+        return False
+    for level in _TOWN_LEVEL_WORDS:
+        if place.name.endswith(level):
+            stem = place.name[: -len(level)]
+            return len(stem) >= 2 and name.startswith(stem)
+    return False
 
 
 def _scope_of_name(name: str, typ: EntityType, info: ReportInfo) -> str:
