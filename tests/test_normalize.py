@@ -291,3 +291,10 @@ def test_a_town_unit_named_by_the_town_without_its_level_word_takes_no_prefix() 
     # a unit the town's name does not open still takes it
     assert canonical_institution("党工委", info(street))[0] == "新市街道党工委"
     assert canonical_institution("新建综合行政执法大队", info(TOWN))[0] == "清溪镇综合行政执法大队"
+
+
+def test_a_special_administrative_region_s_government_keeps_its_own_name() -> None:
+    assert canonical_institution("香港特别行政区政府", info(None))[0] == "香港特别行政区政府"
+    assert canonical_institution("澳门特别行政区政府", info(KAIYANG))[0] == "澳门特别行政区政府"
+    # a province's government still takes the mainland form
+    assert canonical_institution("贵州省政府", info(None))[0] == "贵州省人民政府"

@@ -49,6 +49,9 @@ def _national_aliases() -> dict[str, str]:
 _clean = tidy  # typography only (kg.extraction.variants): the canonical spelling of a name
 
 _PLACE_CHARS = "省市县区州镇乡"
+# A special administrative region's organs keep the names its Basic Law gives them
+# (香港特别行政区政府, 澳门特别行政区立法会): the mainland forms (人民政府, 中共…委员会) are not theirs.
+_SPECIAL_REGION = "特别行政区"
 
 
 @cache
@@ -281,6 +284,8 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     pname = region.name
     if word == "政协" or rest == "政协":
         return f"政协{pname}委员会", region.key
+    if pname.endswith(_SPECIAL_REGION):
+        return pname + rest, region.key  # 澳门特别行政区政府: no 人民政府, no Party committee
     form = _organ_forms().get(rest)
     if form is not None:
         if region.level == "township" and rest in {"委", "委员会"}:
