@@ -298,3 +298,8 @@ def test_a_special_administrative_region_s_government_keeps_its_own_name() -> No
     assert canonical_institution("澳门特别行政区政府", info(KAIYANG))[0] == "澳门特别行政区政府"
     # a province's government still takes the mainland form
     assert canonical_institution("贵州省政府", info(None))[0] == "贵州省人民政府"
+
+
+def test_full_names_of_central_organs_join_their_short_names() -> None:
+    assert canonical_institution("中央军事委员会", info()) == ("中央军委", "")
+    assert canonical_institution("国家监察委员会", info()) == ("国家监委", "")

@@ -382,3 +382,22 @@ def test_a_body_after_a_word_that_counts_a_kind_is_a_kind(text: str) -> None:
 )
 def test_a_count_of_other_things_leaves_the_body_named(text: str, name: str) -> None:
     assert name in insts(text)
+
+
+# ---------------------------------------------------------------- central organs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在党中央、中央军委的领导下推进改革。", "中央军委"),
+        ("配合国家监察委员会开展调查。", "国家监察委员会"),
+        ("中央纪律检查委员会通报典型案例。", "中央纪律检查委员会"),
+    ],
+)
+def test_central_military_and_supervisory_organs_are_institutions(text: str, name: str) -> None:
+    assert name in insts(text)
+
+
+def test_the_central_military_commission_s_chairman_is_a_post_not_a_body() -> None:
+    assert insts("贯彻军委主席负责制。") == set()
