@@ -401,3 +401,30 @@ def test_central_military_and_supervisory_organs_are_institutions(text: str, nam
 
 def test_the_central_military_commission_s_chairman_is_a_post_not_a_body() -> None:
     assert insts("贯彻军委主席负责制。") == set()
+
+
+# ---------------------------------------------------------------- centres and bases of a kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进基层矛盾纠纷调处中心规范化建设。",
+        "获评全省青少年法治教育示范基地。",
+        "督促乡镇综治中心落实值班制度。",
+    ],
+)
+def test_a_centre_or_base_that_a_kind_word_qualifies_is_a_kind(text: str) -> None:
+    assert not {n for n in insts(text) if n.endswith(("中心", "基地"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("宁陵县矛盾纠纷调处中心受理案件。", "宁陵县矛盾纠纷调处中心"),
+        ("县司法局法治教育基地接待群众。", "县司法局法治教育基地"),
+        ("今年建成民商事案件调解中心。", "民商事案件调解中心"),
+    ],
+)
+def test_a_centre_or_base_without_a_kind_word_is_a_body(text: str, name: str) -> None:
+    assert name in insts(text)

@@ -404,6 +404,42 @@ def _ends_institution(word: str) -> bool:
     return bool(_head_at_end().search(word))
 
 
+def _own_words(v: SentenceView, start: int, head_start: int, strict: bool = False) -> tuple[int, list[str]]:
+    """The words of a modifier after its last place or institution (福山 in 澄迈县公安局福山派出所),
+    right to left, and where they start. ``strict``: an institution is a word of three
+    characters or more that ends in a head, or a head itself (not 调处, a verb ending in 处)."""
+    text = v.text
+    cur = head_start
+    own: list[str] = []
+    while cur > start:
+        tok = v.token_before(cur)
+        if tok is None:
+            break
+        word, st = tok
+        if st < start:
+            word, st = text[start:cur], start
+        body = _ends_institution(word) and (
+            not strict or len(word) >= 3 or word in lexicon.word_set("org_heads")
+        )
+        if _is_place_word(v, word, st) or body:
+            break
+        own.append(word)
+        cur = st
+    return cur, own
+
+
+# Heads of centres and bases, which a kind word makes a kind when no place or body names
+# them: 基层综治中心, 乡镇调解中心, “双创”示范基地 (not 县综治中心, 县司法局示范基地).
+_KIND_NAMED_HEADS = frozenset({"中心", "基地"})
+
+
+def _kind_of_unit(v: SentenceView, start: int, head_start: int) -> bool:
+    """A centre or base whose own modifier has a kind word (org_unit_kinds.txt): a kind."""
+    cur, _ = _own_words(v, start, head_start, strict=True)
+    name = v.text[cur:head_start]
+    return any(k in name for k in lexicon.word_set("org_unit_kinds"))
+
+
 def _named_unit(v: SentenceView, start: int, head_start: int) -> bool:
     """A unit every place has (司法所, 派出所, 村委会) named by a proper name or a place.
 
@@ -416,19 +452,7 @@ def _named_unit(v: SentenceView, start: int, head_start: int) -> bool:
     if _QUOTES.search(text[start:head_start]):
         return False
     kinds = lexicon.word_set("org_unit_kinds")
-    cur = head_start
-    own: list[str] = []
-    while cur > start:
-        tok = v.token_before(cur)
-        if tok is None:
-            break
-        word, st = tok
-        if st < start:
-            word, st = text[start:cur], start
-        if _is_place_word(v, word, st) or _ends_institution(word):
-            break
-        own.append(word)
-        cur = st
+    cur, own = _own_words(v, start, head_start)
     if not own:
         return head_start - start >= 2 and text[start:head_start] not in kinds
     name = text[cur:head_start]
@@ -506,6 +530,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             ):
                 continue
         if head in lexicon.word_set("org_named_unit_heads") and not _named_unit(v, start, h.start()):
+            continue
+        if head in _KIND_NAMED_HEADS and _kind_of_unit(v, start, h.start()):
             continue
         if head in _PARTY_GROUPS and v.text.startswith("会", h.end()) and not _organ_before(body):
             continue  # 法治建设专题党委会: a meeting on a topic, no body
