@@ -250,3 +250,28 @@ def test_a_conjunct_with_its_own_head_borrows_no_other() -> None:
 
 def test_conjuncts_of_their_own_still_borrow_the_head(names: Names) -> None:
     assert {"法律顾问制度", "合法性审核制度"} <= names("建立法律顾问和合法性审核制度。", SYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该厂自主研制的新型水泵投入使用。",  # 研制: a verb
+        "为客户提供个性化定制服务。",  # 定制: a verb
+        "违法建设势头得到有效遏制。",  # 遏制: a verb
+        "无人机制造、新材料等产业加快发展。",  # 无人机 + 制造: no 机制 here
+    ],
+)
+def test_a_head_inside_another_word_names_nothing(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全面推行田长制。", "田长制"),
+        ("落实项目审批告知承诺制。", "项目审批告知承诺制"),
+        ("健全邻里纠纷调处机制，化解矛盾。", "邻里纠纷调处机制"),
+    ],
+)
+def test_a_head_that_ends_its_word_still_names(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)

@@ -101,6 +101,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
     for h in heads:
         if any(a < h.start() < b for a, b in titled):
             continue
+        if _inside_word(v, h):
+            continue  # 大飞机制造, 自主研制, 个性化定制: the head's characters end no word here
         after = v.text[h.end() : h.end() + 2]
         if after_bad.match(after) or (typ is LIST and after.startswith("管理")):
             # 推进矛盾纠纷多元化解机制建设: building a named mechanism still names it
@@ -171,6 +173,20 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if typ is LIST and _enumerated_among_others(v.text, h.end()):
             continue  # 执法人员、执法程序、抽查事项清单、救济渠道: items of other kinds, no conjuncts
         yield from _conjuncts(v, start, typ, tail, rule_id + ".conj", body=strip_marks(body))
+
+
+def _inside_word(v: SentenceView, h: re.Match[str]) -> bool:
+    """True when the head ends inside a jieba word, or is a bare 制 that ends a two-character word.
+
+    飞机制造 holds 机制 across two words (飞机, 制造); 研制, 定制, 遏制 are verbs
+    whose 制 makes no system (告知承诺制 and 河长制 end in a 制 of their own).
+    """
+    if h.end() < len(v.text) and not v.is_token_start(h.end()):
+        return True
+    if h.group() != "制":
+        return False
+    tok = v.token_before(h.end())
+    return tok is not None and len(tok[0]) == 2
 
 
 _NEXT_ITEM = re.compile(r"、([^、，。；,;：:]{1,30})")
