@@ -73,6 +73,24 @@ def test_left_edges_stop_before_verbs_pronouns_and_versions(
     assert not any(n.endswith(name) and n != name for n in got)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("完善企业并购重组制度。", "企业并购重组制度"),  # 并购: 并 opens the word
+        ("健全劳动争议和解机制。", "劳动争议和解机制"),
+        ("推行并购重组备案制度。", "并购重组备案制度"),
+        ("建立健全和解协议履行机制。", "和解协议履行机制"),
+    ],
+)
+def test_a_particle_character_that_opens_a_word_is_kept(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+def test_a_particle_of_its_own_is_still_dropped(names: Names) -> None:
+    got = names("梳理权责事项并建立权责清单动态调整机制。", SYS)
+    assert not any(n.startswith("并") for n in got)
+
+
 def test_a_pronoun_inside_a_longer_word_is_kept(names: Names) -> None:
     # 各年度: 各年 is no word of its own here, so nothing is cut in the middle of 年度
     assert not any(n.startswith("度") for n in names("制定各年度创建工作实施方案。", SYS))

@@ -333,12 +333,13 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             # 570项 and 570 项: the classifier of a count before the name
             start, changed = start + 1, True
             continue
-        if ch in particles or (
+        if (ch in particles and not _opens_word(text, start, end)) or (
             ch in complements
             and ending("name_stops").search(text, 0, start)
             and len(_first_word(text[start:end])) == 1  # 出资人 is a word: no complement
         ):
             # 的…, 建立起…: a particle, or the complement of the verb before the name
+            # (并购重组制度, 和解机制: the character opens a word, no particle)
             start, changed = start + 1, True
             continue
         m = (
@@ -365,6 +366,11 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             # 此次, 我国, 如何: a pronoun opens no name (jieba's dictionary tag r)
             start, changed = m.end(), True
     return start
+
+
+def _opens_word(text: str, start: int, end: int) -> bool:
+    """True when the character at ``start`` opens a longer jieba word of the name (并购, 和解, 均衡)."""
+    return len(_first_word(text[start:end])) > 1
 
 
 def _first_word(text: str) -> str:
