@@ -91,6 +91,28 @@ def test_a_particle_of_its_own_is_still_dropped(names: Names) -> None:
     assert not any(n.startswith("并") for n in got)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("创新矛盾纠纷多元调处机制。", "矛盾纠纷多元调处机制"),
+        ("畅通群众诉求表达机制。", "群众诉求表达机制"),
+        ("取消企业年检制度，推行年报公示制度。", "企业年检制度"),
+        ("提出废止收容教育制度的议案。", "收容教育制度"),
+        ("完善科技成果转化创新机制。", "科技成果转化创新机制"),  # 创新 inside the name
+        ("建立创新型企业培育机制。", "创新型企业培育机制"),  # 创新型 is a word of its own
+    ],
+)
+def test_a_verb_acting_on_a_system_opens_no_name(names: Names, text: str, name: str) -> None:
+    got = names(text, SYS)
+    assert name in got
+    assert not any(n.endswith(name) and n != name for n in got)
+
+
+@pytest.mark.parametrize("text", ["疏通传导机制，降低融资成本。", "积极参与多边机制。"])
+def test_what_a_lead_verb_leaves_may_be_a_kind(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
+
+
 def test_a_pronoun_inside_a_longer_word_is_kept(names: Names) -> None:
     # 各年度: 各年 is no word of its own here, so nothing is cut in the middle of 年度
     assert not any(n.startswith("度") for n in names("制定各年度创建工作实施方案。", SYS))

@@ -40,7 +40,7 @@ from kg.extraction.rules.base import (
     trim,
 )
 from kg.model import EntityType
-from kg.text.tokenize import word_tag
+from kg.text.tokenize import tokenize, word_tag
 
 # jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name
 _NOT_NAMING_TAGS = frozenset({"d", "ad", "r"})
@@ -118,6 +118,7 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         start = left_edge(v, h.start())
         start = _attributive_adverb(v.text, trim(v.text, start, h.end()))
         start = _drop_own_level(v.text, start, h.start())
+        start = _drop_lead_verb(v.text, start, h.start())
         if _after_deng(v.text, start):
             # 法制审查等依法决策机制: the words after 等 name the kind of the items
             continue
@@ -246,6 +247,20 @@ def _drop_own_level(text: str, start: int, head_start: int) -> int:
     ):
         return start + 1
     return start
+
+
+def _drop_lead_verb(text: str, start: int, head_start: int) -> int:
+    """创新矛盾纠纷调处机制: a verb acting on the system (system_lead_verbs.txt), cut as a word
+    of its own, opens no name; what it leaves may be a kind (疏通传导机制 -> 传导机制)."""
+    verbs = lexicon.word_set("system_lead_verbs")
+    while True:  # 提出废止…制度: one verb may follow another
+        if not text.startswith(tuple(verbs), start):
+            return start
+        toks = tokenize(text[start:head_start], hmm=False)
+        first = toks[0][0] if toks else ""
+        if first not in verbs or head_start - start - len(first) < 2:
+            return start
+        start += len(first)
 
 
 def _specific_long(v: SentenceView, head_start: int) -> bool:
