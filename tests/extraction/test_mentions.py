@@ -141,6 +141,14 @@ def test_enumeration_items_keep_their_verbs_and_drop_actions() -> None:
     assert got == {"案件合议制度", "案前调解制度"}
 
 
+def test_ways_listed_before_a_bare_deng_banfa_are_no_rules() -> None:
+    # 等办法: "such ways"; the items are actions, not measures with a title
+    assert names("采取上门服务、预约办理等办法，方便群众办事。", SYS) == set()
+    assert names("通过压减材料、合并环节等办法提速审批。", SYS) == set()
+    # a count or a qualifier before 办法 still names measures
+    assert names("出台容缺受理、帮办代办等两个办法。", SYS) == {"容缺受理办法", "帮办代办办法"}
+
+
 def test_enumeration_of_lists_with_a_count() -> None:
     got = names("公布行政许可事项、行政检查事项“两张清单”。", LIST)
     assert {"行政许可事项清单", "行政检查事项清单"} <= got

@@ -60,6 +60,8 @@ def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         ):
             continue
         head = m.group(5)
+        if head == "办法" and not (m.group(2) or m.group(4)):
+            continue  # 采取联合办公、容缺受理等办法: 等办法 says "such ways", no rules named
         typ = _heads()[head]
         items = _items_before(v, sep.start())
         if len(items) < 2:
