@@ -47,6 +47,24 @@ def test_named_systems_with_generic_words_stay(names: Names, text: str, name: st
     assert name in names(text, SYS)
 
 
+@pytest.mark.parametrize(
+    "text", ["健全监督和考核机制。", "完善激励和约束机制。", "建立奖励、考核和评价制度。"]
+)
+def test_kinds_joined_by_a_conjunction_are_still_kinds(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完善执法人员考核、评价和尽职免责制度。", {"执法人员考核制度", "尽职免责制度"}),
+        ("落实法律顾问和合法性审核制度。", {"法律顾问制度", "合法性审核制度"}),
+    ],
+)
+def test_a_kind_among_named_conjuncts_is_left_out(names: Names, text: str, expected: set[str]) -> None:
+    assert names(text, SYS) == expected
+
+
 def test_a_conjunct_before_a_lone_verb_makes_one_name_with_it(names: Names) -> None:
     # Y is one verb (帮扶): the group and the manner before X's verb are Y's too
     got = names("健全困难群众动态监测和帮扶机制。", SYS)

@@ -162,8 +162,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue
         # 监测和帮扶机制: a conjunct without a head before it is left to the coordination rules
         conjunct = v.text[start - 1 : start] in {*CONJ, "、"} and not v.text.endswith(h.group(), 0, start - 1)
-        if h.group() in _KIND_HEADS and not conjunct and kind_of_system(body):
-            continue  # 决策机制, 政府运行新机制: a kind of mechanism
+        if h.group() in _KIND_HEADS and kind_of_system(body) and (not conjunct or _kind_before(v, start)):
+            continue  # 决策机制, 政府运行新机制, 考核和激励机制: kinds of mechanism
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
         name = strip_marks(v.text[start : h.end()])
@@ -371,6 +371,9 @@ def _conjuncts(
             or len(bare) > 16
         ):
             return
+        if tail in _KIND_HEADS and kind_of_system(bare):
+            cur = s0  # 考核、评价和尽职免责制度: 评价 alone names a kind (评价制度), not a system
+            continue
         if "”“" in item:
             # “A”“B”、“C”机制: each quote of the item borrows the head
             for q in re.finditer(r"“([^“”]+)”", item):
@@ -379,6 +382,14 @@ def _conjuncts(
             rest = _parallel_rest(bare, body)
             yield Candidate(s0, end, typ, bare + ("" if tail.startswith(rest) else rest) + tail, rule_id)
         cur = s0
+
+
+def _kind_before(v: SentenceView, start: int) -> bool:
+    """True when the conjunct before the one at ``start`` (after 和 or 、) names a kind (考核和激励机制)."""
+    end = start - 1
+    s0 = trim(v.text, left_edge(v, end, max_len=20), end, keep=2)
+    item = strip_marks(v.text[s0:end])
+    return len(item) >= 2 and kind_of_system(item)
 
 
 def _parallel_rest(item: str, last: str) -> str:
