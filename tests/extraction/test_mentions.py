@@ -83,6 +83,12 @@ def test_document_after_a_verb_needs_a_specific_modifier() -> None:
     assert names("研究制定工作方案。", SYS) == set()
 
 
+def test_the_views_of_people_are_no_document_named_yijian() -> None:
+    assert names("制定惠企政策要充分听取市场主体意见。", SYS) == set()
+    assert names("制定政策要广泛征求群众意见。", SYS) == set()
+    assert "法治乡村建设实施意见" in names("出台法治乡村建设实施意见。", SYS)
+
+
 def test_listed_laws_without_title_marks() -> None:
     got = names("组织学习宪法、民法典、行政复议法、信访工作条例等法律法规。", SYS)
     assert {"宪法", "民法典", "行政复议法", "信访工作条例"} <= got

@@ -112,6 +112,8 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
             return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return
+    if head.group() == "意见" and ending("doc_opinion_holders").search(body):
+        return  # 多听市场主体意见: the views of people, not a document
     typ = LIST if head.group() in lexicon.word_set("list_heads") else SYS
     start = trim(v.text, start, end)
     name = strip_marks(v.text[start:end])
