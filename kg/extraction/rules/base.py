@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -350,11 +350,11 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
         if m and end - m.end() >= keep and not text.startswith(_NAME_OPENER, m.end()):
             start, changed = m.end(), True
             continue
-        first = _first_word(text[start:end]) if text.startswith(lead_verbs, start) else ""
-        if first in lead_verbs and end - start - len(first) >= keep:
+        after_verb = drop_lead_verb(text, start, end, lead_verbs, keep)
+        if after_verb != start:
             # 建设县级公共法律服务中心: jieba cuts 建设 as a word of its own, a verb
             # (建设工程交易中心 keeps it: 建设工程 is one word)
-            start, changed = start + len(first), True
+            start, changed = after_verb, True
             continue
         m = _PRONOUN.match(text, start, end)
         if (
@@ -366,6 +366,14 @@ def trim(text: str, start: int, end: int, keep: int = 3) -> int:
             # 此次, 我国, 如何: a pronoun opens no name (jieba's dictionary tag r)
             start, changed = m.end(), True
     return start
+
+
+def drop_lead_verb(text: str, start: int, end: int, verbs: Iterable[str], keep: int) -> int:
+    """Past a verb of ``verbs`` that opens ``text[start:end]`` as a jieba word of its own,
+    when ``keep`` characters stay; else ``start`` (建设工程… keeps 建设: one word)."""
+    verbs = tuple(verbs)
+    first = _first_word(text[start:end]) if text.startswith(verbs, start) else ""
+    return start + len(first) if first in verbs and end - start - len(first) >= keep else start
 
 
 def _opens_word(text: str, start: int, end: int) -> bool:

@@ -30,6 +30,7 @@ from kg.extraction.rules.base import (
     SentenceView,
     alternation,
     by_length,
+    drop_lead_verb,
     ending,
     field_and_generic,
     kind_of_system,
@@ -40,7 +41,7 @@ from kg.extraction.rules.base import (
     trim,
 )
 from kg.model import EntityType
-from kg.text.tokenize import tokenize, word_tag
+from kg.text.tokenize import word_tag
 
 # jieba's tags of adverbs (d, ad) and pronouns (r): such a word alone is no modifier of a name
 _NOT_NAMING_TAGS = frozenset({"d", "ad", "r"})
@@ -252,15 +253,10 @@ def _drop_own_level(text: str, start: int, head_start: int) -> int:
 def _drop_lead_verb(text: str, start: int, head_start: int) -> int:
     """创新矛盾纠纷调处机制: a verb acting on the system (system_lead_verbs.txt), cut as a word
     of its own, opens no name; what it leaves may be a kind (疏通传导机制 -> 传导机制)."""
-    verbs = lexicon.word_set("system_lead_verbs")
-    while True:  # 提出废止…制度: one verb may follow another
-        if not text.startswith(tuple(verbs), start):
-            return start
-        toks = tokenize(text[start:head_start], hmm=False)
-        first = toks[0][0] if toks else ""
-        if first not in verbs or head_start - start - len(first) < 2:
-            return start
-        start += len(first)
+    verbs = lexicon.words("system_lead_verbs")
+    while (after := drop_lead_verb(text, start, head_start, verbs, keep=2)) != start:
+        start = after  # 提出废止…制度: one verb may follow another
+    return start
 
 
 def _specific_long(v: SentenceView, head_start: int) -> bool:
