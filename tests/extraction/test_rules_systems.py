@@ -285,6 +285,8 @@ def test_a_system_changed_into_another_gives_two_names(names: Names) -> None:
         ("健全救助标准确定和调整机制。", "救助标准确定和调整机制"),
         # 合作 relates the two parties, a qualifier may stand before the head
         ("推广政府和社会资本合作新机制。", "政府和社会资本合作新机制"),
+        # X names whom the system serves: one system for both groups
+        ("完善城乡居民和农民工医疗救助制度。", "城乡居民和农民工医疗救助制度"),
     ],
 )
 def test_coordination_inside_one_name_is_not_split(names: Names, text: str, name: str) -> None:

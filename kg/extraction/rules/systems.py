@@ -272,7 +272,8 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     parties (行政执法和刑事司法衔接机制), or Y repeats the last word of X
     before its own end (纠错案件和败诉案件过错责任追究机制: X parallels the
     front of Y, not the whole of it), or Y alone would only name a kind
-    (法制审查和备案配套制度). Otherwise X is a conjunct of its own
+    (法制审查和备案配套制度), or Y is one verb, or X names whom the system
+    serves (机关事业单位和企业养老保险制度). Otherwise X is a conjunct of its own
     that borrows the head (法律顾问和合法性审核制度).
     """
     t = v.text
@@ -299,6 +300,7 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
         if not (
             repeats
             or one_verb
+            or ending("system_served_groups").search(left)
             or ending("coord_relational").search(_NEW_OR_LASTING.sub("", right))
             or field_and_generic(right)
             or _shared_actor(left, right)
