@@ -28,6 +28,8 @@ Names = Callable[[str, EntityType], set[str]]
         "构建政府运行新机制。",
         "完善乡村依法治理机制。",
         "调解是我国特色社会主义法律制度。",
+        "健全市场化机制。",
+        "完善基础性制度。",
     ],
 )
 def test_kinds_of_mechanism_are_not_systems(names: Names, text: str) -> None:
@@ -41,6 +43,8 @@ def test_kinds_of_mechanism_are_not_systems(names: Names, text: str) -> None:
         ("完善科技成果转化创新机制。", "科技成果转化创新机制"),
         ("落实法律顾问制度。", "法律顾问制度"),
         ("全面推行林长制。", "林长制"),
+        ("推行证明事项告知承诺制度。", "证明事项告知承诺制度"),
+        ("健全法治化营商环境评价机制。", "法治化营商环境评价机制"),
     ],
 )
 def test_named_systems_with_generic_words_stay(names: Names, text: str, name: str) -> None:

@@ -426,6 +426,8 @@ def kind_of_system(body: str) -> bool:
         return True
     if b.endswith("新") and tokenize(b, hmm=False)[-1][0] == "新":
         return True  # 运行新机制, not 创新机制
+    if b.endswith(("性", "化")) and len(tokenize(b, hmm=False)) == 1:
+        return True  # 基础性制度, 市场化机制: a quality, no name
     rest = b
     tails = by_length("system_field_generic")
     stripped = True
