@@ -645,10 +645,21 @@ def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
 
 
 def _is_topic(s: _Sent, obj: Mention) -> bool:
-    """True when the name only says what an activity is about (《民法典》宣传, 宪法、民法典等法律宣传)."""
+    """True when the name only says what an activity is about (《民法典》宣传, 宪法、民法典等法律宣传).
+
+    The class that closes a list of rules does not count towards the gap:
+    做好《A》《B》等一系列法律法规的集体学习 is a study session on them.
+    """
     _, hi = _clause_bounds(s, obj.end)
-    after = _MARKS.sub("", _without_names(s, obj.end, hi))[:_MAX_TOPIC_GAP]
-    return bool(_alternation("relation_topic_nouns").search(after))
+    after = _class_phrase().sub("", _MARKS.sub("", _without_names(s, obj.end, hi)), count=1)
+    return bool(_alternation("relation_topic_nouns").search(after[:_MAX_TOPIC_GAP]))
+
+
+@cache
+def _class_phrase() -> re.Pattern[str]:
+    """等一系列法律法规的: the class that closes a list of rules, before the activity on them."""
+    classes = lexicon.alternation("relation_rule_classes")
+    return re.compile(rf"^(?:[、和与及]|以及)*等(?:[^，,；;。、]{{0,6}}?)(?:{classes})的?")
 
 
 def _negated(s: _Sent, cue_start: int, end: int) -> bool:

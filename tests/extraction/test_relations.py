@@ -245,6 +245,24 @@ def test_blocked_or_topic_names_are_silent(markup: str) -> None:
     assert objects(run(markup), Predicate.IMPLEMENTS) == set()
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "认真做好{制度:《物业管理条例》}{制度:《消防法》}等一系列法律法规的集中学习。",
+        "配合做好{制度:《养犬管理条例》}、{制度:《殡葬管理条例》}等地方性法规的征求意见工作。",
+    ],
+)
+def test_rules_closed_by_their_class_are_the_topic_of_the_activity(markup: str) -> None:
+    # 等一系列法律法规的 names the class of the list; the verb acts on the study session
+    assert objects(run(markup), Predicate.IMPLEMENTS) == set()
+
+
+def test_rules_closed_by_their_class_are_still_carried_out() -> None:
+    # the class phrase alone is no activity: 落实…等法规的各项要求 carries the rules out
+    rels = run("严格落实{制度:《养犬管理条例》}、{制度:《殡葬管理条例》}等法规的各项要求。")
+    assert objects(rels, Predicate.IMPLEMENTS) == {"养犬管理条例", "殡葬管理条例"}
+
+
 def test_cue_inside_a_name_is_not_a_cue() -> None:
     # 制定 inside the title must not make the author formulate what follows
     assert run("{制度:《行政规范性文件制定和监督管理规定》}{制度:行政执法公示制度}。") == []
