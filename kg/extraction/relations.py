@@ -115,7 +115,7 @@ _MEETING_AT = re.compile(r"^(?:全体|常务|扩大)?(?:会议|会)?[上中]$")
 # Characters after which a verb is still a verb (部署并建设, 全面建设): not a noun's end.
 _VERB_BEFORE = frozenset("并和及与、又再也还均已将要在全")
 # What may not follow a sentence's opening institution for it to be the topic subject.
-_NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(")
+_NOT_TOPIC_AFTER = frozenset("的、和与及，,；;：:（(各")
 # A time expression (2021年, 2019年6月以来) at the start of a sentence or the end of a head.
 _TIME = re.compile(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|初|底)?[，,]?)+")
 _TIME_END = re.compile(
@@ -804,6 +804,8 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):
             how = "named in 以…名义" if bare == "名义" else "the body whose meeting adopted it"
             return group, how
+        if _generic_plural().match(bare) and _unnamed_actor(s, cue_start):
+            return [], ""  # 县政府各部门制定…: the institution only says whose they are
         if bare or between.startswith("的"):
             opener = _clause_subject(s, insts, lo)
             if opener:
@@ -916,9 +918,31 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
     lo, _ = _clause_bounds(s, cue_start)
     head = _strip_fillers(_MARKS.sub("", _without_names(s, lo, cue_start)))
     if not head.endswith(lexicon.words("relation_generic_actors")):
-        return False
+        # 各级各部门坚持…，全面实施X: a later clause shares the sentence's generic subject
+        return lo > s.sentence.start and _generic_opening(s)
     prepositions = lexicon.characters("relation_prepositions")
     return not any(c in prepositions for c in head)
+
+
+@cache
+def _generic_plural() -> re.Pattern[str]:
+    """A plural subject that names no entity: 各部门, 各级各部门, 全县各乡镇, (县政府)所属单位."""
+    generic = lexicon.alternation("relation_generic_actors")
+    return re.compile(
+        rf"^(?:(?:全[国省市县区州盟旗镇乡])?各|所属|下属|直属)[^，,；;、的]{{0,8}}?(?:{generic})(?!的)"
+    )
+
+
+def _generic_opening(s: _Sent) -> bool:
+    """True when the sentence opens with a plural subject the extractor does not name.
+
+    各级各部门坚持…，全面实施“八五”普法规划; 国务院各部门全年取消…，修订…目录: the
+    clauses after it have no subject of their own, and the reporting institution
+    is not theirs. An institution written before 各 only says whose they are.
+    """
+    lo, hi = _clause_bounds(s, s.sentence.start)
+    lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _without_names(s, lo, hi))))
+    return bool(_generic_plural().match(lead))
 
 
 # --- rule family: 国务院《…条例》, 《…规定》(省政府令192号) ---------------------------

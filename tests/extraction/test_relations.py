@@ -442,6 +442,34 @@ def test_unnamed_organ_as_subject_blocks_the_implied_author() -> None:
     assert run("市委全面依法治市委员会办公室制定{制度:《督察工作办法》}。") == []
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # an institution before 各/所属 says whose the plural subject is
+        "{机构:县政府}各部门制定{制度:《行政执法公示办法》}。",
+        "{机构:县政府}所属单位全面落实{制度:行政执法公示制度}。",
+        # a modal verb after a plural subject (a task set for others)
+        "乡镇政府要建立{制度:矛盾纠纷排查机制}。",
+        "街道和社区应当落实{制度:网格员巡查制度}。",
+        # a plural subject that opens the sentence is the subject of its later clauses
+        "各级各部门坚持依法行政，全面实施{制度:“八五”普法规划}。",
+        "{机构:县政府}各部门提高站位，严格执行{制度:《行政执法公示办法》}。",
+    ],
+)
+def test_plural_subject_names_no_actor(markup: str) -> None:
+    assert run(markup) == []
+
+
+def test_named_actor_with_a_modal_or_a_plural_object_still_acts() -> None:
+    rels = run("{机构:县司法局}要制定{制度:《调解工作办法》}。")
+    assert triples(rels) == {("县司法局", "formulates", "调解工作办法", False)}
+    rels = run("{机构:县司法局}组织各部门学习，落实{制度:《调解工作办法》}。")
+    assert triples(rels) == {("县司法局", "implements", "调解工作办法", False)}
+    # a plural inside an adverbial first clause is not the sentence's subject
+    rels = run("在各部门配合下，全面落实{制度:《调解工作办法》}。")
+    assert triples(rels) == {(AUTHOR, "implements", "调解工作办法", True)}
+
+
 def test_date_between_actor_and_verb() -> None:
     rels = run("{机构:省政府办公厅}2019年6月印发{制度:《政务公开工作要点》}。")
     assert triples(rels) == {("省政府办公厅", "formulates", "政务公开工作要点", False)}
