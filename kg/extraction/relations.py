@@ -531,6 +531,14 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
     wanted = set(_CUE_PREDICATES.get(obj.type, ()))
     while before and not (_cue_words()[before[-1].word] & wanted) and _noun_use(s, before[-1]):
         before.pop()  # 贯彻法治建设“一规划两纲要”: 建设 ends a noun, it governs nothing here
+    nominal = lexicon.word_set("relation_nominal_cues")
+    while (
+        len(before) > 1
+        and before[-1].word in nominal
+        and _noun_use(s, before[-1])
+        and _cue_words()[before[-2].word] & wanted
+    ):
+        before.pop()  # 实施法治政府建设“领雁工程”: 建设 ends a noun even where it could govern
     if not before:
         # A clause of names only continues the previous clause's list (制定《A》，《B》).
         if lo > s.sentence.start and _joined(_without_names(s, lo, obj.start)):

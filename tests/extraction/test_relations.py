@@ -128,6 +128,15 @@ def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, ob
     assert triples(run(markup)) == {(AUTHOR, pred, obj, True)}
 
 
+def test_a_cue_that_closes_a_noun_leaves_the_verb_before_it() -> None:
+    # 法治乡村建设 is a noun: 实施 runs the programme; the author is not a 政府 subject
+    rels = run("实施法治乡村建设{品牌:“百村示范”}工程。")
+    assert triples(rels) == {(AUTHOR, "runs", "百村示范", True)}
+    assert rels[0].start == 0
+    # with no verb before it, 建设 is the verb
+    assert triples(run("加快建设{品牌:“智慧司法”}平台。")) == {(AUTHOR, "runs", "智慧司法", True)}
+
+
 @pytest.mark.parametrize(
     "markup",
     [
