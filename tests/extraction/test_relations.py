@@ -122,6 +122,11 @@ def test_no_implied_actor_without_author() -> None:
         ("动态调整{清单:权责清单}。", "compiles", "权责清单"),
         ("打造{品牌:“和事佬”}调解品牌。", "runs", "和事佬"),
         ("上线{品牌:“随手拍”}小程序。", "runs", "随手拍"),
+        ("推出{制度:农业巨灾保险制度}。", "formulates", "农业巨灾保险制度"),
+        ("推出{清单:涉企检查事项清单}。", "compiles", "涉企检查事项清单"),
+        ("推出{品牌:“码上办”}服务。", "runs", "码上办"),
+        ("继续缩减{清单:行政许可事项清单}。", "compiles", "行政许可事项清单"),
+        ("锚定{制度:《全县法治政府建设规划》}提出的目标。", "implements", "全县法治政府建设规划"),
     ],
 )
 def test_cue_class_and_object_type_pick_the_predicate(markup: str, pred: str, obj: str) -> None:
@@ -264,6 +269,11 @@ def test_blocked_or_topic_names_are_silent(markup: str) -> None:
 def test_rules_closed_by_their_class_are_the_topic_of_the_activity(markup: str) -> None:
     # 等一系列法律法规的 names the class of the list; the verb acts on the study session
     assert objects(run(markup), Predicate.IMPLEMENTS) == set()
+
+
+def test_optimising_a_business_environment_names_no_rule() -> None:
+    # 优化 is no cue: 召开优化营商环境、…改革推进会议 is a meeting's topic list
+    assert run("召开优化营商环境、{制度:“证照分离”}改革推进会议。") == []
 
 
 def test_rules_closed_by_their_class_are_still_carried_out() -> None:
