@@ -428,3 +428,32 @@ def test_a_centre_or_base_that_a_kind_word_qualifies_is_a_kind(text: str) -> Non
 )
 def test_a_centre_or_base_without_a_kind_word_is_a_body(text: str, name: str) -> None:
     assert name in insts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县民政局开展低保专项检查。", "县民政局"),
+        ("县财政局落实预算公开。", "县财政局"),
+        ("县医疗保障局开展基金监管。", "县医疗保障局"),
+        ("县住房和城乡建设局开展安全检查。", "县住房和城乡建设局"),
+        ("县人力资源和社会保障局开展劳动监察。", "县人力资源和社会保障局"),
+        ("省发展和改革委员会印发方案。", "省发展和改革委员会"),
+        ("市城市管理和综合执法局开展整治。", "市城市管理和综合执法局"),
+    ],
+)
+def test_working_departments_are_named_whole(text: str, name: str) -> None:
+    # 政 before 局 is no 政局 in 民政局; 和, 保障, 发展 inside a department's field stop no walk
+    assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国内政局保持稳定。", set()),
+        ("县司法局和县公安局联合执法。", {"县司法局", "县公安局"}),
+        ("中共县委和县政府高度重视。", {"中共县委", "县政府"}),
+    ],
+)
+def test_and_between_bodies_is_no_department_field(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -333,10 +333,15 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
 
 
 @cache
-def _head_context() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Head → (what may not follow it, what may not stand before it), from org_head_context.jsonl."""
+def _head_context() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """Head → (what may not follow it, what may not stand before it, the fields that may
+    all the same), from org_head_context.jsonl."""
     return {
-        r["id"]: (tuple(r.get("not_after", ())), tuple(r.get("not_before", ())))
+        r["id"]: (
+            tuple(r.get("not_after", ())),
+            tuple(r.get("not_before", ())),
+            tuple(r.get("but_after", ())),
+        )
         for r in lexicon.records("org_head_context")
     }
 
@@ -380,9 +385,12 @@ def _alternatives(body: str) -> bool:
 def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
     """The head's own context: what may follow and precede it, its field, its word."""
     head, text = h.group(), v.text
-    not_after, not_before = _head_context().get(head, ((), ()))
-    if text.startswith(not_after, h.end()) or text[: h.start()].endswith(not_before):
-        return False
+    not_after, not_before, but_after = _head_context().get(head, ((), (), ()))
+    before = text[: h.start()]
+    if text.startswith(not_after, h.end()) or (
+        before.endswith(not_before) and not before.endswith(but_after)
+    ):
+        return False  # 局面, 格局, 政局; not 民政局
     fields = _field_heads().get(head)
     if fields is not None and not text[: h.start()].endswith(fields):
         return False
@@ -398,6 +406,26 @@ def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
             if len(word) < 3 or any(w in _prose_words() or w in tagged("a") for w in (word, word[:-1])):
                 return False
     return True
+
+
+@cache
+def _department_fields() -> re.Pattern[str]:
+    """A government department's field right before its head (org_department_fields.txt)."""
+    return re.compile(f"(?:{lexicon.alternation('org_department_fields')})$")
+
+
+def _department_field(v: SentenceView, h: re.Match[str], start: int) -> tuple[int, bool]:
+    """县住房和城乡建设局, 县医疗保障局: a name ending in a department's field and head starts
+    at the field at least, and at the place before it (the prose walk stops at 和, 保障)."""
+    suffix = next((d for d in _DEPARTMENT_HEADS if h.group().endswith(d)), None)
+    if suffix is None:
+        return start, False
+    end = h.end() - len(suffix)  # 执法局 is a head too: the field may hold its first characters
+    m = _department_fields().search(v.text, max(0, end - 12), end)
+    if m is None or m.start() >= start:
+        return start, False
+    place, placed = _name_start(v, m.start())
+    return (place, True) if placed else (m.start(), False)
 
 
 def _ends_institution(word: str) -> bool:
@@ -427,6 +455,9 @@ def _own_words(v: SentenceView, start: int, head_start: int, strict: bool = Fals
         cur = st
     return cur, own
 
+
+# Heads of a government's working departments (县民政局, 省住房和城乡建设厅, 发展和改革委员会).
+_DEPARTMENT_HEADS = ("委员会", "局", "厅", "委")
 
 # Heads of centres and bases, which a kind word makes a kind when no place or body names
 # them: 基层综治中心, 乡镇调解中心, “双创”示范基地 (not 县综治中心, 县司法局示范基地).
@@ -518,6 +549,7 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         start, placed = _name_start(v, h.start())
         if not placed:
             start = trim(v.text, start, h.end(), keep=len(head) + 1)
+            start, placed = _department_field(v, h, start)
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
         name = v.text[start : h.end()]
