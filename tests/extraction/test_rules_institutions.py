@@ -457,3 +457,23 @@ def test_working_departments_are_named_whole(text: str, name: str) -> None:
 )
 def test_and_between_bodies_is_no_department_field(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县总工会开展职工法律援助。", "县总工会"),
+        ("县妇联开展婚姻家庭纠纷调解。", "县妇联"),
+        ("县残联落实两项补贴。", "县残联"),
+        ("县科协组织科普活动。", "县科协"),
+        # a verb before a body named bare acts with it, it is no part of its name
+        ("联合妇联开展维权服务。", "妇联"),
+        ("协助司法局开展普法。", "司法局"),
+    ],
+)
+def test_peoples_organisations_and_bare_bodies_after_a_verb(text: str, name: str) -> None:
+    assert insts(text) == {name}
+
+
+def test_a_union_of_one_enterprise_is_no_body_of_the_place() -> None:
+    assert insts("企业工会开展普法活动。") == set()

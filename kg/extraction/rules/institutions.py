@@ -24,7 +24,7 @@ from kg.extraction.rules.base import (
     strip_marks,
     trim,
 )
-from kg.text.tokenize import tagged
+from kg.text.tokenize import tagged, word_tag
 
 # ---------------------------------------------------------------- central organs
 
@@ -528,6 +528,11 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
 _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
 
 
+def _verb_alone(body: str) -> bool:
+    """True when ``body`` is one verb by jieba's dictionary (联合, 配合, 协助)."""
+    return word_tag(body) in {"v", "vd"}
+
+
 def _bare_department(text: str, h: re.Match[str]) -> bool:
     """司法局 written alone: not 全国司法厅局长 (a role after it, all of them before it)."""
     return not text.startswith(("长", "局", "厅"), h.end()) and not text[: h.start()].endswith(
@@ -552,6 +557,12 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             start, placed = _department_field(v, h, start)
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
+        if (
+            not placed
+            and head in lexicon.word_set("org_whole_heads")
+            and _verb_alone(v.text[start : h.start()])
+        ):
+            start = h.start()  # 联合司法局开展…: the verb acts with the body, it names none of it
         name = v.text[start : h.end()]
         body = v.text[start : h.start()]
         if len(strip_marks(body)) < 2 and not (
