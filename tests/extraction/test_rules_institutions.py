@@ -477,3 +477,14 @@ def test_peoples_organisations_and_bare_bodies_after_a_verb(text: str, name: str
 
 def test_a_union_of_one_enterprise_is_no_body_of_the_place() -> None:
     assert insts("企业工会开展普法活动。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政务服务中心组织窗口人员培训。", "县政务服务中心"),  # 中心 + 组织, no 中心组
+        ("县委理论学习中心组开展专题学习。", "县委理论学习中心组"),
+    ],
+)
+def test_a_head_that_ends_inside_a_word_gives_way_to_the_head_it_opens(text: str, name: str) -> None:
+    assert insts(text) == {name}

@@ -528,6 +528,18 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
 _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
 
 
+def _word_end_head(v: SentenceView, h: re.Match[str]) -> re.Match[str]:
+    """The head at ``h``, or a shorter head it opens when ``h`` ends inside a word
+    (县机关事务服务中心组织培训: 中心, not 中心组 across 组织)."""
+    if h.end() >= len(v.text) or v.is_token_start(h.end()):
+        return h
+    heads = lexicon.word_set("org_heads")
+    for k in range(len(h.group()) - 1, 1, -1):
+        if h.group()[:k] in heads and v.is_token_start(h.start() + k):
+            return re.compile(re.escape(h.group()[:k])).match(v.text, h.start()) or h
+    return h
+
+
 def _verb_alone(body: str) -> bool:
     """True when ``body`` is one verb by jieba's dictionary (联合, 配合, 协助)."""
     return word_tag(body) in {"v", "vd"}
@@ -543,7 +555,7 @@ def _bare_department(text: str, h: re.Match[str]) -> bool:
 @rule("org.head", INST)
 def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """法治政府建设工作领导小组, 民商事案件调解中心, 县司法局: modifier words + head."""
-    for h in alternation("org_heads").finditer(v.text):
+    for h in (_word_end_head(v, m) for m in alternation("org_heads").finditer(v.text)):
         head = h.group()
         if not _head_fits(v, h):
             continue
