@@ -488,3 +488,16 @@ def test_a_union_of_one_enterprise_is_no_body_of_the_place() -> None:
 )
 def test_a_head_that_ends_inside_a_word_gives_way_to_the_head_it_opens(text: str, name: str) -> None:
     assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 会同 after a body is the verb "together with", not the county 会同县
+        ("县司法局会同县财政局制定办法。", {"县司法局", "县财政局"}),
+        ("县委政法委会同县法院开展调研。", {"县委政法委", "县法院"}),
+        ("湖南省会同县司法局开展普法。", {"湖南省会同县司法局"}),
+    ],
+)
+def test_a_partner_verb_is_no_place_after_a_body(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
