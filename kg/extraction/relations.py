@@ -366,9 +366,13 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
     out: list[_Cue] = []
     nouns = _alternation("relation_noun_heads")
     quoted = _enclosed(sent.text)
-    for m in _cue_pattern().finditer(sent.text):
+    pos = 0
+    while m := _cue_pattern().search(sent.text, pos):
         start, end = sent.start + m.start(), sent.start + m.end()
+        pos = m.end()
         if any(x.start < end and start < x.end for x in mentions) or quoted[m.start()]:
+            # 县政府常务会议审议通过: 会议审议通过 overlaps the meeting's name, 审议通过 does not
+            pos = m.start() + 1
             continue
         if nouns.match(sent.text, m.end()) and not any(x.start == end for x in mentions):
             continue  # 实施意见, 督促落实机制: part of an unnamed noun, not a verb
@@ -681,13 +685,19 @@ def _negated(s: _Sent, cue_start: int, end: int) -> bool:
     return bool(negations.search(after))
 
 
+@cache
+def _fillers_at_end() -> re.Pattern[str]:
+    """A word of relation_subject_fillers.txt that ends the text (各乡镇要严格: 严格, then 要)."""
+    return re.compile(f"(?:{lexicon.alternation('relation_subject_fillers')})$")
+
+
 def _strip_fillers(head: str) -> str:
     """``head`` without the adverbs and time words at its end (县司法局 已 / 2019年6月)."""
-    fillers = _alternation("relation_subject_fillers")
+    fillers = _fillers_at_end()
     while True:
         trimmed = _TIME_END.sub("", head)
         m = fillers.search(trimmed)
-        if m and m.end() == len(trimmed):
+        if m:
             trimmed = trimmed[: m.start()]
         if trimmed == head:
             return head

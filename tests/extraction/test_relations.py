@@ -1007,3 +1007,24 @@ def test_a_basis_in_a_report_is_still_applied_by_its_author() -> None:
     )
     got = {(r.predicate.value, r.object[1]) for r in ex.relations}
     assert ("implements", "河南省法治宣传教育条例") in got
+
+
+def test_a_meeting_adopts_what_it_passes() -> None:
+    # 会议审议通过 overlaps the meeting's own name; 审议通过 after it is still the cue
+    ex = extract_text(
+        "宁陵县人民政府2024年法治政府建设情况报告\n县政府常务会议审议通过《宁陵县规范性文件管理办法》。\n"
+    )
+    got = {(r.subject[1], r.predicate.value, r.object[1]) for r in ex.relations}
+    assert ("宁陵县人民政府常务会议", "formulates", "宁陵县规范性文件管理办法") in got
+
+
+def test_a_plural_subject_with_a_modal_and_an_adverb_keeps_the_author_out() -> None:
+    # 各乡镇要严格落实: the fillers at the end (严格, then 要) are stripped, 乡镇 is left
+    ex = extract_text("宁陵县人民政府2024年法治政府建设情况报告\n各乡镇要严格落实“四议两公开”工作法。\n")
+    assert not [r for r in ex.relations if r.predicate.value == "implements"]
+
+
+@pytest.mark.parametrize("verb", ["擦亮", "叫响"])
+def test_keeping_a_brand_known_runs_it(verb: str) -> None:
+    ex = extract_text(f"宁陵县人民政府2024年法治政府建设情况报告\n持续{verb}“葛天调解”品牌。\n")
+    assert {(r.predicate.value, r.object[1]) for r in ex.relations} == {("runs", "葛天调解")}
