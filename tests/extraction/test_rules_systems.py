@@ -339,3 +339,27 @@ def test_a_head_inside_another_word_names_nothing(names: Names, text: str) -> No
 )
 def test_a_head_that_ends_its_word_still_names(names: Names, text: str, name: str) -> None:
     assert name in names(text, SYS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推行窗口首问负责制。", {"窗口首问负责制"}),
+        ("全面推行告知承诺制和首问负责制。", {"告知承诺制", "首问负责制"}),
+        ("落实首问负责制、一次性告知制和限时办结制。", {"首问负责制", "一次性告知制", "限时办结制"}),
+        ("全面推行河长制和林长制。", {"河长制", "林长制"}),
+        ("实行岗位负责制和责任追究制。", {"岗位负责制", "责任追究制"}),
+        ("坚持民主集中制。", {"民主集中制"}),
+    ],
+)
+def test_a_word_ending_in_its_own_zhi_is_a_name_of_its_own(
+    names: Names, text: str, expected: set[str]
+) -> None:
+    # 负责制 holds the verb 负责, which opens no name but does not stop this one; and a
+    # conjunct with its own 制 borrows no head (首问负责制、…: not 首问负责制制)
+    assert names(text, SYS) == expected
+
+
+@pytest.mark.parametrize("text", ["推行负责制。", "由县司法局负责制定方案。"])
+def test_a_bare_fuzezhi_or_the_verb_fuze_names_no_system(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

@@ -116,7 +116,14 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if generic.search(v.text, 0, h.end()):
             # 完善提案办理制度机制, 健全规章制度: rules in general, whatever the modifier
             continue
-        start = left_edge(v, h.start())
+        edge = h.start()
+        tok = v.token_before(h.end()) if h.group() == "制" else None
+        if tok and tok[1] < edge and v.text[tok[1] : edge] in lexicon.word_set("name_stops"):
+            # 首问负责制: the word 负责制 is whole; its 负责 is no verb that stops the name
+            edge = tok[1]
+        start = left_edge(v, edge)
+        if start == edge < h.start():
+            continue  # 负责制 alone names no system
         start = _attributive_adverb(v.text, trim(v.text, start, h.end()))
         start = _drop_own_level(v.text, start, h.start())
         start = _drop_lead_verb(v.text, start, h.start())
@@ -291,6 +298,8 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
         return start
     if left.count("“") > 1:
         return start  # “A”“B”和C机制: a group of quotes names several things, not one
+    if _own_zhi(left):
+        return start  # 林长制和田长制: X ends in a 制 of its own, two names
     if adv is None:
         tail = left[-2:]
         repeats = tail in right[:-1] and not right.endswith(tail)
@@ -366,6 +375,7 @@ def _conjuncts(
             len(bare) < 2
             or not specific(bare)
             or alternation("system_conjunct_heads").search(bare)
+            or _own_zhi(bare)
             or len(bare) > 16
         ):
             return
@@ -380,6 +390,11 @@ def _conjuncts(
             rest = _parallel_rest(bare, body)
             yield Candidate(s0, end, typ, bare + ("" if tail.startswith(rest) else rest) + tail, rule_id)
         cur = s0
+
+
+def _own_zhi(item: str) -> bool:
+    """True when ``item`` ends in a 制 of its own (首问负责制, 告知承诺制), not in 体制 or 法制."""
+    return item.endswith("制") and item[-2:] not in lexicon.word_set("system_zhi_compounds")
 
 
 def _kind_before(v: SentenceView, start: int) -> bool:
