@@ -363,3 +363,23 @@ def test_a_word_ending_in_its_own_zhi_is_a_name_of_its_own(
 @pytest.mark.parametrize("text", ["推行负责制。", "由县司法局负责制定方案。"])
 def test_a_bare_fuzezhi_or_the_verb_fuze_names_no_system(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("推广新时代枫桥经验，化解矛盾纠纷。", "新时代枫桥经验"),
+        ("坚持枫桥经验。", "枫桥经验"),
+        ("全面推行包容审慎监管。", "包容审慎监管"),
+        ("实施信用风险分级分类监管。", "信用风险分级分类监管"),
+        ("严格落实行政处罚裁量基准。", "行政处罚裁量基准"),
+        ("严格执行行政裁量权基准，规范执法。", "行政裁量权基准"),
+    ],
+)
+def test_a_national_system_applied_in_prose_is_named(names: Names, text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
+@pytest.mark.parametrize("text", ["枫桥经验是基层治理的法宝。", "包容审慎监管的理念深入人心。"])
+def test_a_national_system_as_a_subject_is_no_mention(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
