@@ -117,3 +117,22 @@ def test_a_complement_that_begins_a_word_stays_in_the_name(names: Names) -> None
     # 制定/出资人: jieba reads 出资人 as a word, so 出 is no complement of 制定
     assert names("制定出资人监管权责清单。", LIST) == {"出资人监管权责清单"}
     assert names("制定出台权责清单。", LIST) == {"权责清单"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("公开权力清单、责任清单和负面清单。", {"权力清单", "责任清单", "负面清单"}),
+        ("及时调整权责清单。", {"权责清单"}),
+        ("动态更新政务服务事项目录。", {"政务服务事项目录"}),
+        ("建立政府信息主动公开全清单。", {"政府信息主动公开全清单"}),
+    ],
+)
+def test_a_verb_that_publishes_or_revises_a_list_opens_no_name(
+    names: Names, text: str, expected: set[str]
+) -> None:
+    assert names(text, LIST) == expected
+
+
+def test_a_system_that_opens_with_gongkai_keeps_it(names: Names) -> None:
+    assert names("推行公开承诺制。", SYS) == {"公开承诺制"}
