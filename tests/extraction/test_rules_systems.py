@@ -383,3 +383,21 @@ def test_a_national_system_applied_in_prose_is_named(names: Names, text: str, na
 @pytest.mark.parametrize("text", ["枫桥经验是基层治理的法宝。", "包容审慎监管的理念深入人心。"])
 def test_a_national_system_as_a_subject_is_no_mention(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("行政执法三项制度全面落实。", {"行政执法三项制度"}),
+        ("落实行政执法公示制度和行政执法三项制度。", {"行政执法公示制度", "行政执法三项制度"}),
+        ("建立三项制度。", set()),
+        ("创新三项核心制度。", set()),
+        ("县司法局三项制度落实到位。", set()),
+    ],
+)
+def test_a_field_and_a_count_of_its_systems_name_them_anywhere(
+    names: Names, text: str, expected: set[str]
+) -> None:
+    # not only after a verb: as a subject, or as a conjunct after 和; a count alone, or
+    # a count after an institution (whose systems, not which), names none
+    assert names(text, SYS) == expected

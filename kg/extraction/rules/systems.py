@@ -60,6 +60,8 @@ def _sys_head() -> re.Pattern[str]:
     return re.compile(heads + rf"|(?<=[^{not_before}])制(?=[、，。；,;和及等的]|$)")
 
 
+# A count of systems right before the head (三项制度)
+_COUNT_BEFORE = re.compile(rf"[{NUM}]+项$")
 # A name that is a count after at most a short word (三项核心制度, 创新两项机制).
 _COUNT_PHRASE = re.compile(rf"[{CJK}]{{0,2}}[{NUM}]+[项个类种条大]")
 
@@ -110,6 +112,15 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             if not (after == "建设" and _specific_long(v, h.start())):
                 continue
         if h.group() == "机制" and v.text[max(0, h.start() - 2) : h.start()] in {"制度", "体制"}:
+            continue
+        count = _COUNT_BEFORE.search(v.text, 0, h.start()) if typ is SYS else None
+        if count and h.group() == "制度":
+            # 行政执法三项制度全面落实: a field and the count of its systems name them together
+            s2 = trim(v.text, left_edge(v, count.start()), count.start())
+            field = v.text[s2 : count.start()]
+            own = ending("org_heads").search(field)  # 县司法局三项制度: whose, not which
+            if len(field) >= 4 and specific(field) and not kind_of_system(field) and not own:
+                yield Candidate(s2, h.end(), typ, strip_marks(v.text[s2 : h.end()]), rule_id)
             continue
         if PLURAL.search(v.text[max(0, h.start() - 8) : left_edge(v, h.start())]):
             continue
