@@ -501,3 +501,22 @@ def test_a_head_that_ends_inside_a_word_gives_way_to_the_head_it_opens(text: str
 )
 def test_a_partner_verb_is_no_place_after_a_body(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县民政局和县信访局联合开展排查。", {"县民政局", "县信访局"}),
+        ("县司法局会同县财政局制定办法。", {"县司法局", "县财政局"}),
+        ("县司法局联合县公安局开展普法。", {"县司法局", "县公安局"}),
+        ("县公安局、县司法局和县人民检察院联合开展执法。", {"县公安局", "县司法局", "县人民检察院"}),
+        ("县医保局会同县卫生健康委员会开展检查。", {"县医保局", "县卫生健康委员会"}),
+    ],
+)
+def test_a_joining_word_before_a_level_is_no_division_after_a_body(text: str, expected: set[str]) -> None:
+    # 和县 and 会同县 are counties, but after a body 和 and 会同 join it to the next one
+    assert insts(text) == expected
+
+
+def test_a_division_named_like_a_joining_word_still_opens_a_name() -> None:
+    assert insts("和平区人民法院开展巡回审判。", "210102") == {"和平区人民法院"}

@@ -183,18 +183,30 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     return len(word) >= 2 and word[0] in LEVEL and word[1:] in _local_organ_words()
 
 
+def _joining_word(text: str, start: int, end: int) -> int:
+    """The length of a conjunction or verb that opens the division name ``text[start:end]``
+    when the name is that word and a level character after a body (县民政局和县信访局,
+    县司法局会同县财政局: 和 + 县, 会同 + 县, not 和县 or 会同县), else 0."""
+    word = text[start : end - 1]
+    if text[end - 1 : end] in LEVEL and word in lexicon.word_set("name_stops"):
+        if _head_at_end().search(text[max(0, start - 12) : start]):
+            return len(word)
+    return 0
+
+
 def _division_before(text: str, end: int, limit: int) -> int:
     """The earliest start before ``limit`` of a division name ending at ``end`` (开阳县, or a
-    short name and its level character: 肃南 + 县), else ``limit``."""
+    short name and its level character: 肃南 + 县), else ``limit``; not one a joining word
+    opens after a body (县民政局和县信访局)."""
     lo = max(0, end - 12)
     best = limit
     for s, e, _ in find_divisions(text[lo:end], short=False):
-        if lo + e == end and lo + s < best:
+        if lo + e == end and lo + s < best and not _joining_word(text, lo + s, end):
             best = lo + s
     if text[end - 1 : end] in LEVEL:
         shorts = _short_names()
         for k in range(max(0, end - 9), min(limit, end - 2)):
-            if text[k : end - 1] in shorts:
+            if text[k : end - 1] in shorts and not _joining_word(text, k, end):
                 return min(best, k)
     return best
 
@@ -321,9 +333,15 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
             town = _town_start(v, st, floor)
             if town is not None:
                 return _place_start(v, town, st + len(word)), True
+        if is_division_name(word) and (k := _joining_word(text, st, st + len(word))):
+            return _place_start(v, st + k, st + len(word)), True
         if _is_place_word(v, word, st):
             end = st + 1 if word[0] in LEVEL and not is_division_name(word) else st + len(word)
             return _place_start(v, st, end), True
+        if cur == head_start and len(word) >= 2 and word[0] in "县区市" and not v.is_token_start(cur):
+            # 联合县公安局: jieba's one word 县公安局 holds the head; its level character is a place
+            if not text[:st].endswith("治"):
+                return _place_start(v, st, st + 1), True
         if word in _prose_words() or _COUNTED.match(word) or _ORDINAL.fullmatch(word):
             return cur, False
         if word.startswith("第") and not _TERM.match(text, st):
