@@ -520,3 +520,37 @@ def test_a_joining_word_before_a_level_is_no_division_after_a_body(text: str, ex
 
 def test_a_division_named_like_a_joining_word_still_opens_a_name() -> None:
     assert insts("和平区人民法院开展巡回审判。", "210102") == {"和平区人民法院"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县档案馆开展档案执法检查。", "县档案馆"),
+        ("县看守所开展法治教育。", "县看守所"),
+        ("县法学会开展法学研究。", "县法学会"),
+        ("县普法讲师团开展宣讲。", "县普法讲师团"),
+        ("县直机关工委开展普法。", "县直机关工委"),
+        ("县电视台开设法治栏目。", "县电视台"),
+        ("人民日报报道了宁陵县的做法。", "人民日报"),
+        ("新华社报道了宁陵县的经验。", "新华社"),
+        ("中央电视台报道了宁陵县的做法。", "中央电视台"),
+    ],
+)
+def test_archives_detention_houses_societies_lecturers_work_committees_and_media(
+    text: str, name: str
+) -> None:
+    assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实疫情日报告制度。",
+        "实行安全生产日报表制度。",
+        "群众学会了用法律维权。",
+        "各看守所开展教育。",
+        "乡镇工委开展普法。",
+    ],
+)
+def test_a_daily_report_learning_and_plurals_are_no_bodies(text: str) -> None:
+    assert insts(text) == set()
