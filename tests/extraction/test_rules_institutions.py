@@ -554,3 +554,23 @@ def test_archives_detention_houses_societies_lecturers_work_committees_and_media
 )
 def test_a_daily_report_learning_and_plurals_are_no_bodies(text: str) -> None:
     assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县委办印发通知。", {"县委办"}),
+        ("县委办、县政府办联合印发通知。", {"县委办", "县政府办"}),
+        ("县委办公室印发通知。", {"县委办公室"}),
+        ("县纪委监委开展监督检查。", {"县纪委监委"}),
+        ("县纪委监委派驻纪检组开展监督。", {"县纪委监委"}),
+        ("县委巡察办开展巡察。", {"县委巡察办"}),
+        ("市委网信办开展网络普法。", {"市委网信办"}),
+    ],
+)
+def test_offices_of_the_party_committee_by_their_short_names(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
+
+
+def test_a_verb_that_opens_with_ban_is_no_party_office() -> None:
+    assert "县委办" not in insts("县委办理了一批实事。")  # 县委 and the verb 办理

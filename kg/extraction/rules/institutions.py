@@ -84,6 +84,10 @@ def _organ_after_bad() -> re.Pattern[str]:
     return re.compile(f"^(?:{lexicon.alternation('org_after_bad')}|委员(?!会)|常委(?!会))")
 
 
+# Words that open with 办 after a place's 委 (县委办理, 县委办好): a verb, not the office 委办.
+_BAN_WORDS = frozenset({"办理", "办事", "办好", "办法", "办学", "办案", "办结", "办件", "办实"})
+
+
 @rule("org.local", INST)
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
@@ -105,17 +109,27 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 continue  # 十六区政府: a count of governments
         if _partner_verb(v.text, start, m.end()) != start:
             continue  # 县委政法委会同县法院: 会同 + 县法院, found again from 县
-        if v.text.startswith("网", m.end()) and (m.group("organ") or "").endswith(("政府", "人大", "政协")):
+        end = m.end()
+        organ = m.group("organ") or ""
+        if organ.endswith("办") and v.text[end - 1 : end + 1] in _BAN_WORDS:
+            if organ[:-1] not in lexicon.word_set("org_local"):
+                continue
+            end -= 1  # 县委办理: 县委 and the verb 办理, no 县委办
+        if v.text.startswith("网", end) and organ.endswith(("政府", "人大", "政协")):
             continue  # 湖北政府网: a website
-        if _organ_after_bad().match(v.text[m.end() : m.end() + 3]):
+        if _organ_after_bad().match(v.text[end : end + 3]) and not v.text.startswith("派驻", end):
             # 县委书记 is a person, 县委员 a member; 县委 itself is fine before 书记
-            if v.text[m.end() : m.end() + 2] in {"书记"} and m.group("organ") in {"委", "党委", "党工委"}:
+            if v.text[end : end + 2] in {"书记"} and organ[: len(organ) - (m.end() - end)] in {
+                "委",
+                "党委",
+                "党工委",
+            }:
                 pass
-            elif m.group("organ") in ("委", None) and v.text[m.end() : m.end() + 1] == "员":
+            elif organ in ("委", "") and v.text[end : end + 1] == "员":
                 continue
             else:
                 continue
-        yield Candidate(start, m.end(), INST, m.group(), "org.local")
+        yield Candidate(start, end, INST, v.text[start:end], "org.local")
 
 
 _BARE_LOCAL = re.compile(
