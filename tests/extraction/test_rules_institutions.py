@@ -574,3 +574,18 @@ def test_offices_of_the_party_committee_by_their_short_names(text: str, expected
 
 def test_a_verb_that_opens_with_ban_is_no_party_office() -> None:
     assert "县委办" not in insts("县委办理了一批实事。")  # 县委 and the verb 办理
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城关镇政府召开会议。", {"城关镇政府"}),
+        ("阳驿乡政府开展普法。", {"阳驿乡政府"}),
+        ("城关镇党委开展普法。", {"城关镇党委"}),
+        ("张弓镇人大开展执法检查。", {"张弓镇人大"}),
+        ("各乡镇政府开展普法。", set()),
+        ("全镇党委开展普法。", set()),
+    ],
+)
+def test_a_town_named_before_its_short_organ(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -94,7 +94,12 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     for m in _local_re_cached(ctx.place_names, ctx.town_names).finditer(v.text):
         p = m.group("place") or m.group("p2") or m.group("p3") or ""
         start = m.start()
-        if len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):
+        town = None
+        if p in _TOWN_LEVELS and m.group("organ"):
+            town = _town_start(v, start, left_edge(v, start, max_len=12))  # 城关镇政府, 阳驿乡政府
+        if town is not None:
+            start = _place_start(v, town, m.start() + len(p))
+        elif len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):
             prev = v.text[start - 1 : start]
             if (
                 prev
