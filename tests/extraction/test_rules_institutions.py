@@ -589,3 +589,16 @@ def test_a_verb_that_opens_with_ban_is_no_party_office() -> None:
 )
 def test_a_town_named_before_its_short_organ(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政协社会和法制委员会开展调研。", "县政协社会和法制委员会"),
+        ("县人大常委会监察和司法委员会开展调研。", "县人大常委会监察和司法委员会"),
+        ("县政协文化文史和学习委员会开展调研。", "县政协文化文史和学习委员会"),
+    ],
+)
+def test_special_committees_of_the_congress_and_the_cppcc_are_named_whole(text: str, name: str) -> None:
+    # the 和 inside the committee's field stops no walk
+    assert insts(text) == {name}
