@@ -602,3 +602,17 @@ def test_a_town_named_before_its_short_organ(text: str, expected: set[str]) -> N
 def test_special_committees_of_the_congress_and_the_cppcc_are_named_whole(text: str, name: str) -> None:
     # the 和 inside the committee's field stops no walk
     assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县扫黑除恶专项斗争领导小组办公室印发通知。", {"县扫黑除恶专项斗争领导小组办公室"}),
+        ("县委扫黑除恶常态化领导小组召开会议。", {"县委扫黑除恶常态化领导小组"}),
+        ("县委政法委、县扫黑办联合开展宣传。", {"县委政法委", "县扫黑办"}),
+        ("深入开展扫黑除恶专项斗争。", set()),
+    ],
+)
+def test_bodies_named_after_the_campaign_against_gangs(text: str, expected: set[str]) -> None:
+    # 扫黑 and 除恶 name a body's work, as 禁毒 and 执法 do: no walk stops at them
+    assert insts(text) == expected
