@@ -616,3 +616,29 @@ def test_special_committees_of_the_congress_and_the_cppcc_are_named_whole(text: 
 def test_bodies_named_after_the_campaign_against_gangs(text: str, expected: set[str]) -> None:
     # 扫黑 and 除恶 name a body's work, as 禁毒 and 执法 do: no walk stops at them
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县人民法院张弓人民法庭开展巡回审判。", {"县人民法院张弓人民法庭"}),
+        ("县人民法院城郊法庭开展巡回审判。", {"县人民法院城郊法庭"}),
+        ("刘楼村党支部开展普法。", {"刘楼村党支部"}),
+        ("城关市场监管所开展检查。", {"城关市场监管所"}),
+        ("县劳动人事争议仲裁院审理案件。", {"县劳动人事争议仲裁院"}),
+        ("县工商业联合会开展普法。", {"县工商业联合会"}),
+        ("开展模拟法庭活动。", set()),
+        ("基层法庭开展巡回审判。", set()),
+        ("各村党支部开展学法。", set()),
+        ("乡镇市场监管所开展检查。", set()),
+    ],
+)
+def test_peoples_tribunals_branches_market_offices_and_arbitration_courts(
+    text: str, expected: set[str]
+) -> None:
+    # units every place has: named by a proper name or a place, not by a kind (基层, 各村, 乡镇)
+    assert insts(text) == expected
+
+
+def test_a_short_head_inside_the_long_name_of_a_federation_gives_way() -> None:
+    assert "县归国华侨联" not in insts("县归国华侨联合会开展普法。")  # 侨联 inside 华侨联合会
