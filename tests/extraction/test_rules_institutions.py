@@ -642,3 +642,16 @@ def test_peoples_tribunals_branches_market_offices_and_arbitration_courts(
 
 def test_a_short_head_inside_the_long_name_of_a_federation_gives_way() -> None:
     assert "县归国华侨联" not in insts("县归国华侨联合会开展普法。")  # 侨联 inside 华侨联合会
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县妇联协同县法院开展家事调解。", {"县妇联", "县法院"}),
+        ("县司法局携手县总工会开展维权。", {"县司法局", "县总工会"}),
+        ("县司法局联手县公安局开展普法。", {"县司法局", "县公安局"}),
+        ("县协同创新中心开展服务。", {"县协同创新中心"}),
+    ],
+)
+def test_a_joining_word_before_a_level_ends_the_name(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

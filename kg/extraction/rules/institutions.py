@@ -181,6 +181,11 @@ def _local_organ_words() -> frozenset[str]:
 _TOWN_LEVELS = ("镇", "乡", "街道")
 
 
+# Words that join two parties and that jieba tags as nouns (县妇联协同县法院, 携手县总工会):
+# before a level character they end a name, as the verbs 联合 and 配合 do.
+_JOINING_VERBS = frozenset({"协同", "携手", "联手"})
+
+
 def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     """A level word (县, 街道), a division name (开阳县) or a place's organ word (县委) at ``start``.
 
@@ -195,7 +200,7 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
             return False
         if word in "县区市" and _division_before(v.text, start + 1, start) == start:
             tok = v.token_before(start)
-            return tok is None or _stops_a_name(tok[0])
+            return tok is None or _stops_a_name(tok[0]) or tok[0] in _JOINING_VERBS
         return True
     if is_division_name(word):
         return True
