@@ -655,3 +655,8 @@ def test_a_short_head_inside_the_long_name_of_a_federation_gives_way() -> None:
 )
 def test_a_joining_word_before_a_level_ends_the_name(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["乡镇党委书记带头讲法。", "乡镇党委开展普法。", "乡镇人大开展执法检查。"])
+def test_the_organs_of_every_township_are_a_kind(text: str) -> None:
+    assert insts(text) == set()
