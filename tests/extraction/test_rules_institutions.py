@@ -660,3 +660,22 @@ def test_a_joining_word_before_a_level_ends_the_name(text: str, expected: set[st
 @pytest.mark.parametrize("text", ["乡镇党委书记带头讲法。", "乡镇党委开展普法。", "乡镇人大开展执法检查。"])
 def test_the_organs_of_every_township_are_a_kind(text: str) -> None:
     assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政府法制办开展审查。", "县政府法制办"),
+        ("县国安办开展宣传。", "县国安办"),
+        ("县编委召开会议。", "县编委"),
+        ("共青团宁陵县委员会开展普法。", "共青团宁陵县委员会"),
+    ],
+)
+def test_short_offices_the_establishment_committee_and_the_youth_leagues_full_name(
+    text: str, name: str
+) -> None:
+    assert insts(text) == {name}
+
+
+def test_a_field_of_an_office_before_a_verb_is_no_office() -> None:
+    assert insts("加强法制办理能力。") == set()

@@ -75,6 +75,7 @@ def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Patt
     pat = rf"(?:中共)?(?P<place>{place + '|' if place else ''}{level})(?P<organ>{organ})"
     pat += rf"|政协(?P<p2>{place + '|' if place else ''}{level})委员会"
     pat += rf"|(?:共青)?团(?P<p3>{place + '|' if place else ''}[省市县区州])委(?!员)"  # 团区委: the Youth League's
+    pat += rf"|共青团(?P<p4>{place + '|' if place else ''}[省市县区州])委员会"  # 共青团宁陵县委员会
     return re.compile(pat)
 
 
@@ -92,7 +93,7 @@ _BAN_WORDS = frozenset({"办理", "办事", "办好", "办法", "办学", "办�
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
     for m in _local_re_cached(ctx.place_names, ctx.town_names).finditer(v.text):
-        p = m.group("place") or m.group("p2") or m.group("p3") or ""
+        p = m.group("place") or m.group("p2") or m.group("p3") or m.group("p4") or ""
         start = m.start()
         town = None
         if p in _TOWN_LEVELS and m.group("organ"):
