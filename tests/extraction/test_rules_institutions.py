@@ -679,3 +679,24 @@ def test_short_offices_the_establishment_committee_and_the_youth_leagues_full_na
 
 def test_a_field_of_an_office_before_a_verb_is_no_office() -> None:
     assert insts("加强法制办理能力。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县政务服务和大数据管理局推进一网通办。", "县政务服务和大数据管理局"),
+        ("县人社局劳动保障监察大队开展检查。", "县人社局劳动保障监察大队"),
+        ("县公路事业发展中心开展治超。", "县公路事业发展中心"),
+        ("县农业农村事业发展中心开展服务。", "县农业农村事业发展中心"),
+    ],
+)
+def test_teams_and_centres_named_by_a_field_the_walk_stops_in(text: str, name: str) -> None:
+    # 和, 保障, 发展 inside the field; 农村 of 农业农村 is no kind word
+    assert insts(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text", ["推动事业发展中心工作。", "农村综治中心开展服务。", "乡镇综治中心开展服务。"]
+)
+def test_a_field_does_not_make_a_kind_a_body(text: str) -> None:
+    assert insts(text) == set()

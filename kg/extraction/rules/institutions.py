@@ -511,7 +511,7 @@ def _own_words(v: SentenceView, start: int, head_start: int, strict: bool = Fals
 
 
 # Heads of a government's working departments (县民政局, 省住房和城乡建设厅, 发展和改革委员会).
-_DEPARTMENT_HEADS = ("委员会", "局", "厅", "委")
+_DEPARTMENT_HEADS = ("委员会", "局", "厅", "委", "大队", "中心")
 
 # Heads of centres and bases, which a kind word makes a kind when no place or body names
 # them: 基层综治中心, 乡镇调解中心, “双创”示范基地 (not 县综治中心, 县司法局示范基地).
@@ -519,10 +519,16 @@ _KIND_NAMED_HEADS = frozenset({"中心", "基地"})
 
 
 def _kind_of_unit(v: SentenceView, start: int, head_start: int) -> bool:
-    """A centre or base whose own modifier has a kind word (org_unit_kinds.txt): a kind."""
+    """A centre or base whose own modifier has a kind word (org_unit_kinds.txt): a kind; not
+    one inside a department's field (县农业农村事业发展中心: 农村 of 农业农村)."""
     cur, _ = _own_words(v, start, head_start, strict=True)
-    name = v.text[cur:head_start]
+    name = _all_department_fields().sub("", v.text[cur:head_start])
     return any(k in name for k in lexicon.word_set("org_unit_kinds"))
+
+
+@cache
+def _all_department_fields() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("org_department_fields"))
 
 
 def _named_unit(v: SentenceView, start: int, head_start: int) -> bool:
