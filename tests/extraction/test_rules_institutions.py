@@ -700,3 +700,14 @@ def test_teams_and_centres_named_by_a_field_the_walk_stops_in(text: str, name: s
 )
 def test_a_field_does_not_make_a_kind_a_body(text: str) -> None:
     assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "code"),
+    [
+        ("市中院和市检察院联合开展调研。", {"市中院", "市检察院"}, "411400"),
+        ("集中院落整治。", set(), "411400"),
+    ],
+)
+def test_the_intermediate_court_by_its_short_name(text: str, expected: set[str], code: str) -> None:
+    assert insts(text, code) == expected
