@@ -711,3 +711,18 @@ def test_a_field_does_not_make_a_kind_a_body(text: str) -> None:
 )
 def test_the_intermediate_court_by_its_short_name(text: str, expected: set[str], code: str) -> None:
     assert insts(text, code) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县司法局行政复议股办理案件。", {"县司法局行政复议股"}),
+        ("县司法局普法与依法治理股开展宣传。", {"县司法局普法与依法治理股"}),
+        ("县城投公司股权转让。", {"县城投公司"}),
+        ("全县形成一股合力。", set()),
+        ("村集体经济股份合作社开展普法。", set()),
+    ],
+)
+def test_sections_of_a_bureau_named_by_their_field(text: str, expected: set[str]) -> None:
+    # 股 ends a word after a field, as 科 does; 与 joins two fields as 和 does
+    assert insts(text) == expected

@@ -409,7 +409,7 @@ def _field_heads() -> dict[str, tuple[str, ...]]:
 # Heads that must end a jieba word (办 not in 办理, 科 not in 科创) and, for 处, end a word of
 # three characters or more, or follow one of two, that is no prose (依法行政指导处, 法规处;
 # not 查处, 实处, 联处, 和平共处).
-_WORD_END_HEADS = frozenset("办处科")
+_WORD_END_HEADS = frozenset("办处科股")
 # Heads of rooms: a quoted coined name before them makes a brand (“鲜花”警务室), no institution.
 _ROOM_HEADS = frozenset({"室", "工作室"})
 # Heads of internal divisions, whose names may join two fields with 和 (市场管理和电子商务科).
@@ -558,7 +558,7 @@ def _joined_division(v: SentenceView, start: int) -> int:
     """Extend a division's name over 和 joining two fields (市场管理和电子商务科), unless
     what precedes 和 is an institution of its own (商贸科和法规科: two names)."""
     text = v.text
-    if not text[:start].endswith("和"):
+    if not text[:start].endswith(("和", "与")):
         return start
     k = left_edge(v, start - 1, max_len=12)
     left = text[k : start - 1]
