@@ -726,3 +726,16 @@ def test_the_intermediate_court_by_its_short_name(text: str, expected: set[str],
 def test_sections_of_a_bureau_named_by_their_field(text: str, expected: set[str]) -> None:
     # 股 ends a word after a field, as 科 does; 与 joins two fields as 和 does
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县法院执行局开展执行。", {"县法院执行局"}),
+        ("县人民法院执行局开展执行。", {"县人民法院执行局"}),
+        ("严格执行局务会议制度。", set()),
+    ],
+)
+def test_the_enforcement_bureau_of_a_court(text: str, expected: set[str]) -> None:
+    # the walk stops at the verb 执行; 执行局 is a head of its own
+    assert insts(text) == expected
