@@ -493,8 +493,8 @@ def test_a_head_that_ends_inside_a_word_gives_way_to_the_head_it_opens(text: str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 会同 after a body is the verb "together with", not the county 会同县
-        ("县司法局会同县财政局制定办法。", {"县司法局", "县财政局"}),
+        # 会同 after a body is the verb "together with", not the county 会同县, in the
+        # place + organ names too (县法院)
         ("县委政法委会同县法院开展调研。", {"县委政法委", "县法院"}),
         ("湖南省会同县司法局开展普法。", {"湖南省会同县司法局"}),
     ],

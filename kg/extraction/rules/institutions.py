@@ -113,8 +113,9 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 continue  # 全县政府, 各县委; 市县政府, 省市政府: the governments of two levels, all of them
             if prev and re.match(rf"[{NUM}]", prev):
                 continue  # 十六区政府: a count of governments
-        if _partner_verb(v.text, start, m.end()) != start:
-            continue  # 县委政法委会同县法院: 会同 + 县法院, found again from 县
+        g = next((g for g in ("place", "p2", "p3") if m.group(g)), None)
+        if g is not None and _joining_word(v.text, m.start(g), m.end(g)):
+            continue  # 县委政法委会同县法院: 会同 + 县法院 (found again from 县), not 会同县
         end = m.end()
         organ = m.group("organ") or ""
         if organ.endswith("办") and v.text[end - 1 : end + 1] in _BAN_WORDS:
@@ -245,24 +246,15 @@ def _place_start(v: SentenceView, start: int, end: int) -> int:
     does 中共 before them.
     """
     text = v.text
-    best = _partner_verb(text, _division_before(text, end, start), end)
+    best = _division_before(text, end, start)
     while best > 0:
-        k = _partner_verb(text, _division_before(text, best, best), best)
+        k = _division_before(text, best, best)
         if k == best:
             break
         best = k
     if text[:best].endswith("中共"):
         best -= 2
     return best
-
-
-def _partner_verb(text: str, k: int, end: int) -> int:
-    """``k``, or past the verb a division name ``text[k:]`` opens with when a body stands
-    before it: 县司法局会同县财政局 is 会同 + 县财政局, not 会同县 (a county) + 财政局."""
-    for w in lexicon.words("anaphor_partner_words"):
-        if text.startswith(w, k) and k + len(w) < end and _head_at_end().search(text, max(0, k - 8), k):
-            return k + len(w)
-    return k
 
 
 def _zone_before(text: str, end: int) -> int | None:
