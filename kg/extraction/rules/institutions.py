@@ -580,15 +580,24 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
 _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
 
 
+@cache
+def _shorter_heads() -> dict[str, tuple[str, ...]]:
+    """Each head that opens with shorter heads of two characters or more (中心组: 中心),
+    longest first."""
+    heads = lexicon.word_set("org_heads")
+    out = {h: tuple(h[:k] for k in range(len(h) - 1, 1, -1) if h[:k] in heads) for h in heads}
+    return {h: p for h, p in out.items() if p}
+
+
 def _word_end_head(v: SentenceView, h: re.Match[str]) -> re.Match[str]:
     """The head at ``h``, or a shorter head it opens when ``h`` ends inside a word
     (县机关事务服务中心组织培训: 中心, not 中心组 across 组织)."""
-    if h.end() >= len(v.text) or v.is_token_start(h.end()):
+    shorter = _shorter_heads().get(h.group())
+    if not shorter or h.end() >= len(v.text) or v.is_token_start(h.end()):
         return h
-    heads = lexicon.word_set("org_heads")
-    for k in range(len(h.group()) - 1, 1, -1):
-        if h.group()[:k] in heads and v.is_token_start(h.start() + k):
-            return re.compile(re.escape(h.group()[:k])).match(v.text, h.start()) or h
+    for head in shorter:
+        if v.is_token_start(h.start() + len(head)):
+            return re.compile(re.escape(head)).match(v.text, h.start()) or h
     return h
 
 
