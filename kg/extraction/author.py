@@ -117,7 +117,7 @@ def _place_of(cand: str, place: Region | None) -> bool:
 # --------------------------------------------------------------- 1. the title
 
 _TITLE_ORG = re.compile(
-    rf"^(?:【[^】]{{0,8}}】)?《?(?:(?:19|20)\d\d\s*年度?)?([{_CJK}（）()]{{2,40}}?)\s*"
+    rf"^(?:【[^】]{{0,8}}】)?《?(?:(?:19|20)\d\d\s*年度?)?([{_CJK}（）()]{{2,40}}?(?:[ \u3000、]+[{_CJK}（）()]{{2,30}}?)*)\s*"
     rf"(?:关于|(?:19|20)\d\d\s*年|(?:政府)?工作报告)"
 )
 
@@ -128,12 +128,28 @@ def _from_title(title: str, place: Region | None) -> Author:
         return NOBODY
     head = m.group(1)
     # 中共X县委 X县人民政府关于…: several issuers; the first speaks for them
-    first = re.split(r"[\s、]+", head.strip())[0]
+    first = _issuers(head, place)[0]
     if is_institution_name(first, place):
         return Author(expand_relative(first, place), "title")
     if _place_of(head, place) and place is not None:
         return Author(government_of(place), "title names the place", head)
     return NOBODY
+
+
+def _issuers(head: str, place: Region | None) -> list[str]:
+    """The issuers of a title's head: 中共X县委 X县人民政府, or written together
+    (中共X县委X县人民政府) when each half is an institution's name."""
+    parts = [p for p in re.split(r"[\s、]+", head.strip()) if p]
+    if len(parts) == 1:
+        for m in re.finditer(r"(?<=委)(?=[^员])", parts[0]):
+            left, right = parts[0][: m.start()], parts[0][m.start() :]
+            if (
+                right.endswith("政府")
+                and is_institution_name(left, place)
+                and is_institution_name(right, place)
+            ):
+                return [left, right]
+    return parts or [head]
 
 
 def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
@@ -142,6 +158,7 @@ def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
         return NOBODY
     k = lines.index(title)
     above = re.sub(r"^[\s•·*|\-]+|[\s|]+$", "", lines[k - 1]) if k > 0 else ""
+    above = _issuers(above, place)[0] if above else ""
     if above and is_institution_name(above, place):
         return Author(expand_relative(above, place), "title's issuer line")
     return NOBODY

@@ -287,3 +287,30 @@ def test_the_office_that_printed_a_report_signs_nothing() -> None:
     )
     info = info_of(text)
     assert info.author == "宁陵县人民政府" and info.coauthors == ()
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "中共宁陵县委 宁陵县人民政府关于2024年度法治政府建设情况的报告\n",
+        "中共宁陵县委、宁陵县人民政府关于2024年度法治政府建设情况的报告\n",
+        "中共宁陵县委宁陵县人民政府\n关于2024年度法治政府建设情况的报告\n",
+    ],
+)
+def test_a_title_of_several_issuers_is_spoken_by_the_first(head: str) -> None:
+    info = info_of(head + "2024年，县委、县政府坚持以习近平法治思想为指导，推进依法行政。\n")
+    assert info.author == "中共宁陵县委"
+
+
+def test_a_notice_of_two_offices_in_its_title_is_issued_by_the_first() -> None:
+    text = (
+        "中共宁陵县委办公室 宁陵县人民政府办公室关于印发《宁陵县法治建设考核办法》的通知\n"
+        "各乡镇党委、政府，县直各单位：\n现将《考核办法》印发给你们，请认真贯彻落实。\n"
+    )
+    assert (info_of(text).author, info_of(text).author_reason) == ("中共宁陵县委办公室", "title")
+
+
+def test_a_party_committee_office_above_a_title_is_not_split() -> None:
+    # 县委 followed by a body that is no government: one name, not two issuers
+    text = "宁陵县委政法委员会\n关于2024年度平安建设情况的报告\n2024年，我委坚持依法办事。\n"
+    assert info_of(text).author == "宁陵县委政法委员会"
