@@ -118,7 +118,7 @@ def _place_of(cand: str, place: Region | None) -> bool:
 
 _TITLE_ORG = re.compile(
     rf"^(?:【[^】]{{0,8}}】)?《?(?:(?:19|20)\d\d\s*年度?)?([{_CJK}（）()]{{2,40}}?(?:[ \u3000、]+[{_CJK}（）()]{{2,30}}?)*)\s*"
-    rf"(?:关于|(?:19|20)\d\d\s*年|(?:政府)?工作报告)"
+    rf"(?:关于|(?:19|20)\d\d\s*年|(?:政府)?工作报告|对(?=[^。]{{2,60}}(?:答复|复函)))"
 )
 
 
@@ -301,6 +301,7 @@ def _signature(lines: list[str], place: Region | None) -> list[str]:
     out: list[str] = []
     for line in reversed(lines[-6:]):
         cand = re.sub(r"\s*\d{4}\s*年.*$", "", line).strip(" |")
+        cand = re.sub(rf"^[{_CJK}]{{2,6}}[:：]\s*", "", cand)  # 联系单位：X局, 承办单位：X局
         parts = cand.split()
         cand = parts[-1] if parts else cand
         if is_institution_name(cand, place):

@@ -314,3 +314,22 @@ def test_a_party_committee_office_above_a_title_is_not_split() -> None:
     # 县委 followed by a body that is no government: one name, not two issuers
     text = "宁陵县委政法委员会\n关于2024年度平安建设情况的报告\n2024年，我委坚持依法办事。\n"
     assert info_of(text).author == "宁陵县委政法委员会"
+
+
+def test_a_reply_titled_x_dui_the_proposal_is_by_x() -> None:
+    text = "睢县农业农村局对县人大十六届三次会议第7号建议的答复\n赵代表：\n您提出的建议收悉，现将办理情况答复如下。\n"
+    info = info_of(text)
+    assert (info.author, info.author_reason, info.kind) == ("睢县农业农村局", "title", "reply")
+
+
+def test_a_reply_with_no_issuer_credits_nobody() -> None:
+    text = "对县人大第5号建议的答复\n王代表：\n您提出的建议收悉，现答复如下：\n一、加强协调。\n"
+    assert info_of(text).author == ""
+
+
+def test_a_labelled_signature_line_names_the_answering_office() -> None:
+    text = (
+        "关于第34号提案的答复\n孙委员：\n您提出的《关于促进就业的建议》收悉，现答复如下：\n"
+        "联系单位：夏邑县人力资源和社会保障局\n联系人：周某\n"
+    )
+    assert info_of(text).author == "夏邑县人力资源和社会保障局"
