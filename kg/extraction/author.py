@@ -211,7 +211,14 @@ def _most_named(text: str, head: str, place: Region | None) -> str:
 def _lead() -> re.Pattern[str]:
     """Years and time words before a first sentence's subject (author_lead_words.txt)."""
     words = lexicon.alternation("author_lead_words")
-    return re.compile(rf"^(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|{words})[，,]?\s*)*")
+    # a news dateline (商丘日报讯（记者 王某）, （通讯员 李某）) and a date (3月15日，) come first
+    dateline = (
+        rf"[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]|[{_CJK}]{{2,12}}讯"
+    )
+    date = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:上午|下午|晚)?"
+    return re.compile(
+        rf"^(?:(?:{dateline})\s*)?(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|{date}|{words})[，,]?\s*)*"
+    )
 
 
 _FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|为了?)[^，,。；]{2,90})[，,]\s*")

@@ -333,3 +333,21 @@ def test_a_labelled_signature_line_names_the_answering_office() -> None:
         "联系单位：夏邑县人力资源和社会保障局\n联系人：周某\n"
     )
     assert info_of(text).author == "夏邑县人力资源和社会保障局"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "商丘日报讯（记者 孙某）日前，夏邑县人力资源和社会保障局启动根治欠薪冬季专项行动。",
+        "（通讯员 刘某）近日，夏邑县人力资源和社会保障局组织开展根治欠薪专项行动。",
+        "3月15日，夏邑县人力资源和社会保障局举办全县劳动保障监察培训班，100余人参加。",
+    ],
+)
+def test_news_reads_the_lead_subject_after_a_dateline_or_a_date(lead: str) -> None:
+    info = info_of(f"夏邑县人社局开展根治欠薪行动\n{lead}\n来源：商丘日报\n")
+    assert (info.kind, info.author) == ("news", "夏邑县人力资源和社会保障局")
+
+
+def test_news_about_a_place_after_a_dateline_credits_nobody() -> None:
+    info = info_of("夏邑县：法治护航乡村振兴\n商丘日报讯（记者 张某）5月8日，夏邑县召开法治建设推进会。\n")
+    assert (info.kind, info.author) == ("news", "")
