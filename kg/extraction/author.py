@@ -188,14 +188,24 @@ def _self_reference(text: str) -> tuple[str, str]:
     return "", ""
 
 
+# 我委 is a 委员会, 我办 an 办公室: the head written short of the name's ending.
+_HEAD_IN_FULL = {"委": "委(?:员会)?", "办": "办(?:公室)?"}
+
+
+def ends_with_head(name: str, head: str) -> bool:
+    """True when ``name`` is an institution that 我/本 + ``head`` can stand for (我委: X委员会)."""
+    return bool(re.search(rf"(?:{_HEAD_IN_FULL.get(head, re.escape(head))})$", name))
+
+
 def _most_named(text: str, head: str, place: Region | None) -> str:
     """The institution ending with ``head`` that the text names most often under its place."""
     prefixes = "|".join(re.escape(p) for p in place_prefixes(place))
     if not prefixes:
         return ""
+    full = _HEAD_IN_FULL.get(head, re.escape(head))
     found = Counter(
         m.group(1)
-        for m in re.finditer(rf"((?:{prefixes})[{_CJK}]{{1,10}}?{head})", text)
+        for m in re.finditer(rf"((?:{prefixes})[{_CJK}]{{1,10}}?{full})(?!员会|公室)", text)
         if is_institution_name(m.group(1), place)
     )
     if not found:
@@ -396,7 +406,7 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
             *((p, "publisher") for p in publishers),
             *((s, "signature") for s in signature),
         ):
-            if name and name.endswith(word):
+            if name and ends_with_head(name, word):
                 return Author(expand_relative(name, place), f"self-reference (我{word}), {reason}")
         name = _most_named(text, word, place)
         if name:

@@ -351,3 +351,24 @@ def test_news_reads_the_lead_subject_after_a_dateline_or_a_date(lead: str) -> No
 def test_news_about_a_place_after_a_dateline_credits_nobody() -> None:
     info = info_of("夏邑县：法治护航乡村振兴\n商丘日报讯（记者 张某）5月8日，夏邑县召开法治建设推进会。\n")
     assert (info.kind, info.author) == ("news", "")
+
+
+def test_we_the_commission_is_the_committee_that_signs() -> None:
+    text = (
+        "2024年法治政府建设工作总结\n2024年，我委坚持依法行政，建立健全卫生健康执法制度。\n"
+        "宁陵县卫生健康委员会\n2024年12月25日\n"
+    )
+    assert info_of(text).author == "宁陵县卫生健康委员会"
+
+
+def test_we_the_office_is_the_office_the_text_names_in_full() -> None:
+    text = (
+        "2024年度工作报告\n2024年，我办认真履行职责，宁陵县人民政府办公室牵头推进公文合法性审查，"
+        "宁陵县人民政府办公室建立督查制度。\n"
+    )
+    assert info_of(text).author == "宁陵县人民政府办公室"
+
+
+def test_we_the_bureau_is_not_a_committee_that_signs() -> None:
+    text = "2024年法治政府建设工作总结\n2024年，我局坚持依法行政。\n宁陵县卫生健康委员会\n2024年12月25日\n"
+    assert info_of(text).author == ""
