@@ -389,7 +389,14 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
             if a.name and a.reason == "opening":
                 return Author(a.name, "news: opening")
         return NOBODY
-    found = _from_title(title, place) if not title.startswith("关于") else _issuer_above(title, lines, place)
+    found = _from_title(title, place) if not title.startswith("关于") else NOBODY
+    if not found.name:
+        # the name above the title, unless the body says 我局 and it is no 局 (a
+        # government's site whose name heads a department's report)
+        found = _issuer_above(title, lines, place)
+        which, word = _self_reference(text)
+        if found.name and which == "dept" and not ends_with_head(found.name, word):
+            found = NOBODY
     if found.name:
         return found
     publishers = _publishers(lines, place)

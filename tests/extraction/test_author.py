@@ -372,3 +372,15 @@ def test_we_the_office_is_the_office_the_text_names_in_full() -> None:
 def test_we_the_bureau_is_not_a_committee_that_signs() -> None:
     text = "2024年法治政府建设工作总结\n2024年，我局坚持依法行政。\n宁陵县卫生健康委员会\n2024年12月25日\n"
     assert info_of(text).author == ""
+
+
+def test_a_report_s_issuer_above_a_title_without_guanyu() -> None:
+    text = (
+        "宁陵县人民政府\n2024年法治政府建设年度报告\n2024年，在县委的坚强领导下，县政府深入推进依法行政。\n"
+    )
+    assert (info_of(text).author, info_of(text).author_reason) == ("宁陵县人民政府", "title's issuer line")
+
+
+def test_a_government_heading_a_bureau_s_report_is_not_its_issuer() -> None:
+    text = "宁陵县人民政府\n2024年度法治政府建设情况报告\n2024年，我局坚持依法行政。\n宁陵县交通运输局\n2025年1月3日\n"
+    assert info_of(text).author == "宁陵县交通运输局"
