@@ -374,9 +374,11 @@ def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str
         block.insert(0, text)
     names = [expand_relative(n, place) for n in block]
     own = expand_relative(author, place)
-    if len(names) < 2 or own not in names:
+    # X县政府 in the text is X县人民政府 on the signature
+    same = {own, re.sub(r"(?<!人民)政府$", "人民政府", own)}
+    if len(names) < 2 or not same & set(names):
         return ()
-    return tuple(dict.fromkeys(n for n in names if n != own))
+    return tuple(dict.fromkeys(n for n in names if n not in same))
 
 
 def _detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:

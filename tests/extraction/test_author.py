@@ -384,3 +384,20 @@ def test_a_report_s_issuer_above_a_title_without_guanyu() -> None:
 def test_a_government_heading_a_bureau_s_report_is_not_its_issuer() -> None:
     text = "宁陵县人民政府\n2024年度法治政府建设情况报告\n2024年，我局坚持依法行政。\n宁陵县交通运输局\n2025年1月3日\n"
     assert info_of(text).author == "宁陵县交通运输局"
+
+
+def test_the_government_written_short_is_its_line_of_a_joint_signature() -> None:
+    text = (
+        "关于2024年度法治政府建设情况的报告\n2024年，县委、县政府坚持以习近平法治思想为指导。\n"
+        "中共夏邑县委\n夏邑县人民政府\n2025年2月10日\n"
+    )
+    info = info_of(text)
+    assert (info.author, info.coauthors) == ("夏邑县政府", ("中共夏邑县委",))
+
+
+def test_the_government_is_not_its_office_on_a_joint_signature() -> None:
+    text = (
+        "关于2024年度法治政府建设情况的报告\n2024年，县委、县政府坚持以习近平法治思想为指导。\n"
+        "中共夏邑县委办公室\n夏邑县人民政府办公室\n2025年2月10日\n"
+    )
+    assert info_of(text).coauthors == ()
