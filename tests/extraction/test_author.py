@@ -401,3 +401,29 @@ def test_the_government_is_not_its_office_on_a_joint_signature() -> None:
         "中共夏邑县委办公室\n夏邑县人民政府办公室\n2025年2月10日\n"
     )
     assert info_of(text).coauthors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "中共宁陵县委全面依法治县委员会办公室关于2024年度法治建设工作情况的报告\n2024年，县委依法治县办认真履职。\n",
+            "中共宁陵县委全面依法治县委员会办公室",
+        ),
+        (
+            "2024年度法治建设工作报告\n2024年，我办认真履行职责。\n宁陵县委依法治县委员会办公室\n2025年1月8日\n",
+            "宁陵县委依法治县委员会办公室",
+        ),
+        (
+            "宁陵县人大常委会2024年度法治建设工作报告\n2024年，县人大常委会坚持依法履职。\n",
+            "宁陵县人大常委会",
+        ),
+    ],
+)
+def test_a_committee_s_office_or_a_standing_committee_is_an_author(text: str, author: str) -> None:
+    assert info_of(text).author == author
+
+
+def test_a_committee_office_named_in_a_county_s_report_does_not_speak_for_it() -> None:
+    text = "宁陵县2024年法治政府建设工作报告\n2024年，我县坚持依法行政，县委依法治县委员会办公室加强统筹。\n"
+    assert info_of(text).author == "宁陵县人民政府"
