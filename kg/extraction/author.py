@@ -318,10 +318,11 @@ def _signature(lines: list[str], place: Region | None) -> list[str]:
     out: list[str] = []
     for line in reversed(lines[-6:]):
         cand = re.sub(r"\s*\d{4}\s*年.*$", "", line).strip(" |")
-        cand = re.sub(rf"^[{_CJK}]{{2,6}}[:：]\s*", "", cand)  # 联系单位：X局, 承办单位：X局
+        # 联系单位：X局, 承办单位：X局 name the signer; 抄送：X does not
+        cand = re.sub(r"^(?:联系|承办|办理|答复|主办|发文|责任)(?:单位|机关)\s*[:：]\s*", "", cand)
         parts = cand.split()
         cand = parts[-1] if parts else cand
-        if is_institution_name(cand, place):
+        if is_institution_name(cand, place) and not re.search("[:：]", cand):
             out.append(cand)
     return out
 
@@ -404,8 +405,9 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
     publishers = _publishers(lines, place)
     signature = _signature(lines, place)
     if kind == "reply":
-        # a reply is signed by the office that answers, whatever place it speaks of
-        for name, reason in (*((p, "publisher") for p in publishers), *((s, "signature") for s in signature)):
+        # a reply is signed by the office that answers, whatever place it speaks of;
+        # the page that posts it may be another office's (a government's site)
+        for name, reason in (*((s, "signature") for s in signature), *((p, "publisher") for p in publishers)):
             return Author(expand_relative(name, place), f"reply: {reason}")
     opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
     which, word = _self_reference(text)

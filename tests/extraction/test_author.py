@@ -427,3 +427,23 @@ def test_a_committee_s_office_or_a_standing_committee_is_an_author(text: str, au
 def test_a_committee_office_named_in_a_county_s_report_does_not_speak_for_it() -> None:
     text = "宁陵县2024年法治政府建设工作报告\n2024年，我县坚持依法行政，县委依法治县委员会办公室加强统筹。\n"
     assert info_of(text).author == "宁陵县人民政府"
+
+
+@pytest.mark.parametrize(
+    "site", ["发布机构：宁陵县人民政府 发布时间：2024-06-05", "来源：宁陵县人民政府办公室"]
+)
+def test_a_reply_posted_on_a_government_s_site_is_by_the_office_that_signs_it(site: str) -> None:
+    text = (
+        f"首页 > 建议提案\n关于县政协第3号提案的答复\n{site}\n王委员：\n"
+        "您提出的提案收悉，我局高度重视，现答复如下。\n宁陵县交通运输局\n2024年6月1日\n"
+    )
+    info = info_of(text)
+    assert (info.kind, info.author, info.author_reason) == ("reply", "宁陵县交通运输局", "reply: signature")
+
+
+def test_a_copy_line_under_a_reply_does_not_sign_it() -> None:
+    text = (
+        "关于县政协第3号提案的答复\n王委员：\n您提出的提案收悉，现答复如下。\n"
+        "宁陵县交通运输局\n2024年6月1日\n抄送：县政协提案委\n"
+    )
+    assert info_of(text).author == "宁陵县交通运输局"
