@@ -152,15 +152,21 @@ def _issuers(head: str, place: Region | None) -> list[str]:
     return parts or [head]
 
 
+def _same_institution(a: str, b: str) -> bool:
+    """The same name, or a government written short (X县政府) and in full (X县人民政府)."""
+    return re.sub(r"(?<!人民)政府$", "人民政府", a) == re.sub(r"(?<!人民)政府$", "人民政府", b)
+
+
 def _issuer_above(title: str, lines: list[str], place: Region | None) -> Author:
     """A notice's issuer written on the line above its title (X办公室 / 关于印发《…》的通知)."""
     if title not in lines:
         return NOBODY
     k = lines.index(title)
     above = re.sub(r"^[\s•·*|\-]+|[\s|]+$", "", lines[k - 1]) if k > 0 else ""
-    above = _issuers(above, place)[0] if above else ""
+    above, *others = _issuers(above, place) if above else [""]
     if above and is_institution_name(above, place):
-        return Author(expand_relative(above, place), "title's issuer line")
+        # the other issuers, for the caller to check the opening against
+        return Author(expand_relative(above, place), "title's issuer line", also=tuple(others))
     return NOBODY
 
 
@@ -376,10 +382,9 @@ def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str
     names = [expand_relative(n, place) for n in block]
     own = expand_relative(author, place)
     # X县政府 in the text is X县人民政府 on the signature
-    same = {own, re.sub(r"(?<!人民)政府$", "人民政府", own)}
-    if len(names) < 2 or not same & set(names):
+    if len(names) < 2 or not any(_same_institution(n, own) for n in names):
         return ()
-    return tuple(dict.fromkeys(n for n in names if n not in same))
+    return tuple(dict.fromkeys(n for n in names if not _same_institution(n, own)))
 
 
 def _detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
@@ -400,6 +405,14 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
         which, word = _self_reference(text)
         if found.name and which == "dept" and not ends_with_head(found.name, word):
             found = NOBODY
+        elif found.name and kind != "reply":
+            # a site's name over a page whose opening names another office (县司法局
+            # over 2024年，县交通运输局坚持…) is the site's, not the report's
+            lead = next((a for a in (opening_subject(p, place) for p in _prose(lines)[:2]) if a.name), NOBODY)
+            issuers = (found.name, *(expand_relative(o, place) for o in found.also))
+            if lead.reason == "opening" and not any(_same_institution(lead.name, i) for i in issuers):
+                found = NOBODY
+        found = replace(found, also=())
     if found.name:
         return found
     publishers = _publishers(lines, place)

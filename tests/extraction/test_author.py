@@ -447,3 +447,11 @@ def test_a_copy_line_under_a_reply_does_not_sign_it() -> None:
         "宁陵县交通运输局\n2024年6月1日\n抄送：县政协提案委\n"
     )
     assert info_of(text).author == "宁陵县交通运输局"
+
+
+def test_a_site_s_name_over_a_title_gives_way_to_the_office_the_opening_names() -> None:
+    text = (
+        "首页 > 政务公开\n宁陵县司法局\n2024年度法治政府建设工作报告\n发布时间：2025-01-20\n"
+        "2024年，宁陵县交通运输局坚持依法行政，我局建立执法公示制度。\n"
+    )
+    assert info_of(text).author == "宁陵县交通运输局"
