@@ -20,10 +20,17 @@ from kg.model import Document, Region, ReportInfo, Sentence
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
 
 
-# A reply answers a named deputy or member (张三代表：); 各位代表： opens a speech.
+# A reply answers a named deputy or member (张三代表：), says it has received the
+# proposal (收悉, 现答复如下), or speaks of proposals (…提案的答复) without saying it
+# is a report (a report may speak of the proposals it handled: 办理人大代表建议);
+# 各位代表： opens a speech.
 @cache
 def _reply() -> re.Pattern[str]:
-    return re.compile(rf"{lexicon.alternation('kind_reply_markers')}|(?<!各位)委员[:：]|(?<!各位)代表[:：]")
+    return re.compile(lexicon.alternation("kind_reply_markers"))
+
+
+_REPLY_BODY = re.compile(r"(?<!各位)委员[:：]|(?<!各位)代表[:：]|收悉|[答函]复如下")
+_SAYS_REPORT = re.compile(r"现将[^。]{0,30}报告如下|(?:年度|工作|情况)报告")
 
 
 # Signs of a news article: a reporter, a dateline, a newspaper as source, an
@@ -37,7 +44,7 @@ _NEWS = re.compile(
 
 def _kind(text: str, title: str) -> str:
     head = title + text[:300]
-    if _reply().search(head):
+    if _REPLY_BODY.search(head) or (_reply().search(head) and not _SAYS_REPORT.search(head)):
         return "reply"
     if _NEWS.search(text) and not SELF_REPORT.search(title + text[:2000]):
         return "news"

@@ -455,3 +455,25 @@ def test_a_site_s_name_over_a_title_gives_way_to_the_office_the_opening_names() 
         "2024年，宁陵县交通运输局坚持依法行政，我局建立执法公示制度。\n"
     )
     assert info_of(text).author == "宁陵县交通运输局"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁陵县2024年法治政府建设年度报告\n2024年，我县坚持依法行政，认真办理人大代表建议和政协委员提案，答复率100%。\n",
+        "关于县十六届人大三次会议代表建议办理情况的报告\n县人大常委会：\n现将我局办理情况报告如下。\n宁陵县交通运输局\n2024年9月1日\n",
+    ],
+)
+def test_a_report_on_the_proposals_it_handled_is_no_reply(text: str) -> None:
+    assert info_of(text).kind == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁陵县交通运输局关于县政协第3号提案的答复\n您的提案悉，我局高度重视。\n",
+        "关于县人大第3号建议的答复\n李代表：\n您提出的建议收悉，现就办理情况报告如下。\n宁陵县交通运输局\n",
+    ],
+)
+def test_a_reply_to_a_proposal_is_a_reply(text: str) -> None:
+    assert info_of(text).kind == "reply"
