@@ -37,7 +37,7 @@ _SAYS_REPORT = re.compile(r"现将[^。]{0,30}报告如下|(?:年度|工作|情�
 # agency's 讯/电, or an institution referred to in the third person (该局).
 _NEWS = re.compile(
     r"本报记者|记者\s*[\u4e00-\u9fff]{2,3}|通讯员|要闻|第[一二三四五六七八九十\d]+版|"
-    r"(?:网|社|台|报)[\u4e00-\u9fff]{0,4}[（(]?[\u4e00-\u9fff]{0,6}(?:讯|电)|"
+    r"(?:网|社|台|报|媒体中心)[\u4e00-\u9fff]{0,4}[（(]?[\u4e00-\u9fff]{0,6}(?:讯|电)|"
     r"来源[:：]\s*[\u4e00-\u9fff]{2,8}(?:报|网|电视台)|该(?:局|所|院|县|市|区|镇|乡|中心)"
 )
 

@@ -477,3 +477,16 @@ def test_a_report_on_the_proposals_it_handled_is_no_reply(text: str) -> None:
 )
 def test_a_reply_to_a_proposal_is_a_reply(text: str) -> None:
     assert info_of(text).kind == "reply"
+
+
+def test_a_county_media_centre_s_dateline_makes_news() -> None:
+    text = "宁陵县司法局开展宪法宣传周活动\n宁陵县融媒体中心讯 近日，宁陵县司法局组织开展宪法宣传周活动。\n"
+    info = info_of(text)
+    assert (info.kind, info.author) == ("news", "宁陵县司法局")
+
+
+def test_a_service_centre_in_a_report_is_no_dateline() -> None:
+    text = (
+        "宁陵县2024年法治政府建设年度报告\n2024年，我县建成县公共法律服务中心，讯问室规范化建设全面完成。\n"
+    )
+    assert info_of(text).kind == "report"
