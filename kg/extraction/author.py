@@ -387,6 +387,9 @@ def co_signers(lines: list[str], place: Region | None, author: str) -> tuple[str
     return tuple(dict.fromkeys(n for n in names if not _same_institution(n, own)))
 
 
+_HEARD_FROM = re.compile(rf"记者(?:近日|日前)?从([{_CJK}（）()]{{3,30}}?)(?:获悉|了解到)")
+
+
 def _detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
     prose = _prose(lines)
     if kind == "news":
@@ -396,6 +399,10 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
             a = opening_subject(line, place)
             if a.name and a.reason == "opening":
                 return Author(a.name, "news: opening")
+            # 近日，记者从县司法局获悉，该局…: the office the reporter heard from
+            m = _HEARD_FROM.search(re.split(r"[。！？]", line, maxsplit=1)[0])
+            if m and is_institution_name(m.group(1), place):
+                return Author(expand_relative(m.group(1), place), "news: source")
         return NOBODY
     found = _from_title(title, place) if not title.startswith("关于") else NOBODY
     if not found.name:

@@ -490,3 +490,14 @@ def test_a_service_centre_in_a_report_is_no_dateline() -> None:
         "宁陵县2024年法治政府建设年度报告\n2024年，我县建成县公共法律服务中心，讯问室规范化建设全面完成。\n"
     )
     assert info_of(text).kind == "report"
+
+
+def test_news_credits_the_office_the_reporter_heard_from() -> None:
+    text = "以法治护航高质量发展\n近日，记者从宁陵县司法局获悉，该局今年以来建立行政执法协调监督工作体系。\n记者 王某\n"
+    info = info_of(text)
+    assert (info.kind, info.author, info.author_reason) == ("news", "宁陵县司法局", "news: source")
+
+
+def test_news_heard_from_a_place_credits_nobody() -> None:
+    text = "以法治护航高质量发展\n近日，记者从宁陵县获悉，当地今年以来建立行政执法协调监督工作体系。\n记者 王某\n"
+    assert info_of(text).author == ""
