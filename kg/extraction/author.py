@@ -21,8 +21,12 @@ it from the text alone, strongest signal first:
    when the text says it reports (现将…报告如下, 我县) or speaks of rule-of-law
    work (法治政府建设, 依法行政): an excerpt may have lost its title and its 我县.
 
+A reply is its signature's, then its page publisher's (a government's site posts
+its bureaus' replies).
+
 News articles are written by a newspaper: their actor is the institution that is
-the subject of the lead (近日，X司法局…), when there is one, and nobody otherwise
+the subject of the lead (近日，X司法局…, after a dateline X日报讯（记者…）) or the
+one the reporter heard from (记者从X局获悉), when there is one, and nobody otherwise
 (an article about a place is the paper's account of it).
 """
 
