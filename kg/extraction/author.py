@@ -243,7 +243,10 @@ def _lead() -> re.Pattern[str]:
 
 _FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|为了?)[^，,。；]{2,90})[，,]\s*")
 # 省委、省政府 and 省委省政府: a Party committee and a government act together.
-_COORDINATED = re.compile(r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)")
+# 县民政局和县信访局: 和 between a body's head and a level character joins two bodies.
+_COORDINATED = re.compile(
+    r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)|(?<=[局厅委办院])[和与及](?=[省市县区州])"
+)
 # The party group that leads a bureau speaks for it (区行政审批局党组紧紧围绕…).
 _LEADING_GROUP = re.compile(r"(?<=[局厅委办部院])(?:党组|党委)$")
 

@@ -374,6 +374,23 @@ def _starts_a_word(text: str, start: int) -> bool:
     return any(s == offset for _, s, _ in tokenize(window))
 
 
+@cache
+def _body_end() -> re.Pattern[str]:
+    """An institution's head at the end of the text searched (org_heads.txt)."""
+    return re.compile(f"(?:{lexicon.alternation('org_heads')})$")
+
+
+def joining_word(text: str, start: int, end: int) -> int:
+    """The length of a conjunction or verb that opens the division name ``text[start:end]``
+    when the name is that word and a level character after a body (县民政局和县信访局,
+    县司法局会同县财政局: 和 + 县, 会同 + 县, not 和县 or 会同县), else 0."""
+    word = text[start : end - 1]
+    if text[end - 1 : end] in "省市县区州镇乡" and word in lexicon.word_set("name_stops"):
+        if _body_end().search(text, max(0, start - 12), start):
+            return len(word)
+    return 0
+
+
 def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Counter[str]:
     """Votes for each gazetteer code: named in the title, issuer, signature and body.
 
@@ -385,7 +402,7 @@ def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Cou
     full_codes = frozenset(
         code
         for s, e, code in find_divisions(text, short=False)
-        if _starts_a_word(text, s) and text[s:e] not in generic
+        if _starts_a_word(text, s) and text[s:e] not in generic and not joining_word(text, s, e)
     )
     weighted: list[tuple[str, float]] = [(title, 6.0)]
     for _, line in lines[:8]:
@@ -397,8 +414,8 @@ def _score_divisions(text: str, lines: list[tuple[int, str]], title: str) -> Cou
         weighted.append((m.group(1), 8.0))
     weighted.append((text, 1.0))
     for chunk, w in weighted:
-        for _, _, code in find_divisions(chunk, short=full_codes):
-            if code in full_codes:
+        for s, e, code in find_divisions(chunk, short=full_codes):
+            if code in full_codes and not joining_word(chunk, s, e):
                 votes[code] += w
     return votes
 

@@ -501,3 +501,15 @@ def test_news_credits_the_office_the_reporter_heard_from() -> None:
 def test_news_heard_from_a_place_credits_nobody() -> None:
     text = "以法治护航高质量发展\n近日，记者从宁陵县获悉，当地今年以来建立行政执法协调监督工作体系。\n记者 王某\n"
     assert info_of(text).author == ""
+
+
+def test_and_between_two_bodies_names_no_county() -> None:
+    # 和县 and 会同县 are counties; after a body 和 and 会同 join it to the next one
+    ex = extract_text("2024年，县民政局和县信访局联合开展排查，县司法局会同县财政局制定办法。\n")
+    assert ex.info.place is None
+    assert ex.info.author == "县民政局"
+
+
+def test_a_county_named_like_a_joining_word_is_still_its_place() -> None:
+    ex = extract_text("和县2024年法治政府建设工作报告\n2024年，和县坚持依法行政。\n")
+    assert ex.info.place is not None and ex.info.place.name == "和县"

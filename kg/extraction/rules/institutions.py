@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from kg.data import lexicon
-from kg.extraction.places import find_divisions, gazetteer, is_division_name, short_name
+from kg.extraction.places import find_divisions, gazetteer, is_division_name, joining_word, short_name
 from kg.extraction.rules.base import (
     CJK,
     INST,
@@ -114,7 +114,7 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             if prev and re.match(rf"[{NUM}]", prev):
                 continue  # 十六区政府: a count of governments
         g = next((g for g in ("place", "p2", "p3") if m.group(g)), None)
-        if g is not None and _joining_word(v.text, m.start(g), m.end(g)):
+        if g is not None and joining_word(v.text, m.start(g), m.end(g)):
             continue  # 县委政法委会同县法院: 会同 + 县法院 (found again from 县), not 会同县
         end = m.end()
         organ = m.group("organ") or ""
@@ -209,17 +209,6 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     return len(word) >= 2 and word[0] in LEVEL and word[1:] in _local_organ_words()
 
 
-def _joining_word(text: str, start: int, end: int) -> int:
-    """The length of a conjunction or verb that opens the division name ``text[start:end]``
-    when the name is that word and a level character after a body (县民政局和县信访局,
-    县司法局会同县财政局: 和 + 县, 会同 + 县, not 和县 or 会同县), else 0."""
-    word = text[start : end - 1]
-    if text[end - 1 : end] in LEVEL and word in lexicon.word_set("name_stops"):
-        if _head_at_end().search(text[max(0, start - 12) : start]):
-            return len(word)
-    return 0
-
-
 def _division_before(text: str, end: int, limit: int) -> int:
     """The earliest start before ``limit`` of a division name ending at ``end`` (开阳县, or a
     short name and its level character: 肃南 + 县), else ``limit``; not one a joining word
@@ -227,12 +216,12 @@ def _division_before(text: str, end: int, limit: int) -> int:
     lo = max(0, end - 12)
     best = limit
     for s, e, _ in find_divisions(text[lo:end], short=False):
-        if lo + e == end and lo + s < best and not _joining_word(text, lo + s, end):
+        if lo + e == end and lo + s < best and not joining_word(text, lo + s, end):
             best = lo + s
     if text[end - 1 : end] in LEVEL:
         shorts = _short_names()
         for k in range(max(0, end - 9), min(limit, end - 2)):
-            if text[k : end - 1] in shorts and not _joining_word(text, k, end):
+            if text[k : end - 1] in shorts and not joining_word(text, k, end):
                 return min(best, k)
     return best
 
@@ -350,7 +339,7 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
             town = _town_start(v, st, floor)
             if town is not None:
                 return _place_start(v, town, st + len(word)), True
-        if is_division_name(word) and (k := _joining_word(text, st, st + len(word))):
+        if is_division_name(word) and (k := joining_word(text, st, st + len(word))):
             return _place_start(v, st + k, st + len(word)), True
         if _is_place_word(v, word, st):
             end = st + 1 if word[0] in LEVEL and not is_division_name(word) else st + len(word)
