@@ -356,9 +356,16 @@ def _frame_list_after() -> re.Pattern[str]:
 
 @cache
 def _count_after() -> re.Pattern[str]:
-    """A count after a list: 清单714项, 清单共238项."""
+    """A count after a list: 清单714项, 清单共238项, 清单(2024年版)，共计238项, 清单3600余项,
+    清单，涵盖检查事项86项 (a count word, then a few words and the items' noun).
+
+    A comma may stand between list and count only when a count word follows it (，共计).
+    """
     nouns, cues = lexicon.alternation("relation_count_nouns"), lexicon.alternation("relation_count_cues")
-    return re.compile(rf"^[”’》〉\s]*[（(]?(?:{nouns})?(?:{cues})?\s*(\d+)\s*(\S)")
+    return re.compile(
+        rf"^[”’》〉\s]*(?:[（(][^()（）]{{1,12}}[)）])?(?:[，,]\s*(?={cues}))?"
+        rf"[（(]?(?:{nouns})?(?:(?:{cues})(?:[\u4e00-\u9fff]{{0,4}}?(?:{nouns}))?)?\s*(\d+)\s*(?:余|多)?(\S)"
+    )
 
 
 def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
@@ -1199,7 +1206,7 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
             continue
         lo, hi = _clause_bounds(s, m.start)
         head = _text(s, lo, m.start)
-        after = _count_after().match(_text(s, m.end, hi))
+        after = _count_after().match(_text(s, m.end, s.sentence.end))
         before = _COUNT_BEFORE.search(head)
         if after and after.group(2) in units:
             n, start, end = int(after.group(1)), m.start, m.end + after.end()

@@ -711,6 +711,11 @@ def test_no_based_on_when_the_rule_is_only_implemented() -> None:
         ("推行{清单:“一件事”事项清单}72个。", 72),
         ("编制{清单:权责清单}事项共238项。", 238),
         ("公布{清单:免罚清单}(56项)。", 56),
+        # past a comma when a count word follows it, an edition, 余/多 after the number
+        ("编制{清单:行政许可事项清单}，共计238项。", 238),
+        ("公布{清单:行政许可事项清单}(2024年版)，共238项。", 238),
+        ("编制{清单:行政执法事项清单}3600余项。", 3600),
+        ("制定{清单:涉企行政检查事项清单}，涵盖检查事项86项。", 86),
     ],
 )
 def test_item_count(markup: str, count: int) -> None:
@@ -724,6 +729,8 @@ def test_item_count(markup: str, count: int) -> None:
         "形成{清单:权责清单}3张。",
         "明确执法事项27项(其中{清单:自选事项清单}39项)。",
         "{清单:权责清单}2023年版发布。",
+        # after a comma without a count word the number counts something else
+        "公布{清单:权责清单}，办理事项312项。",
     ],
 )
 def test_no_item_count(markup: str) -> None:
