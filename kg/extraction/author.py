@@ -411,20 +411,20 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
             if m and is_institution_name(m.group(1), place):
                 return Author(expand_relative(m.group(1), place), "news: source")
         return NOBODY
+    opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
+    which, word = _self_reference(text)
     found = _from_title(title, place) if not title.startswith("关于") else NOBODY
     if not found.name:
         # the name above the title, unless the body says 我局 and it is no 局 (a
         # government's site whose name heads a department's report)
         found = _issuer_above(title, lines, place)
-        which, word = _self_reference(text)
         if found.name and which == "dept" and not ends_with_head(found.name, word):
             found = NOBODY
         elif found.name and kind != "reply":
             # a site's name over a page whose opening names another office (县司法局
             # over 2024年，县交通运输局坚持…) is the site's, not the report's
-            lead = next((a for a in (opening_subject(p, place) for p in _prose(lines)[:2]) if a.name), NOBODY)
             issuers = (found.name, *(expand_relative(o, place) for o in found.also))
-            if lead.reason == "opening" and not any(_same_institution(lead.name, i) for i in issuers):
+            if opening.reason == "opening" and not any(_same_institution(opening.name, i) for i in issuers):
                 found = NOBODY
         found = replace(found, also=())
     if found.name:
@@ -436,8 +436,6 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
         # the page that posts it may be another office's (a government's site)
         for name, reason in (*((s, "signature") for s in signature), *((p, "publisher") for p in publishers)):
             return Author(expand_relative(name, place), f"reply: {reason}")
-    opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
-    which, word = _self_reference(text)
     if which == "dept":
         for name, reason in (
             (opening.name, "opening"),
