@@ -1204,7 +1204,7 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
     for m in s.mentions:
         if m.type is not EntityType.LIST or _in_breakdown(s, m):
             continue
-        lo, hi = _clause_bounds(s, m.start)
+        lo, _ = _clause_bounds(s, m.start)
         head = _text(s, lo, m.start)
         after = _count_after().match(_text(s, m.end, s.sentence.end))
         before = _COUNT_BEFORE.search(head)

@@ -125,12 +125,6 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- documents listed together
 
 
-@cache
-def _named_law_end() -> re.Pattern[str]:
-    """A fundamental law that ends a list item (named_laws.txt)."""
-    return re.compile(rf"(?:{alternation('named_laws').pattern})$")
-
-
 @rule("doc.listed", SYS)
 def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """宪法、民法典、监察法、优化营商环境条例: an enumeration of laws or documents."""
@@ -182,7 +176,7 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 s0 = trim(v.text, s0, off)
                 a = s0 - clause.start()
                 seg = text[a:b]
-                law = _named_law_end().search(seg)
+                law = ending("named_laws").search(seg)  # a fundamental law that ends the item
                 if law and law.start() > 0:
                     a += law.start()  # 图文展示宪法、民法典: the law, not what is done with it
                     seg = text[a:b]

@@ -19,6 +19,7 @@ from kg.extraction.rules.base import (
     DocContext,
     SentenceView,
     alternation,
+    ending,
     left_edge,
     rule,
     strip_marks,
@@ -443,12 +444,6 @@ def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
     return True
 
 
-@cache
-def _department_fields() -> re.Pattern[str]:
-    """A government department's field right before its head (org_department_fields.txt)."""
-    return re.compile(f"(?:{lexicon.alternation('org_department_fields')})$")
-
-
 def _department_field(v: SentenceView, h: re.Match[str], start: int) -> tuple[int, bool]:
     """县住房和城乡建设局, 县医疗保障局: a name ending in a department's field and head starts
     at the field at least, and at the place before it (the prose walk stops at 和, 保障)."""
@@ -456,7 +451,7 @@ def _department_field(v: SentenceView, h: re.Match[str], start: int) -> tuple[in
     if suffix is None:
         return start, False
     end = h.end() - len(suffix)  # 执法局 is a head too: the field may hold its first characters
-    m = _department_fields().search(v.text, max(0, end - 12), end)
+    m = ending("org_department_fields").search(v.text, max(0, end - 12), end)
     if m is None or m.start() >= start:
         return start, False
     place, placed = _name_start(v, m.start())
@@ -503,13 +498,8 @@ def _kind_of_unit(v: SentenceView, start: int, head_start: int) -> bool:
     """A centre or base whose own modifier has a kind word (org_unit_kinds.txt): a kind; not
     one inside a department's field (县农业农村事业发展中心: 农村 of 农业农村)."""
     cur, _ = _own_words(v, start, head_start, strict=True)
-    name = _all_department_fields().sub("", v.text[cur:head_start])
+    name = alternation("org_department_fields").sub("", v.text[cur:head_start])
     return any(k in name for k in lexicon.word_set("org_unit_kinds"))
-
-
-@cache
-def _all_department_fields() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation("org_department_fields"))
 
 
 def _named_unit(v: SentenceView, start: int, head_start: int) -> bool:
