@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extraction.normalize import author_key, canonical_institution, link_entities, merge_entities
 from kg.extraction.places import region_of
 from kg.model import Document, EntityType, Mention, Region, ReportInfo
@@ -165,10 +167,27 @@ def test_counties_of_two_towns_stay_apart() -> None:
 def test_a_bureau_s_own_units_named_by_one_character_are_its_author_s() -> None:
     info = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县民政局")
     assert canonical_institution("局党组", info) == canonical_institution("桃源县民政局党组", info)
-    assert canonical_institution("局务会", info)[0] == "桃源县民政局局务会"
+    assert canonical_institution("局务会", info)[0] == "桃源县民政局局务会议"
     # not in a government's report, and not a word that only starts like one
     gov = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县人民政府")
     assert canonical_institution("局党组", gov)[0] != "桃源县人民政府党组"
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("县政府常务会", "县政府常务会议"), ("局务会", "局务会议"), ("局长办公会", "局长办公会议")],
+)
+def test_a_meeting_named_short_has_the_full_name_in_every_report(short: str, full: str) -> None:
+    """One body, one IRI across years: 常务会 in one report and 常务会议 in the next."""
+    info = ReportInfo(doc_id="t", place=region_of("430725"), author="桃源县民政局")
+    assert canonical_institution(short, info) == canonical_institution(full, info)
+    assert canonical_institution(short, info)[0].endswith("会议")
+
+
+@pytest.mark.parametrize("name", ["县委常委会", "县人大常委会", "县妇女联合会", "县总工会"])
+def test_other_bodies_ending_in_hui_keep_their_names(name: str) -> None:
+    info = ReportInfo(doc_id="t", place=region_of("430725"))
+    assert not canonical_institution(name, info)[0].endswith("会议")
 
 
 HAIYAN = region_of("330424")

@@ -237,14 +237,25 @@ def _place_name_at_start(name: str, place: Region | None) -> bool:
     return any(start == 0 for start, _, _ in find_divisions(name[:12], short=False))
 
 
+# A meeting named without its last character (县政府常务会, 局务会, 主任办公会): the
+# canonical name spells it out, so one body gets one IRI across reports and years.
+_SHORT_MEETING = re.compile(r"(?:常务|[局厅部委]务|办公)会$")
+
+
 def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     """(canonical name, scope) of an institution named ``name`` in a report.
 
     Place-relative names are expanded with the report's place (县司法局 →
     开阳县司法局); a grassroots unit named without a place (综合行政执法大队)
     takes the report's place as prefix, and in a town or street report every
-    unprefixed local unit does, since it can only be the town's own.
+    unprefixed local unit does, since it can only be the town's own. A standing
+    meeting is named in full (县政府常务会 → 开阳县人民政府常务会议).
     """
+    name, scope = _canonical_institution(name, info)
+    return (name + "议" if _SHORT_MEETING.search(name) else name), scope
+
+
+def _canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     name = _clean(name)
     if _temporal().match(name) and not _place_name_at_start(name, info.place):
         name = _temporal().sub("", name)  # 新市街道办事处: 新市 is the place, no "new"
