@@ -109,6 +109,43 @@ def entity_types_text(sep: str = ", ") -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class GivenFacts:
+    """What the collector of the reports says about one of them (a folder's manifest).
+
+    A report may never write its place, its year or who wrote it (an excerpt
+    that opens with 我局…); whoever gathered the files often knows. Empty
+    fields are unknown. ``kg.io.manifest`` reads them; the report's own text
+    comes first and these fill what it leaves open.
+
+    Attributes:
+        place: the place the report is of, or the department that wrote it
+            (将乐县古镛镇, 重庆市荣昌区司法局).
+        level: the level of ``place`` as the manifest writes it (县, 镇, 部门 …);
+            部门 says that ``place`` names the department that wrote the report.
+        year: the year the report is of.
+        kind: the kind of text as the manifest writes it (report, reply, news …).
+        author: the institution that wrote it, when the manifest says so.
+    """
+
+    place: str = ""
+    level: str = ""
+    year: int | None = None
+    kind: str = ""
+    author: str = ""
+
+    @property
+    def department(self) -> str:
+        """The writer the manifest names: its author, else a department given as the place."""
+        return self.author or (self.place if self.level == "部门" else "")
+
+    def key(self) -> str:
+        """A stable text of the facts, for cache keys (a change of the manifest redoes the report)."""
+        return "\t".join(
+            (self.place, self.level, "" if self.year is None else str(self.year), self.kind, self.author)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One report as read from disk.
 
@@ -120,6 +157,7 @@ class Document:
         encoding: the form the text came in: the codec that decoded the bytes
             ("utf-8", "utf-16", "gb18030" …), "html/<codec>" for a web page
             whose markup was removed, "docx" or "pdf".
+        given: what the folder's manifest says about the report, if it has one.
 
     A lone surrogate (U+D800–U+DFFF) in ``id`` or ``text`` becomes U+FFFD on
     construction: such a string cannot be written as UTF-8 (a file name read
@@ -132,6 +170,7 @@ class Document:
     text: str
     sha256: str
     encoding: str = "utf-8"
+    given: GivenFacts | None = None
 
     def __post_init__(self) -> None:
         for name in ("id", "text"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,13 @@ def test_pruning_removes_other_rules_and_nothing_else(tmp_path: Path) -> None:
 
 def test_the_rules_hash_is_stable_within_a_process() -> None:
     assert rules_hash() == rules_hash() and len(rules_hash()) == 64
+
+
+def test_keys_cover_the_facts_a_manifest_gives(tmp_path: Path) -> None:
+    assert entry_key("a", "x", "1") == entry_key("a", "x", "1", "")
+    assert entry_key("a", "x", "1", "开阳县\t县\t2021\treport\t") != entry_key("a", "x", "1")
+    ours = ResultCache(tmp_path, rules="a" * 64)
+    given = replace(RESULT, given="开阳县\t县\t2021\treport\t")
+    ours.store(given)
+    assert ours.load("r-1", RESULT.sha256, given.given) is not None
+    assert ours.load("r-1", RESULT.sha256) is None  # the manifest changed: computed again

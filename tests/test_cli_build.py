@@ -185,3 +185,43 @@ def test_build_and_stats_count_relations_alike_stated_and_implied(tmp_path: Path
     assert _relation_rows(built.output) == _relation_rows(stats.output)
     assert _relation_rows(built.output)["formulates"] == ("1", "0", "1")
     assert _relation_rows(built.output)["implements"] == ("1", "2", "3")
+
+
+@pytest.fixture
+def unnamed(tmp_path: Path) -> Path:
+    """A department's excerpt that never names itself, its place or its year, and the folder's manifest."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dept.txt").write_text(
+        "现将我局工作情况报告如下。\n严格落实行政执法公示制度。\n", encoding="utf-8"
+    )
+    (folder / "manifest.tsv").write_text(
+        "file\tplace\tlevel\tyear\tkind\ndept.txt\t开阳县市场监督管理局\t部门\t2022\tdept-report\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_folder_s_manifest_gives_the_author_place_and_year_the_text_leaves_open(
+    unnamed: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(unnamed), "-o", str(out), "--jobs", "1", "--format", "ttl"])
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.output  # the manifest is read, not skipped
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "inst:520121-开阳县市场监督管理局" in ttl and "rol:implements" in ttl and '"2022"' in ttl
+    # a changed manifest is a changed input: the cached result is not reused
+    (unnamed / "manifest.tsv").write_text("file\tyear\ndept.txt\t2023\n", encoding="utf-8")
+    again = runner.invoke(app, ["build", str(unnamed), "-o", str(out), "--jobs", "1", "--format", "ttl"])
+    assert again.exit_code == 0, again.output
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "开阳县市场监督管理局" not in ttl and '"2023"' in ttl
+
+
+def test_a_manifest_kg_cannot_use_is_named_with_its_line(unnamed: Path, tmp_path: Path) -> None:
+    (unnamed / "manifest.tsv").write_text("file\tyear\ndept.txt\tlast year\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(unnamed)])
+    assert result.exit_code == 1
+    assert "manifest.tsv, line 2: year 'last year' is not a year" in result.stderr
+    assert "Traceback" not in result.output

@@ -11,6 +11,7 @@ from kg.extraction.places import (
     find_divisions,
     gazetteer,
     parent_code,
+    region_in_name,
     region_of,
     short_name,
 )
@@ -237,3 +238,23 @@ def test_town_report_of_a_town_whose_name_starts_with_a_common_word(town: str) -
     assert info.place is not None
     assert info.place.name == town and info.place.level == "township"
     assert info.place.parent is not None and info.place.parent.name == "黎平县"
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "parent"),
+    [
+        ("重庆市荣昌区司法局", "荣昌区", "重庆市"),
+        ("将乐县古镛镇", "古镛镇", "将乐县"),
+        ("龙岩市永定区卫生健康局", "永定区", "龙岩市"),  # 永定区 of 龙岩市, not of 张家界市
+        ("海南省", "海南省", None),
+    ],
+)
+def test_the_region_a_manifest_s_place_names(name: str, place: str, parent: str | None) -> None:
+    region = region_in_name(name)
+    assert region is not None and region.name == place
+    assert (region.parent.name if region.parent else None) == parent
+
+
+@pytest.mark.parametrize("name", ["自然资源部", "永定区", "朝阳区", ""])
+def test_a_name_without_one_region_gives_none(name: str) -> None:
+    assert region_in_name(name) is None

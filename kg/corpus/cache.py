@@ -4,7 +4,8 @@ A document's result depends on its id (the file stem, which is in its
 IRIs), its bytes, and kg's rules: the source code, the lexicons in
 ``kg/data``, the ontology, and the libraries whose output kg writes (jieba,
 rdflib, Oxigraph, cpca). ``rules_hash`` digests all of these once per
-process; an entry's key is the SHA-256 of (rules, id, document digest). So a
+process; an entry's key is the SHA-256 of (rules, id, document digest, and
+the facts a folder's manifest gives, when it does). So a
 second build reuses every unchanged report, and any change to kg starts
 afresh: entries of other rules live in other ``rules-*`` folders, which are
 removed when the cache is opened.
@@ -76,9 +77,10 @@ def _add(h: Any, name: str, data: bytes) -> None:
     h.update(data)
 
 
-def entry_key(rules: str, doc_id: str, sha256: str) -> str:
-    """The cache key of a document: its rules, its id and its bytes' digest."""
-    return hashlib.sha256(f"{rules}\0{doc_id}\0{sha256}".encode()).hexdigest()
+def entry_key(rules: str, doc_id: str, sha256: str, given: str = "") -> str:
+    """The cache key of a document: its rules, its id, its bytes' digest and what its manifest gives."""
+    facts = f"\0{given}" if given else ""
+    return hashlib.sha256(f"{rules}\0{doc_id}\0{sha256}{facts}".encode()).hexdigest()
 
 
 def file_sha256(path: str | Path) -> str:
@@ -148,20 +150,20 @@ class ResultCache:
             if sub.is_dir() and _RULES_DIR.fullmatch(sub.name) and sub != self.root:
                 shutil.rmtree(sub, ignore_errors=True)
 
-    def path_of(self, doc_id: str, sha256: str) -> Path:
-        key = entry_key(self.rules, doc_id, sha256)
+    def path_of(self, doc_id: str, sha256: str, given: str = "") -> Path:
+        key = entry_key(self.rules, doc_id, sha256, given)
         return self.root / key[:2] / f"{key}{SUFFIX}"
 
-    def load(self, doc_id: str, sha256: str) -> Entry | None:
-        """The entry of the file named ``doc_id`` with these bytes, or None when missing or damaged."""
-        entry = read_entry(self.path_of(doc_id, sha256))
+    def load(self, doc_id: str, sha256: str, given: str = "") -> Entry | None:
+        """The entry of the file named ``doc_id`` with these bytes and given facts, or None when missing or damaged."""
+        entry = read_entry(self.path_of(doc_id, sha256, given))
         if entry is None or entry.sha256 != sha256:
             return None
         return entry
 
     def store(self, result: DocumentResult, doc_id: str | None = None) -> Entry:
         """Keep ``result`` under the id it is looked up by (the file stem; default its own id)."""
-        return write_entry(self.path_of(doc_id or result.doc_id, result.sha256), result)
+        return write_entry(self.path_of(doc_id or result.doc_id, result.sha256, result.given), result)
 
 
 def write_entry(path: Path, result: DocumentResult) -> Entry:

@@ -19,6 +19,7 @@ from kg.corpus.engines import run_documents
 from kg.corpus.options import RunOptions
 from kg.corpus.task import DocumentFailure, process_document
 from kg.errors import InputError
+from kg.io.manifest import given_facts
 from kg.io.read import find_inputs
 
 Progress = Callable[[str], None]
@@ -164,9 +165,10 @@ def _cached(cache: ResultCache, f: Path, doc_id: str, max_bytes: int) -> Entry |
         if f.stat().st_size > max_bytes:
             return None  # process_document reports it
         sha = file_sha256(f)
-    except OSError:
+        given = given_facts(f)
+    except (OSError, InputError):
         return None  # process_document reports it
-    return cache.load(doc_id, sha)
+    return cache.load(doc_id, sha, given.key() if given else "")
 
 
 def _fail(got: Collected, failure: DocumentFailure, strict: bool) -> None:

@@ -44,6 +44,7 @@ class DocumentResult:
             ending in ``\\n``.
         mentions: its ``kg extract`` mention records as JSON Lines.
         relations: its ``kg extract --relations`` records as JSON Lines.
+        given: the facts its folder's manifest gives (``GivenFacts.key``), "" for none.
     """
 
     doc_id: str
@@ -52,6 +53,7 @@ class DocumentResult:
     quads: bytes
     mentions: bytes
     relations: bytes
+    given: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,7 @@ def process_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DocumentR
         quads=extraction_nquads(one),
         mentions=dumps_jsonl(mention_records(one)).encode("utf-8"),
         relations=dumps_jsonl(relation_records(one)).encode("utf-8"),
+        given=doc.given.key() if doc.given else "",
     )
 
 

@@ -7,7 +7,9 @@ measure, as 本方案/本办法 (the document its title names: 关于印发《X�
 title that is X). Such a mention takes the name of what it refers to, so it joins
 that entity; it keeps its own text (我局) as the surface. One that refers to
 nothing the report names (我局 in a report whose author is a government, 该所 with
-no 所 before it, 本方案 in a text whose title names no document) is dropped.
+no 所 before it, 本方案 in a text whose title names no document) is dropped; so
+is 我局 when only the folder's manifest names the author: a mention's name is
+one the text writes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.data import lexicon
+from kg.extraction.author import MANIFEST
 from kg.model import EntityType, Mention, ReportInfo
 
 RULE = "org.anaphor"
@@ -66,7 +69,8 @@ def resolve_anaphora(mentions: list[Mention], info: ReportInfo, text: str = "") 
             continue
         head = m.text[1:]
         if m.text[0] in "我本":
-            name = info.author if info.author.endswith(head) else ""
+            named = info.author_reason != MANIFEST
+            name = info.author if named and info.author.endswith(head) else ""
         else:
             name = next((x.name for x in reversed(last) if x.name.endswith(head)), "")
         if name:

@@ -65,6 +65,9 @@ class Author:
 
 NOBODY = Author("", "")
 
+#: The reason of an author that only the folder's manifest names (``kg.io.manifest``).
+MANIFEST = "manifest"
+
 
 @cache
 def _org_end() -> re.Pattern[str]:

@@ -517,6 +517,30 @@ def detect_place(doc: Document, sentences: list[Sentence], title: str = "") -> R
     return None
 
 
+def region_in_name(name: str) -> Region | None:
+    """The innermost region a place's or a department's name spells out, or None.
+
+    将乐县古镛镇 → 古镛镇 (in 将乐县), 重庆市荣昌区司法局 → 荣昌区. A division
+    whose name several places share (永定区) is taken only when an outer
+    division of the name contains exactly one of them (龙岩市永定区).
+    """
+    found = find_divisions(name, short=False)
+    if not found:
+        return None
+    end = max(e for _, e, _ in found)
+    inner = [c for _, e, c in found if e == end]
+    outer = {c for _, e, c in found if e != end}
+    if len(inner) > 1:
+        inner = [c for c in inner if _ancestors(c) & outer]
+    if len(inner) != 1:
+        return None
+    region = region_of(inner[0])
+    towns = [(pos, town) for pos, town, _ in town_names(name) if pos == end]
+    if towns:
+        return Region(name=towns[0][1], level="township", parent=region)
+    return region
+
+
 _PROVINCE_VOICE = re.compile(r"全省|我省|省委|省政府|省人民政府")
 
 

@@ -12,9 +12,17 @@ from collections import Counter
 from functools import cache
 
 from kg.data import lexicon
-from kg.extraction.author import SELF_REPORT, detect_author, is_central_organ
+from kg.extraction.author import MANIFEST, SELF_REPORT, Author, detect_author, is_central_organ
 from kg.extraction.concepts import without_years
-from kg.extraction.places import NATIONAL, detect_place, is_meta_line, region_at, report_title, text_lines
+from kg.extraction.places import (
+    NATIONAL,
+    detect_place,
+    is_meta_line,
+    region_at,
+    region_in_name,
+    report_title,
+    text_lines,
+)
 from kg.model import Document, Region, ReportInfo, Sentence
 
 _YEAR_IN_TITLE = re.compile(r"(20\d\d|19\d\d)\s*年")
@@ -82,22 +90,38 @@ def _at_author_level(place: Region | None, author: str) -> Region | None:
 
 
 def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
-    """Title, place, year, kind and author of a report, from its text."""
+    """Title, place, year, kind and author of a report, from its text.
+
+    Where the text names no author, no place or no year, the facts its folder's
+    manifest gives fill them (``Document.given``; the author with the reason
+    ``manifest``).
+    """
     lines = text_lines(doc.text)
     title = report_title(lines)
     place = detect_place(doc, sentences, title)
     kind = _kind(doc.text, title)
     author = detect_author(doc.text, [line for _, line in lines], title, place, kind)
+    given = doc.given
+    if not author.name and given is not None and given.department:
+        author = Author(given.department, MANIFEST)  # 我局… in a text that never names itself
     place = _at_author_level(place, author.name)
     if author.name and is_central_organ(author.name):
         # 国务院, 自然资源部 reporting on their own work: the report is national,
         # whatever places it names (香港特别行政区 in a 政府工作报告)
         place = NATIONAL
+    year = _year(doc.text, title)
+    if given is not None:
+        # what the text leaves open, the collector's manifest may know: a place the
+        # text does not name, or the part of it the report is of (荣昌区 of 重庆市)
+        named = region_in_name(given.place)
+        if named is not None and (place is None or place.key in {r.key for r in named.chain()[1:]}):
+            place = named
+        year = year or given.year
     return ReportInfo(
         doc_id=doc.id,
         title=title,
         place=place,
-        year=_year(doc.text, title),
+        year=year,
         author=author.name,
         kind=kind,
         author_reason=author.reason,

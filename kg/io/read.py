@@ -28,6 +28,7 @@ from pathlib import Path
 from kg.errors import InputError, one_line
 from kg.io.decode import decode_text
 from kg.io.html import html_to_text, looks_like_html, starts_like_html
+from kg.io.manifest import given_facts, is_manifest
 from kg.io.pdf import pdf_to_text
 from kg.io.word import docx_to_text
 from kg.model import Document
@@ -97,9 +98,10 @@ def find_inputs(
     A folder contributes every file below it with a suffix of ``SUFFIXES``
     (hidden files and folders, and Word's ``~$`` lock files, left out); a
     file is taken whatever its suffix. The other visible files of a folder
-    (a README.md, a data.csv) are passed to ``on_skip``. A path that does
-    not exist, cannot be read, or is a folder without reports raises
-    InputError, or, with ``on_error``, is reported to it and left out.
+    (a README.md, a data.csv) are passed to ``on_skip``, except a manifest,
+    which is read with the reports (``kg.io.manifest``). A path that does not
+    exist, cannot be read, or is a folder without reports raises InputError,
+    or, with ``on_error``, is reported to it and left out.
     """
     found: list[Path] = []
     for raw in paths:
@@ -145,6 +147,7 @@ def read_documents(paths: Iterable[str | Path], max_bytes: int | None = DEFAULT_
 def read_document(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read one report file; its id is the file stem.
 
+    The facts a manifest beside it gives (``kg.io.manifest``) travel with it.
     ``max_bytes`` (None: no limit) is checked against the file's size
     before reading it, and the read never takes more than that.
     """
@@ -152,7 +155,14 @@ def read_document(path: str | Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -
     name = one_line(str(p))
     data = _read_bytes(p, name, max_bytes)
     text, form = _to_text(data, name, p.suffix.lower(), max_bytes)
-    return Document(id=p.stem, path=str(p), text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=form)
+    return Document(
+        id=p.stem,
+        path=str(p),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=form,
+        given=given_facts(p),
+    )
 
 
 def decode_bytes(data: bytes, name: str = "<input>", html: bool | None = None) -> tuple[str, str]:
@@ -195,7 +205,7 @@ def _expand(p: Path, on_skip: OnSkip | None = None) -> list[Path]:
             for q in sorted(p.rglob("*")):
                 if _is_report(q, p):
                     files.append(q)
-                elif on_skip is not None and _is_visible_file(q, p):
+                elif on_skip is not None and _is_visible_file(q, p) and not is_manifest(q):
                     on_skip(q)
             if not files:
                 raise InputError.no_reports(name)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg.extraction.author import opening_subject
+from kg.extraction.document import extract_document
 from kg.extraction.places import region_of
 from kg.extraction.report import detect_report_info
-from kg.model import Document, ReportInfo
+from kg.model import Document, GivenFacts, ReportInfo
 from kg.text.segment import split_sentences
 from tests.extraction.conftest import extract_text
 
@@ -513,3 +514,58 @@ def test_and_between_two_bodies_names_no_county() -> None:
 def test_a_county_named_like_a_joining_word_is_still_its_place() -> None:
     ex = extract_text("和县2024年法治政府建设工作报告\n2024年，和县坚持依法行政。\n")
     assert ex.info.place is not None and ex.info.place.name == "和县"
+
+
+# --- what the folder's manifest gives (kg.io.manifest) ------------------------------------
+
+DEPT = GivenFacts(place="宁陵县文化广电和旅游局", level="部门", year=2023, kind="dept-report")
+
+
+def info_given(text: str, facts: GivenFacts | None) -> ReportInfo:
+    doc = Document(id="t", path="", text=text, sha256="", given=facts)
+    return detect_report_info(doc, split_sentences(doc))
+
+
+def test_a_department_the_manifest_names_writes_a_text_that_never_names_itself() -> None:
+    text = "2023年，我局坚持依法行政，严格落实行政执法公示制度。\n"
+    info = info_given(text, DEPT)
+    assert (info.author, info.author_reason) == ("宁陵县文化广电和旅游局", "manifest")
+    assert info.place is not None and info.place.name == "宁陵县"
+    assert info_given(text, None).author == ""
+
+
+def test_the_text_s_own_author_place_and_year_come_before_the_manifest() -> None:
+    text = "博湖县司法局2021年法治政府建设工作报告\n2021年，我局坚持依法行政。\n"
+    info = info_given(text, DEPT)
+    assert (info.author, info.author_reason) == ("博湖县司法局", "title")
+    assert info.place is not None and info.place.name == "博湖县" and info.year == 2021
+
+
+def test_a_place_s_manifest_row_gives_place_and_year_and_no_author() -> None:
+    text = "一年来，镇党委坚持依法行政，推进基层治理。\n"
+    info = info_given(text, GivenFacts(place="将乐县古镛镇", level="镇", year=2024))
+    assert info.place is not None and (info.place.name, info.place.level) == ("古镛镇", "township")
+    assert info.place.parent is not None and info.place.parent.name == "将乐县"
+    assert info.year == 2024 and info.author_reason != "manifest"
+
+
+def test_the_manifest_s_author_acts_in_subjectless_clauses() -> None:
+    text = "现将我局2023年法治政府建设情况报告如下。\n严格落实行政执法公示制度，制定《宁陵县文旅市场执法检查办法》。\n"
+    ex = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64, given=DEPT))
+    author = ("机构", "宁陵县文化广电和旅游局", "411423")
+    acts = {(r.predicate.value, r.object[1]) for r in ex.relations if r.subject == author}
+    assert acts == {("implements", "行政执法公示制度"), ("formulates", "宁陵县文旅市场执法检查办法")}
+    # 我局 would carry a name the text never writes: it is no mention of the author
+    assert not any(m.text == "我局" for e in ex.entities for m in e.mentions)
+    without = extract_document(Document(id="t", path="t.txt", text=text, sha256="0" * 64))
+    assert not without.relations
+
+
+def test_the_manifest_names_the_part_of_the_text_s_place_the_report_is_of() -> None:
+    text = "2024年，区司法局在重庆市司法局的指导下，坚持依法行政。\n"
+    given = GivenFacts(place="重庆市荣昌区司法局", level="部门", year=2024)
+    info = info_given(text, given)
+    assert info.place is not None and info.place.name == "荣昌区"
+    # a place elsewhere is the text's word against the manifest's: the text stays
+    other = info_given("博湖县司法局2024年法治政府建设工作报告\n", given)
+    assert other.place is not None and other.place.name == "博湖县"
