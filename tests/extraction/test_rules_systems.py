@@ -401,3 +401,37 @@ def test_a_field_and_a_count_of_its_systems_name_them_anywhere(
     # not only after a verb: as a subject, or as a conjunct after 和; a count alone, or
     # a count after an institution (whose systems, not which), names none
     assert names(text, SYS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建立人民调解、行政调解、司法调解联动机制。", "人民调解、行政调解、司法调解联动机制"),
+        ("健全人民调解、行政调解和司法调解联动机制。", "人民调解、行政调解和司法调解联动机制"),
+        ("完善警调、诉调、访调对接机制。", "警调、诉调、访调对接机制"),
+        (
+            "健全信访调解、仲裁调解、诉讼调解衔接联动工作机制。",
+            "信访调解、仲裁调解、诉讼调解衔接联动工作机制",
+        ),
+    ],
+)
+def test_parallel_parties_of_a_relating_mechanism_make_one_name(names: Names, text: str, name: str) -> None:
+    # the items end alike (…调解) and the last one relates them (联动, 对接): one mechanism
+    assert names(text, SYS) == {name}
+
+
+def test_items_that_are_no_parallel_parties_borrow_the_head(names: Names) -> None:
+    # 工作协调 and 信息共享 end differently: two mechanisms, though 共享 relates
+    assert names("建立健全工作协调、信息共享机制。", SYS) == {"工作协调机制", "信息共享机制"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持把权力关进制度的笼子，规范权力运行。",
+        "扎紧制度篱笆，堵塞管理漏洞。",
+        "紧紧扎住制度围栏，防止权力滥用。",
+    ],
+)
+def test_a_cage_or_fence_of_rules_is_a_figure_of_speech(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

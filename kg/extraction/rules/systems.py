@@ -152,8 +152,12 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             # “A”“B”…“C”机制: the name is the part after the last pair of adjacent quotes
             start = v.text.rindex("”“", start, h.start()) + 1
         joined = _join_coordination(v, start, h.start())
+        if joined == start and typ is SYS and v.text[start - 1 : start] == "、":
+            joined = _parallel_parties(v, start, h.start())
+        elif joined != start:
+            joined = _parallel_parties(v, joined, h.start())
         if joined != start:
-            # 行政执法和刑事司法衔接机制: one name across 和, no conjuncts
+            # 行政执法和刑事司法衔接机制, 人民调解、行政调解、司法调解联动机制: one name, no conjuncts
             name = strip_marks(v.text[joined : h.end()])
             yield Candidate(joined, h.end(), typ, name, rule_id + ".joined")
             continue
@@ -327,6 +331,40 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
         ):
             return start
     return left_start
+
+
+def _parallel_parties(v: SentenceView, start: int, head_start: int) -> int:
+    """Where a name starts when the items before it (after 、) are parties it relates, else ``start``.
+
+    人民调解、行政调解、司法调解联动机制: the last conjunct ends in a relating word
+    (coord_relational.txt) and every earlier item ends in the same last word as
+    the party before it (调解): the items are the parties of one mechanism.
+    工作协调、信息共享机制 stays two (协调 and 信息 are no parallel parties).
+    """
+    t = v.text
+    last = _NEW_OR_LASTING.sub("", t[start:head_start])
+    for g in by_length("system_field_generic"):
+        last = last.removesuffix(g)  # 衔接联动工作机制: 工作 says what kind, the relating word is before it
+    rel = ending("coord_relational").search(last)
+    if rel is None:
+        return start
+    while (more := ending("coord_relational").search(last, 0, rel.start())) is not None:
+        rel = more  # 衔接联动: two relating words
+    if rel.start() < 2:
+        return start
+    # the word the parties end in: the last party's last two characters (司法调解 → 调解)
+    party = last[rel.start() - 2 : rel.start()]
+    if t.find("和", start, head_start) >= 0:
+        party = t[start : t.find("和", start, head_start)][-2:]  # 行政调解和司法调解联动: X's own end
+    first, cur = start, start
+    while t[cur - 1 : cur] == "、":
+        s0 = trim(t, left_edge(v, cur - 1, max_len=12), cur - 1, keep=2)
+        item = strip_marks(t[s0 : cur - 1])
+        # 警调、诉调、访调对接机制: two-character parties share their last character
+        if len(item) < 2 or not (item.endswith(party) or (len(item) == 2 and item[-1] == party[-1])):
+            break
+        first = cur = s0
+    return first
 
 
 # 合作新机制, 协作长效机制: a qualifier between the relating word and the head
