@@ -83,6 +83,36 @@ def test_document_after_a_verb_needs_a_specific_modifier() -> None:
     assert names("研究制定工作方案。", SYS) == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进一步完善监管规则，规范市场秩序。",
+        "严格执行操作规范，确保安全。",
+        "按照上级部署，制定实施细则。",
+        "编制实施相关规划，建设一批重点项目。",
+        "精准落实各项帮扶措施。",
+        "出台一批改革创新举措。",
+        "落实优化营商环境各项举措。",
+    ],
+)
+def test_a_common_word_or_a_quantity_before_a_document_head_names_a_kind(text: str) -> None:
+    assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("修订完善县政府工作规则。", "县政府工作规则"),
+        ("制定涉企行政检查规则，规范检查行为。", "涉企行政检查规则"),
+        ("制定法治政府建设考核细则。", "法治政府建设考核细则"),
+        ("出台宁陵县行政执法人员行为规范。", "宁陵县行政执法人员行为规范"),
+        ("制定宁陵县优化营商环境十条措施。", "宁陵县优化营商环境十条措施"),
+    ],
+)
+def test_a_specific_modifier_before_a_document_head_names_it(text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
 def test_the_views_of_people_are_no_document_named_yijian() -> None:
     assert names("制定惠企政策要充分听取市场主体意见。", SYS) == set()
     assert names("制定政策要广泛征求群众意见。", SYS) == set()

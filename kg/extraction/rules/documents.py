@@ -90,6 +90,11 @@ def _one_name(left: str, right: str) -> bool:
     return tail in right[:-1] and not right.endswith(tail) and bool(re.fullmatch(rf"[{CJK}]+", left))
 
 
+# Words of quantity that make the documents after them several, none named (各项帮扶措施,
+# 一批改革创新举措); 若干措施 is the title of one.
+_SEVERAL = re.compile(r"各项|一批|一系列|多项|各类|相关|有关")
+
+
 def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
     span = v.text[start:end]
     if alternation("doc_inner_verbs").search(span) or QUOTE_GROUP.match(span) or "”“" in span:
@@ -112,6 +117,8 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
             return
     if head.group() in {"举措", "措施"} and len(body) < 4:
         return
+    if head.group() in lexicon.word_set("doc_kind_heads") and (kind_of_system(body) or _SEVERAL.search(span)):
+        return  # 完善监管规则, 制定实施细则, 落实各项帮扶措施: a kind of document, none named
     if head.group() == "意见" and ending("doc_opinion_holders").search(body):
         return  # 多听市场主体意见: the views of people, not a document
     typ = LIST if head.group() in lexicon.word_set("list_heads") else SYS
