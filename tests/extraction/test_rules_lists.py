@@ -61,6 +61,9 @@ def test_an_actor_before_and_shares_one_name(names: Names, text: str, name: str,
         ("推行法律顾问和合法性审核制度。", {"法律顾问制度", "合法性审核制度"}, SYS),
         ("编制行政机关权力清单和执法人员责任清单。", {"行政机关权力清单", "执法人员责任清单"}, LIST),
         ("公布行政许可和行政给付事项清单。", {"行政许可事项清单", "行政给付事项清单"}, LIST),
+        # an actor before one word and another: two lists (权力清单, 责任清单), not one
+        ("公布县级政府部门权力和责任清单。", {"县级政府部门权力清单", "责任清单"}, LIST),
+        ("梳理乡镇领导干部权力和责任清单。", {"乡镇领导干部权力清单", "责任清单"}, LIST),
     ],
 )
 def test_two_names_stay_two(names: Names, text: str, expected: set[str], typ: EntityType) -> None:

@@ -151,7 +151,7 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if "”“" in v.text[start : h.start()]:
             # “A”“B”…“C”机制: the name is the part after the last pair of adjacent quotes
             start = v.text.rindex("”“", start, h.start()) + 1
-        joined = _join_coordination(v, start, h.start())
+        joined = _join_coordination(v, start, h.start(), typ)
         if joined == start and typ is SYS and v.text[start - 1 : start] == "、":
             joined = _parallel_parties(v, start, h.start())
         elif joined != start:
@@ -286,7 +286,7 @@ def _specific_long(v: SentenceView, head_start: int) -> bool:
     return head_start - start >= 4 and specific(v.text[start:head_start])
 
 
-def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
+def _join_coordination(v: SentenceView, start: int, head_start: int, typ: EntityType = SYS) -> int:
     """Where a name starts when 和/与/及 joins parts of one name, else ``start``.
 
     Three shapes make one name of X和Y+head: Y opens with an adverb of manner
@@ -296,7 +296,9 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
     front of Y, not the whole of it), or Y alone would only name a kind
     (法制审查和备案配套制度), or Y is one verb, or X names whom the system
     serves (机关事业单位和企业养老保险制度). Otherwise X is a conjunct of its own
-    that borrows the head (法律顾问和合法性审核制度).
+    that borrows the head (法律顾问和合法性审核制度). An actor shared by both
+    conjuncts makes no one list of one word and another (部门权力和责任清单:
+    权力清单 and 责任清单 are lists of their own).
     """
     t = v.text
     adverbs = by_length("coord_adverbs")
@@ -327,7 +329,7 @@ def _join_coordination(v: SentenceView, start: int, head_start: int) -> int:
             or ending("system_served_groups").search(left)
             or ending("coord_relational").search(_NEW_OR_LASTING.sub("", right))
             or field_and_generic(right)
-            or _shared_actor(left, right)
+            or (_shared_actor(left, right) and not (typ is LIST and len(right) <= 2))
         ):
             return start
     return left_start
