@@ -420,6 +420,9 @@ def test_extraction_is_deterministic(text: str) -> None:
         ("按照“一规划两纲要”要求推进法治建设。", "一规划两纲要"),
         ("积极推行“多评合一、联合评审”试点。", "多评合一、联合评审"),
         ("深入开展“八五”普法工作。", "八五普法"),
+        # the verb before the first reform governs the one after 改革和
+        ("持续推进“放管服”改革和“互联网+政务服务”。", "互联网+政务服务"),
+        ("深化“放管服”改革和“证照分离”改革。", "证照分离"),
     ],
 )
 def test_quoted_reforms_carried_out_are_systems(text: str, name: str) -> None:
@@ -434,6 +437,7 @@ def test_quoted_reforms_carried_out_are_systems(text: str, name: str) -> None:
         "实行智慧管理“一张图”。",  # a count of things
         "推行“新生儿出生”“二手房过户”等办好一件事事项清单。",  # examples of other items
         "打通服务群众“最后一公里”。",  # no implementing verb, a goal
+        "推进“放管服”改革和“最后一公里”问题解决。",  # a goal after a reform, still a slogan
     ],
 )
 def test_quoted_slogans_and_examples_are_not_reforms(text: str) -> None:

@@ -94,6 +94,10 @@ _COUNTED_THING = re.compile(r"^[一二两三四五六七八九十]+[张个]")
 _PUFA = re.compile(r"[“\"]([六七八九十]五)[”\"]普法")
 
 
+# Between two groups of quoted reforms: a reform word and a conjunction (“A”改革和“B”)
+_JOINED_REFORM = re.compile(r"(?:改革|试点)?[和及与、]")
+
+
 def _reform_groups(
     v: SentenceView, groups: list[list[re.Match[str]]], brand_ctx: dict[int, bool], p: _Context
 ) -> dict[int, bool]:
@@ -105,10 +109,14 @@ def _reform_groups(
     before, a member must look like one (counted parts, …通办, a listed name).
     """
     out: dict[int, bool] = {}
+    prev_end, prev_clause = -1, ""  # the end of the last reform group, the clause before it
     for g in groups:
         if any(q.start() in brand_ctx for q in g):
             continue
         clause = re.split(r"[，。；：,;:]", v.text[: g[0].start()])[-1]
+        if prev_end >= 0 and _JOINED_REFORM.fullmatch(v.text, prev_end, g[0].start()):
+            # 推进“放管服”改革和“互联网+政务服务”: the verb of the group before governs this one
+            clause = prev_clause
         tail = v.text[g[-1].end() : g[-1].end() + 8]
         strong = bool(p.reform_tail.match(tail))
         if tail.startswith("等") and not strong and not p.reform_soft_tail.match(tail):
@@ -116,6 +124,7 @@ def _reform_groups(
         if strong or p.reform_verb.search(clause) or p.reform_soft_tail.match(tail):
             for q in g:
                 out[q.start()] = strong
+            prev_end, prev_clause = g[-1].end(), clause
     return out
 
 
