@@ -653,14 +653,37 @@ def _takes_effect(cue: _Cue, chain: list[_Cue]) -> bool:
 
 
 def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
-    """A cue right after the name (“三项制度”落实)."""
+    """A cue right after the name (“三项制度”落实), or after its agent or ground.
+
+    Any cue may follow the name when only its agent (《X》由县司法局制定, 经县司法局
+    修订) or its ground (《B》依据《A》制定) stands between them.
+    """
     _, hi = _clause_bounds(s, obj.end)
     for c in s.cues:
+        if obj.end <= c.start < hi and _agent_or_ground(s, obj.end, c.start):
+            return [c]
         if obj.end <= c.start < hi and c.word in lexicon.word_set("relation_post_cues"):
             gap = _without_names(s, obj.end, c.start, keep_institutions=True)
             ok = _gap_ok(gap, _MAX_POST_GAP) or bool(_POST_LIST.match(_MARKS.sub("", gap)))
             return [c] if ok else []
     return []
+
+
+# 由/经 and the institutions that act, or a basis word and the rules a name rests on.
+_AGENT = re.compile(r"^(?:由|经)$")
+
+
+def _agent_or_ground(s: _Sent, start: int, end: int) -> bool:
+    """True when [start, end) is 由/经 + institutions, or a basis word + named rules (依据《A》)."""
+    inside = [m for m in s.mentions if start <= m.start and m.end <= end]
+    if not inside:
+        return False
+    bare = _strip_fillers(_TIME_ANY.sub("", _MARKS.sub("", _without_names(s, start, end))))
+    if all(m.type is EntityType.INSTITUTION for m in inside) and _AGENT.match(bare):
+        return True
+    if all(m.type is EntityType.SYSTEM for m in inside):
+        return bare in lexicon.word_set("relation_basis")
+    return False
 
 
 def _is_topic(s: _Sent, obj: Mention) -> bool:
@@ -838,7 +861,7 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         elif (
             head
             and head[-1] in lexicon.characters("relation_not_actor_before")
-            and not head.endswith("由")
+            and not head.endswith(("由", "经"))  # 由/经县司法局制定: the agent
             and not (not between and _relative_clause(s, cue_start))
         ):
             return [], ""

@@ -348,6 +348,49 @@ def test_verb_after_the_name_with_its_actor(markup: str, expected: Triple) -> No
     assert triples(run(markup)) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            "{制度:《调解员管理办法》}由{机构:县司法局}制定，已于3月施行。",
+            {("县司法局", "formulates", "调解员管理办法", False)},
+        ),
+        (
+            "{制度:《合同审查规程》}由{机构:县政府办公室}于5月修订。",
+            {("县政府办公室", "formulates", "合同审查规程", False)},
+        ),
+        (
+            "{制度:《法律援助实施细则》}经{机构:县司法局}修订后印发。",
+            {("县司法局", "formulates", "法律援助实施细则", False)},
+        ),
+        (
+            "{制度:《公平竞争审查实施办法》}依据{制度:《公平竞争审查制度实施细则》}制定。",
+            {
+                (AUTHOR, "formulates", "公平竞争审查实施办法", True),
+                (AUTHOR, "implements", "公平竞争审查制度实施细则", True),
+                ("公平竞争审查实施办法", "basedOn", "公平竞争审查制度实施细则", False),
+            },
+        ),
+    ],
+)
+def test_any_verb_after_the_name_with_only_its_agent_or_ground_between(
+    markup: str, expected: set[Triple]
+) -> None:
+    assert triples(run(markup)) == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{制度:《调解员管理办法》}由{机构:县司法局}负责解释。",  # 解释 is no cue
+        "{制度:《调解员管理办法》}对{机构:县司法局}提出要求，县政府建立机制。",
+        "{制度:《调解员管理办法》}为{机构:县司法局}制定工作计划提供依据。",
+    ],
+)
+def test_no_verb_after_the_name_through_other_words(markup: str) -> None:
+    assert [r for r in run(markup) if r.predicate is Predicate.FORMULATES] == []
+
+
 def test_law_taking_effect_is_not_implemented_by_the_author() -> None:
     assert run("去年{制度:《乡村振兴促进法》}施行，提出了新要求。") == []
 
