@@ -889,7 +889,12 @@ def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:
     follow = _text(s, group[-1].end, group[-1].end + 1)
     if lead or len(group) != len(insts) or not follow or follow in _NOT_TOPIC_AFTER:
         return []
-    return group
+    return [] if _person_after(s, group[-1]) else group
+
+
+def _person_after(s: _Sent, m: Mention) -> bool:
+    """True when a post follows the institution (县委书记, 县司法局局长): a person is the subject."""
+    return _text(s, m.end, m.end + 6).startswith(lexicon.words("relation_person_titles"))
 
 
 def _relative_clause(s: _Sent, cue_start: int) -> bool:
@@ -952,7 +957,7 @@ def _topic(s: _Sent, before: int) -> list[Mention]:
         if m.start >= group[-1].end:
             break
     follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
-    if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before:
+    if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before or _person_after(s, group[-1]):
         return []
     return group
 

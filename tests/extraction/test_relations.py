@@ -553,6 +553,24 @@ def test_topic_subject_carries_to_later_clauses() -> None:
     assert triples(rels) == {(AUTHOR, "formulates", "调研工作办法", True)}
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{机构:县委}书记带头落实{制度:《第一责任人职责规定》}。",
+        "{机构:省司法厅}厅长主持召开会议，审议{制度:《律师调解工作规则》}，推行{制度:律师调解制度}。",
+        "{机构:县司法局}主要负责同志研究部署，建立{制度:行政执法案卷评查制度}。",
+    ],
+)
+def test_a_post_after_the_opening_institution_makes_a_person_the_subject(markup: str) -> None:
+    # the person's body is not the clause's or the sentence's actor; the author speaks
+    assert {r.subject[1] for r in run(markup)} <= {AUTHOR}
+
+
+def test_a_body_without_a_post_still_opens_the_sentence() -> None:
+    rels = run("{机构:省司法厅}召开会议，推行{制度:律师调解制度}。")
+    assert triples(rels) == {("省司法厅", "implements", "律师调解制度", False)}
+
+
 def test_light_verb_before_a_cue_adds_nothing() -> None:
     rels = run("推进建立{制度:部际联席会议制度}。")
     assert triples(rels) == {(AUTHOR, "formulates", "部际联席会议制度", True)}
