@@ -940,14 +940,22 @@ def _coordinated(s: _Sent, last: Mention) -> list[Mention]:
     return group
 
 
-def _topic(s: _Sent, before: int) -> list[Mention]:
-    """The institutions a sentence opens with as its subject (县司法局在…下，…), if any."""
-    first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION), None)
+def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
+    """The institutions a sentence opens with as its subject (县司法局在…下，…), if any.
+
+    A clause that only says when (省政府印发《A》后，县政府…) is not the sentence's
+    subject: the clause after it opens the main clause and may name the topic.
+    """
+    start = s.sentence.start if start is None else start
+    first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION and m.start >= start), None)
     if first is None or first.end > before:
         return []
-    lead = _MARKS.sub("", _text(s, s.sentence.start, first.start))
+    lead = _MARKS.sub("", _text(s, start, first.start))
     if _TIME.sub("", _HEADING.sub("", lead)).strip("，, "):
         return []
+    _, clause_end = _clause_bounds(s, first.start)
+    if clause_end < before and _SUBORDINATE_END.search(_text(s, first.start, clause_end)):
+        return _topic(s, before, clause_end + 1)
     group = [first]
     for m in s.mentions:
         if m.start >= group[-1].end and m.type is EntityType.INSTITUTION:
@@ -960,6 +968,10 @@ def _topic(s: _Sent, before: int) -> list[Mention]:
     if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before or _person_after(s, group[-1]):
         return []
     return group
+
+
+# The end of a clause that says when the main clause happens (…印发《A》后, …之际).
+_SUBORDINATE_END = re.compile(r"(?<![同随最此然其])(?:后|以后|之后|时|之际|期间)$")
 
 
 def _unnamed_actor(s: _Sent, cue_start: int) -> bool:

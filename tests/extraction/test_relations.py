@@ -571,6 +571,23 @@ def test_a_body_without_a_post_still_opens_the_sentence() -> None:
     assert triples(rels) == {("省司法厅", "implements", "律师调解制度", False)}
 
 
+def test_a_clause_that_says_when_is_not_the_topic() -> None:
+    rels = run(
+        "{机构:省政府}印发{制度:《法治政府建设实施方案》}后，{机构:县政府}第一时间研究部署，"
+        "出台{制度:《贯彻落实方案》}。"
+    )
+    assert triples(rels) == {
+        ("省政府", "formulates", "法治政府建设实施方案", False),
+        ("县政府", "formulates", "贯彻落实方案", False),
+    }
+    # a time clause without a subject of its own after it leaves the author
+    rels = run("{机构:省政府}印发{制度:《法治政府建设实施方案》}后，及时出台{制度:《贯彻落实方案》}。")
+    assert ("开阳县人民政府", "formulates", "贯彻落实方案", True) in triples(rels)
+    # 同时 is no time clause: the sentence's subject carries on
+    rels = run("{机构:县司法局}加强培训的同时，建立{制度:案卷评查制度}。")
+    assert triples(rels) == {("县司法局", "formulates", "案卷评查制度", False)}
+
+
 def test_light_verb_before_a_cue_adds_nothing() -> None:
     rels = run("推进建立{制度:部际联席会议制度}。")
     assert triples(rels) == {(AUTHOR, "formulates", "部际联席会议制度", True)}
