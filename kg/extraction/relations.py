@@ -970,6 +970,8 @@ def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
     return group
 
 
+# A short aside in brackets after a subject (全县14个乡镇（街道）): not part of the head.
+_BRACKETED = re.compile(r"[（(][^()（）]{1,8}[)）]")
 # The end of a clause that says when the main clause happens (…印发《A》后, …之际).
 _SUBORDINATE_END = re.compile(r"(?<![同随最此然其])(?:后|以后|之后|时|之际|期间)$")
 
@@ -981,7 +983,7 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
     institution is not the actor, and there is no entity to name instead.
     """
     lo, _ = _clause_bounds(s, cue_start)
-    head = _strip_fillers(_MARKS.sub("", _without_names(s, lo, cue_start)))
+    head = _strip_fillers(_BRACKETED.sub("", _MARKS.sub("", _without_names(s, lo, cue_start))))
     if not head.endswith(lexicon.words("relation_generic_actors")):
         # 各级各部门坚持…，全面实施X: a later clause shares the sentence's generic subject
         return lo > s.sentence.start and _generic_opening(s)
@@ -994,7 +996,8 @@ def _generic_plural() -> re.Pattern[str]:
     """A plural subject that names no entity: 各部门, 各级各部门, 全县各乡镇, (县政府)所属单位."""
     generic = lexicon.alternation("relation_generic_actors")
     return re.compile(
-        rf"^(?:(?:全[国省市县区州盟旗镇乡])?各|所属|下属|直属)[^，,；;、的]{{0,8}}?(?:{generic})(?!的)"
+        rf"^(?:(?:全[国省市县区州盟旗镇乡])?各|全[国省市县区州盟旗镇乡]?(?:共)?\d+个|所属|下属|直属)"
+        rf"[^，,；;、的]{{0,8}}?(?:{generic})(?!的)"
     )
 
 

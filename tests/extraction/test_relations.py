@@ -493,6 +493,14 @@ def test_institution_as_adjunct_is_not_the_actor(markup: str) -> None:
 def test_generic_plural_actor_blocks_the_implied_author() -> None:
     assert run("推动各部门建立{清单:免罚清单}。") == []
     assert run("全县7个乡镇、42个县直部门制定{清单:法律顾问工作清单}。") == []
+    # how many of them act (普遍, 全部), and a short aside in brackets after the plural
+    assert run("全县各乡镇普遍建立了{制度:法律顾问制度}。") == []
+    assert run("全县14个乡镇（街道）全部建立{制度:网格员巡查制度}。") == []
+    # a counted plural that opens the sentence is the subject of its later clauses
+    assert run("全县14个乡镇全部组建执法队伍，推行{制度:“721”工作法}。") == []
+    # a named body that acts in full still acts
+    rels = run("{机构:县司法局}全部建立{制度:网格员巡查制度}。")
+    assert triples(rels) == {("县司法局", "formulates", "网格员巡查制度", False)}
     # a generic noun inside a prepositional phrase is not the actor
     rels = run("在8家部门推行{制度:告知承诺制}。")
     assert triples(rels) == {(AUTHOR, "implements", "告知承诺制", True)}
