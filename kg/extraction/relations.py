@@ -28,6 +28,8 @@ Rule families (each Relation records its family in ``rule``):
   unit (县政府 + 行政复议办公室, 政府 + 办, 局 + 党组 in a bureau's report) is part
   of it (``kg.extraction.hierarchy``). Naming a bureau and a government in one
   sentence states nothing: annotators of unseen reports never marked it.
+* ``part-of-sentence``: the sentence says a body has units under it (X下设Y,
+  X内设A、B和C, X下设的Y): each unit is part of X.
 * ``runs-name``: a brand named after an institution (长治市人民政府门户网) is run by it.
 
 The actor of a cue is the nearest institution written before the verb with
@@ -285,6 +287,7 @@ def relate(
         out.extend(_cue_relations(s, owner, implied))
         out.extend(_issuer_relations(s, owner))
         out.extend(_item_counts(s, owner))
+        out.extend(_units_set_up(s, owner))
     located = [m for ms in by_sent.values() for m in ms]
     out.extend(_part_of_structure(sentences, entities, parents or {}))
     out.extend(_issuers_in_titles(sentences, located, entities, owner))
@@ -1266,6 +1269,49 @@ def _in_breakdown(s: _Sent, m: Mention) -> bool:
     opened = max(head.rfind("("), head.rfind("（"))
     closed = max(head.rfind(")"), head.rfind("）"))
     return opened > closed and head[opened + 1 :].startswith("其中")
+
+
+# --- rule family: X下设Y ------------------------------------------------------
+
+# A body and the units it has under it: 县委依法治县委员会下设执法协调小组, 县司法局内设法治督察股.
+_SETS_UP = re.compile(r"(?:下设|内设)(?:的|了|有)?")
+
+
+def _units_set_up(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
+    """Y partOf X when the sentence says X has Y under it (X下设Y, X内设A、B等, X下设的Y).
+
+    X is written right before the word; Y right after it, and the institutions
+    joined to Y (A、B和C) are X's units too.
+    """
+    text, base = s.sentence.text, s.sentence.start
+    quoted = _enclosed(text)
+    for w in _SETS_UP.finditer(text):
+        if quoted[w.start()]:
+            continue
+        start, end = base + w.start(), base + w.end()
+        parent = next((m for m in s.mentions if m.end == start and m.type is EntityType.INSTITUTION), None)
+        child = next((m for m in s.mentions if m.start == end and m.type is EntityType.INSTITUTION), None)
+        if parent is None or child is None:
+            continue
+        units = [child]
+        for m in s.mentions:
+            if m.start >= units[-1].end and m.type is EntityType.INSTITUTION:
+                if _text(s, units[-1].end, m.start) in {"、", "和", "及", "与", "以及"}:
+                    units.append(m)
+                    continue
+            if m.start >= units[-1].end:
+                break
+        for unit in units:
+            if owner[unit].key != owner[parent].key:
+                yield _relation(
+                    s,
+                    Predicate.PART_OF,
+                    owner[unit].key,
+                    owner[parent].key,
+                    parent.start,
+                    unit.end,
+                    "part-of-sentence",
+                )
 
 
 # --- rule families over names: partOf and runs ------------------------------

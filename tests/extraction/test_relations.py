@@ -391,6 +391,37 @@ def test_no_verb_after_the_name_through_other_words(markup: str) -> None:
     assert [r for r in run(markup) if r.predicate is Predicate.FORMULATES] == []
 
 
+@pytest.mark.parametrize(
+    ("markup", "units"),
+    [
+        ("{机构:县委依法治县办}下设的{机构:执法协调小组}定期召开会议。", {"执法协调小组"}),
+        (
+            "{机构:县司法局}内设{机构:法治督察股}、{机构:行政复议股}和{机构:公共法律服务股}。",
+            {"法治督察股", "行政复议股", "公共法律服务股"},
+        ),
+        ("{机构:县法治政府建设领导小组}下设{机构:县司法局办公室}。", {"县司法局办公室"}),
+    ],
+)
+def test_units_a_body_has_under_it(markup: str, units: set[str]) -> None:
+    rels = [r for r in run(markup) if r.predicate is Predicate.PART_OF]
+    assert {r.subject[1] for r in rels} == units
+    assert {r.rule for r in rels} == {"part-of-sentence"}
+    assert len({r.object for r in rels}) == 1
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "{机构:县司法局}设立{机构:行政复议服务中心}。",  # set up is not under it
+        "{机构:县司法局}下设站点，{机构:县政府}统筹。",  # nothing named right after
+        "{机构:县司法局}和{机构:县信访局}联合调解。",
+        "印发{制度:《关于县司法局下设调解中心的通知》}。",  # inside a title
+    ],
+)
+def test_no_units_without_the_word_and_both_bodies(markup: str) -> None:
+    assert [r for r in run(markup) if r.predicate is Predicate.PART_OF] == []
+
+
 def test_law_taking_effect_is_not_implemented_by_the_author() -> None:
     assert run("去年{制度:《乡村振兴促进法》}施行，提出了新要求。") == []
 
