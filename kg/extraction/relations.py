@@ -975,8 +975,8 @@ def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
 
 # A short aside in brackets after a subject (全县14个乡镇（街道）): not part of the head.
 _BRACKETED = re.compile(r"[（(][^()（）]{1,8}[)）]")
-# The end of a clause that says when the main clause happens (…印发《A》后, …之际).
-_SUBORDINATE_END = re.compile(r"(?<![同随最此然其])(?:后|以后|之后|时|之际|期间)$")
+# The end of a clause that says when the main clause happens (…印发《A》后, …以来, …之际).
+_SUBORDINATE_END = re.compile(r"(?<![同随最此然其])(?:后|以后|之后|以来|时|之际|期间)$")
 
 
 def _unnamed_actor(s: _Sent, cue_start: int) -> bool:

@@ -622,6 +622,12 @@ def test_a_clause_that_says_when_is_not_the_topic() -> None:
     # a time clause without a subject of its own after it leaves the author
     rels = run("{机构:省政府}印发{制度:《法治政府建设实施方案》}后，及时出台{制度:《贯彻落实方案》}。")
     assert ("开阳县人民政府", "formulates", "贯彻落实方案", True) in triples(rels)
+    # …以来: the national organs issued the outline; the county made its own plan
+    rels = run(
+        "{机构:党中央}、{机构:国务院}印发{制度:《法治政府建设实施纲要》}以来，认真贯彻落实，"
+        "制定{制度:《全县法治政府建设实施方案》}。"
+    )
+    assert {r.subject[1] for r in rels if r.object[1] == "全县法治政府建设实施方案"} == {AUTHOR}
     # 同时 is no time clause: the sentence's subject carries on
     rels = run("{机构:县司法局}加强培训的同时，建立{制度:案卷评查制度}。")
     assert triples(rels) == {("县司法局", "formulates", "案卷评查制度", False)}
