@@ -1284,8 +1284,9 @@ def _units_set_up(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
     joined to Y (A、B和C) are X's units too.
     """
     text, base = s.sentence.text, s.sentence.start
-    quoted = _enclosed(text)
-    for w in _SETS_UP.finditer(text):
+    found = list(_SETS_UP.finditer(text)) if "设" in text else []
+    quoted = _enclosed(text) if found else []
+    for w in found:
         if quoted[w.start()]:
             continue
         start, end = base + w.start(), base + w.end()
