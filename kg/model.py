@@ -254,6 +254,9 @@ class ReportInfo:
             of its place as the actor (通山县始终… for 通山县人民政府), else "".
         coauthors: the institutions that sign the text with the author (a notice of
             中共X县委办公室 and X县人民政府办公室), in the order they sign.
+        author_names: other names of the author that the text does not write: the
+            full name the folder's manifest gives for a short one (肃南县林草局 →
+            肃南裕固族自治县林业和草原局).
     """
 
     doc_id: str
@@ -265,6 +268,7 @@ class ReportInfo:
     author_reason: str = ""
     author_alias: str = ""
     coauthors: tuple[str, ...] = ()
+    author_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)

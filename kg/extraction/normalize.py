@@ -428,6 +428,8 @@ def link_entities(doc: Document, info: ReportInfo, mentions: list[Mention]) -> l
         labels = {plain(x) for forms in written for x in forms} - {key[1], ""}
         if key == ak and info.author and plain(info.author) != key[1]:
             labels.add(plain(info.author))
+        if key == ak:
+            labels.update(plain(n) for n in info.author_names if plain(n) != key[1])
         out.append(
             Entity(
                 type=types[key],

@@ -104,6 +104,7 @@ def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
     given = doc.given
     if not author.name and given is not None and given.department:
         author = Author(given.department, MANIFEST)  # 我局… in a text that never names itself
+    names = (given.department,) if given and _short_for(author.name, given.department) else ()
     place = _at_author_level(place, author.name)
     if author.name and is_central_organ(author.name):
         # 国务院, 自然资源部 reporting on their own work: the report is national,
@@ -127,4 +128,17 @@ def detect_report_info(doc: Document, sentences: list[Sentence]) -> ReportInfo:
         author_reason=author.reason,
         author_alias=author.alias,
         coauthors=author.also,
+        author_names=names,
     )
+
+
+def _short_for(short: str, full: str) -> bool:
+    """True when ``short`` may be a shorter name of ``full``: its characters in order, the same head.
+
+    肃南县林草局 of 肃南裕固族自治县林业和草原局, 广东省国资委 of 广东省人民政府国有资产监督管理委员会,
+    区司法局 of 重庆市荣昌区司法局; not 县司法局 of 县公安局.
+    """
+    if not short or not full or short == full or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)

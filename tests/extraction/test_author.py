@@ -569,3 +569,20 @@ def test_the_manifest_names_the_part_of_the_text_s_place_the_report_is_of() -> N
     # a place elsewhere is the text's word against the manifest's: the text stays
     other = info_given("博湖县司法局2024年法治政府建设工作报告\n", given)
     assert other.place is not None and other.place.name == "博湖县"
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "alias"),
+    [
+        ("2023年，我局坚持依法行政。\n肃南县林草局\n2024年1月10日\n", "肃南裕固族自治县林业和草原局", True),
+        ("宁陵县司法局2023年法治政府建设工作报告\n", "宁陵县公安局", False),  # another body
+    ],
+)
+def test_the_manifest_s_full_name_of_the_author_is_an_other_name_of_it(
+    text: str, full: str, alias: bool
+) -> None:
+    ex = extract_document(
+        Document(id="t", path="t.txt", text=text, sha256="0" * 64, given=GivenFacts(full, "部门"))
+    )
+    author = next(e for e in ex.entities if e.key == ex.author_key)
+    assert (full in author.alt_labels) is alias and author.canonical != full
