@@ -336,6 +336,13 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _attribute_end() -> re.Pattern[str]:
+    """A participle closing the text before a name (根据新修订的《A》, 依据修订后的《A》)."""
+    cues = _cue_pattern().pattern
+    return re.compile(rf"(?:最?新(?:{cues})|(?:{cues})后)的$")
+
+
+@cache
 def _alternation(name: str) -> re.Pattern[str]:
     """One regex matching any entry of a word list, longest first."""
     return re.compile(lexicon.alternation(name))
@@ -386,8 +393,20 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
             continue
         if nouns.match(sent.text, m.end()) and not any(x.start == end for x in mentions):
             continue  # 实施意见, 督促落实机制: part of an unnamed noun, not a verb
+        lead = sent.start + m.start() - (2 if sent.text.endswith("最新", 0, m.start()) else 1)
+        if _attribute(sent.text, m.start(), m.end()) and not any(x.end == lead for x in mentions):
+            # 贯彻新修订的《X》: the participle says what X is, the verb before it acts
+            # (县司法局最新出台的《X》 names who made it)
+            continue
         out.append(_Cue(start, end, m.group()))
     return out
+
+
+def _attribute(text: str, start: int, end: int) -> bool:
+    """True when the cue at [start, end) is a participle describing what follows:
+    新修订的《X》, 最新出台的, 修订后的《X》 say what X is, not what the subject did."""
+    after = text[end : end + 2]
+    return (text.endswith("新", 0, start) and after.startswith("的")) or after == "后的"
 
 
 def _enclosed(text: str) -> list[bool]:
@@ -1196,7 +1215,7 @@ def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: i
             continue
         lo, _ = _clause_bounds(s, m.start)
         start, end = _outer_title(s, m)
-        head = _MARKS.sub("", _text_without(s, lo, start, issuers))
+        head = _attribute_end().sub("", _MARKS.sub("", _text_without(s, lo, start, issuers)))
         if any(i.start < start for i in issuers):
             head = head.rstrip("、和与及")  # 根据中共中央、国务院《A》: the joiner of the issuers
         joined = (

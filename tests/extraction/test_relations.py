@@ -1158,3 +1158,37 @@ def test_a_plural_subject_with_a_modal_and_an_adverb_keeps_the_author_out() -> N
 def test_keeping_a_brand_known_runs_it(verb: str) -> None:
     ex = extract_text(f"宁陵县人民政府2024年法治政府建设情况报告\n持续{verb}“葛天调解”品牌。\n")
     assert {(r.predicate.value, r.object[1]) for r in ex.relations} == {("runs", "葛天调解")}
+
+
+# --- a participle describing a name (新修订的《X》) --------------------------------
+
+
+def test_a_participle_before_a_name_leaves_the_verb_before_it_acting() -> None:
+    got = _extracted(
+        "认真贯彻实施新修订的《中华人民共和国行政复议法》，全面落实修订后的《河南省行政执法条例》。"
+    )
+    assert ("宁陵县人民政府", "implements", "行政复议法", True) in got
+    assert ("宁陵县人民政府", "implements", "河南省行政执法条例", True) in got
+    assert not {t for t in got if t[1] == "formulates"}
+
+
+def test_a_participle_is_no_act_of_the_author() -> None:
+    got = _extracted("组织干部学习了党的二十大报告、新修订的《中华人民共和国行政复议法》等法律。")
+    assert not {t for t in got if t[2] == "行政复议法"}
+
+
+def test_a_basis_described_by_a_participle_is_still_the_basis() -> None:
+    got = _extracted("根据新修订的《重大行政决策程序暂行条例》，制定《宁陵县重大行政决策程序规定》。")
+    assert ("宁陵县重大行政决策程序规定", "basedOn", "重大行政决策程序暂行条例", False) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县司法局最新出台的《宁陵县法律援助实施办法》正式施行。",  # who made it, before the participle
+        "县政府新修订《宁陵县行政规范性文件管理办法》。",  # 新 as "newly": the act itself
+        "县政府修订后印发《宁陵县行政规范性文件管理办法》。",
+    ],
+)
+def test_a_verb_with_its_own_subject_still_acts(text: str) -> None:
+    assert {t[1] for t in _extracted(text) if t[2].startswith("宁陵县")} == {"formulates"}
