@@ -739,3 +739,18 @@ def test_sections_of_a_bureau_named_by_their_field(text: str, expected: set[str]
 def test_the_enforcement_bureau_of_a_court(text: str, expected: set[str]) -> None:
     # the walk stops at the verb 执行; 执行局 is a head of its own
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 成县 is a county, but here 成 ends a verb (建成, 完成, 促成) and 县 is the report's level
+        ("今年建成县公共法律服务中心。", {"县公共法律服务中心"}),
+        ("全面完成县司法局机构改革。", {"县司法局"}),
+        ("促成县法院与县司法局签订协议。", {"县法院", "县司法局"}),
+        # the county written after a word that is no verb stays whole
+        ("根据成县人民政府的部署。", {"成县人民政府"}),
+    ],
+)
+def test_a_county_name_that_begins_inside_a_verb_is_no_place(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

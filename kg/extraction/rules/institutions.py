@@ -201,7 +201,7 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
             return False
         if word == "区" and _zone_before(v.text, start + 1) is not None:
             return False
-        if word in "县区市" and _division_before(v.text, start + 1, start) == start:
+        if word in "县区市" and _division_before(v, start + 1, start) == start:
             tok = v.token_before(start)
             return tok is None or _stops_a_name(tok[0]) or tok[0] in _JOINING_VERBS
         return True
@@ -210,19 +210,45 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     return len(word) >= 2 and word[0] in LEVEL and word[1:] in _local_organ_words()
 
 
-def _division_before(text: str, end: int, limit: int) -> int:
+def _opens_inside_prose(v: SentenceView, start: int) -> bool:
+    """A division name at ``start`` that begins inside a word of the prose: 成县 in 建成县,
+    全面完成县 (建成, 完成 and a level character), no place."""
+    if v.is_token_start(start):
+        return False
+    tok = v.token_before(start + 1)
+    if tok is None:
+        return False
+    end = start + 1
+    while end < len(v.text) and not v.is_token_start(end):
+        end += 1
+    # the word or a tail of it that holds the division's first character (完成 of 全面完成)
+    words = (v.text[k:end] for k in range(tok[1], start))
+    return any(w in _prose_words() or w in tagged("v") for w in words)
+
+
+def _division_before(v: SentenceView, end: int, limit: int) -> int:
     """The earliest start before ``limit`` of a division name ending at ``end`` (开阳县, or a
     short name and its level character: 肃南 + 县), else ``limit``; not one a joining word
-    opens after a body (县民政局和县信访局)."""
+    opens after a body (县民政局和县信访局), nor one that begins inside a verb (建成县)."""
+    text = v.text
     lo = max(0, end - 12)
     best = limit
     for s, e, _ in find_divisions(text[lo:end], short=False):
-        if lo + e == end and lo + s < best and not joining_word(text, lo + s, end):
+        if (
+            lo + e == end
+            and lo + s < best
+            and not joining_word(text, lo + s, end)
+            and not _opens_inside_prose(v, lo + s)
+        ):
             best = lo + s
     if text[end - 1 : end] in LEVEL:
         shorts = _short_names()
         for k in range(max(0, end - 9), min(limit, end - 2)):
-            if text[k : end - 1] in shorts and not joining_word(text, k, end):
+            if (
+                text[k : end - 1] in shorts
+                and not joining_word(text, k, end)
+                and not _opens_inside_prose(v, k)
+            ):
                 return min(best, k)
     return best
 
@@ -236,9 +262,9 @@ def _place_start(v: SentenceView, start: int, end: int) -> int:
     does 中共 before them.
     """
     text = v.text
-    best = _division_before(text, end, start)
+    best = _division_before(v, end, start)
     while best > 0:
-        k = _division_before(text, best, best)
+        k = _division_before(v, best, best)
         if k == best:
             break
         best = k
