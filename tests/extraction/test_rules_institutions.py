@@ -754,3 +754,34 @@ def test_the_enforcement_bureau_of_a_court(text: str, expected: set[str]) -> Non
 )
 def test_a_county_name_that_begins_inside_a_verb_is_no_place(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县总工会、县团委、县妇联联合开展普法活动。", {"县总工会", "县团委", "县妇联"}),
+        ("市团委组织青年志愿者开展宣传。", {"市团委"}),
+        ("团县委组织开展青少年普法。", {"团县委"}),
+        ("集团委托律师事务所审查合同。", set()),
+    ],
+)
+def test_the_youth_league_committee_of_a_place(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two fields joined by 和 before a department's head: one department
+        ("县行政审批和政务信息管理局梳理事项清单。", {"县行政审批和政务信息管理局"}),
+        ("市审计和统计局开展检查。", {"市审计和统计局"}),
+        ("县综合执法和市场监督管理局开展检查。", {"县综合执法和市场监督管理局"}),
+        # a body before 和 is a body of its own
+        ("县司法局和公安局联合开展禁毒宣传。", {"县司法局", "公安局"}),
+        ("县委和县政府高度重视。", {"县委", "县政府"}),
+        # no place before the first field: the walk keeps its stop at 和
+        ("推进县城建设和城市管理局职能整合。", {"城市管理局"}),
+    ],
+)
+def test_a_department_whose_name_joins_two_fields(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

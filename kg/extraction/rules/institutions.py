@@ -484,6 +484,30 @@ def _department_field(v: SentenceView, h: re.Match[str], start: int) -> tuple[in
     return (place, True) if placed else (m.start(), False)
 
 
+def _joined_department(v: SentenceView, h: re.Match[str], start: int) -> tuple[int, bool]:
+    """县行政审批和政务信息管理局, 县科技和工业信息化局: a department whose full name joins
+    two fields with 和 or 与 starts at the place before the first field (the prose walk
+    stops at 和), unless the first part is a body of its own (县司法局和县公安局) or holds
+    a word of the prose."""
+    text = v.text
+    if (
+        not h.group().endswith(_DEPARTMENT_HEADS)
+        or h.start() - start < 2
+        or text[start - 1 : start] not in "和与"
+    ):
+        return start, False
+    place, placed = _name_start(v, start - 1)
+    if not placed:
+        return start, False
+    cur, own = _own_words(v, place, start - 1, strict=True)
+    field = text[cur : start - 1]
+    if not own or not 2 <= len(field) <= 8 or _ends_institution(field):
+        return start, False
+    if any(w in _prose_words() or w in tagged("a") or not re.fullmatch(rf"[{CJK}]+", w) for w in own):
+        return start, False
+    return place, True
+
+
 def _ends_institution(word: str) -> bool:
     return bool(_head_at_end().search(word))
 
@@ -633,6 +657,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if not placed:
             start = trim(v.text, start, h.end(), keep=len(head) + 1)
             start, placed = _department_field(v, h, start)
+            if not placed:
+                start, placed = _joined_department(v, h, start)
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
         if (
