@@ -785,3 +785,21 @@ def test_the_youth_league_committee_of_a_place(text: str, expected: set[str]) ->
 )
 def test_a_department_whose_name_joins_two_fields(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the number of a unit after its parent body belongs to the unit's name
+        ("县人民检察院第一检察部办理公益诉讼案件。", {"县人民检察院第一检察部"}),
+        ("县人民法院第二人民法庭巡回审理案件。", {"县人民法院第二人民法庭"}),
+        ("县公安局第一派出所开展走访。", {"县公安局第一派出所"}),
+        # an ordinal that counts meetings, times or seasons does not
+        ("县政府第一次常务会议审议通过。", {"县政府"}),
+        ("县人大常委会第三次会议召开。", {"县人大常委会"}),
+        ("县法院第三季度结案率达到95%。", {"县法院"}),
+        ("县司法局第一时间响应。", {"县司法局"}),
+    ],
+)
+def test_a_numbered_unit_of_a_body(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -164,6 +164,8 @@ _DATE_UNITS = "年月日"
 _ORDINAL = re.compile(rf"第?[{NUM}]+[次批]")
 _TERM = re.compile(rf"第[{NUM}]+届")
 _TERMS = ("届", "期")
+# What follows an ordinal that counts (第一次, 第二批, 第三轮 …), not a unit's number.
+_COUNT_AFTER_ORDINAL = frozenset("次批轮届期个项条款章节号家名位年季")
 
 
 @cache
@@ -329,6 +331,18 @@ def _head_at_end() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicon.alternation('org_heads')})$")
 
 
+_NUMBERED = re.compile(rf"第[{NUM}]+")
+
+
+def _numbered_unit(v: SentenceView, word: str, start: int, after: int) -> bool:
+    """第一 in 县人民检察院第一检察部, 县第一人民法庭, 县公安局第二派出所: the number of a unit
+    after its place or its parent body is part of its name (not 第一次, 第二批, 第三届)."""
+    if not _NUMBERED.fullmatch(word) or v.text[after : after + 1] in _COUNT_AFTER_ORDINAL:
+        return False
+    tok = v.token_before(start)
+    return tok is not None and (_is_place_word(v, *tok) or _ends_institution(tok[0]))
+
+
 def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
     """Where the name ending in a head at ``head_start`` begins, and whether a place begins it.
 
@@ -378,7 +392,10 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
         if word in _prose_words() or _COUNTED.match(word) or _ORDINAL.fullmatch(word):
             return cur, False
         if word.startswith("第") and not _TERM.match(text, st):
-            return cur, False
+            if not _numbered_unit(v, word, st, cur):
+                return cur, False
+            cur = st
+            continue
         if word in tagged("m") and not word.endswith(_TERMS):
             return cur, False
         if word in _DATE_UNITS and st > 0 and re.match(r"[0-9０-９一二三四五六七八九十]", text[st - 1]):
