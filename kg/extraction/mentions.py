@@ -84,7 +84,7 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
         return "a kind of thing counted before it (一系列, 一批, 若干)"
     if c.type is INST:
         before = v.text[max(0, c.start - 4) : c.start]
-        after = v.text[c.end : c.end + 3]
+        after = v.text[c.end : c.end + 8]
         if _COUNT_BEFORE.search(before):
             return "count before"
         if _COUNT_AFTER.match(after):

@@ -75,6 +75,9 @@ def test_the_events_account_for_every_mention(seeds_dir: Path) -> None:
     [
         ("建成96个公共法律服务中心。", "公共法律服务中心", "count before"),
         ("建成矛盾纠纷调解中心12个。", "矛盾纠纷调解中心", "count after"),
+        # a count of three digits or more after the name
+        ("建成村公共法律服务室120个。", "村公共法律服务室", "count after"),
+        ("设立村级法律顾问工作室1386个。", "村级法律顾问工作室", "count after"),
         ("各县政府办公室和各乡镇负责落实。", "县政府办公室", "各 before"),
         ("各乡镇成立调解中心。", "调解中心", "各 in clause"),
         ("各乡镇人民政府：", "各乡镇人民政府", "starts with 各"),
