@@ -283,6 +283,15 @@ def _generic_town(stem: str, suf: str) -> bool:
     return stem[0] in function and stem[1] in lexicon.characters("town_generic_next_chars")
 
 
+def is_town_word(word: str) -> bool:
+    """One word that names a town (城关镇, 张弓乡, as jieba keeps them whole): a stem of two
+    to four characters and 镇 or 乡, not a word for towns in general (乡镇, 全乡镇, 特色小镇)."""
+    if not 3 <= len(word) <= 5 or word[-1] not in "镇乡":
+        return False
+    generic = lexicon.word_set("town_generic_names")
+    return not any(word.endswith(g) for g in generic) and not _generic_town(word[:-1], word[-1])
+
+
 def _town_part(stem: str) -> int:
     """Where the town's own name starts in ``stem``, after any division named before it.
 

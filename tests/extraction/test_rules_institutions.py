@@ -803,3 +803,62 @@ def test_a_department_whose_name_joins_two_fields(text: str, expected: set[str])
 )
 def test_a_numbered_unit_of_a_body(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba keeps the town and its level character as one word
+        ("城关镇公共法律服务工作站接待群众来访。", {"城关镇公共法律服务工作站"}),
+        ("城关镇司法所调解纠纷。", {"城关镇司法所"}),
+        ("城关镇中心小学开展法治教育。", {"城关镇中心小学"}),
+        # words for towns in general are no town
+        ("推动特色小镇管理委员会规范运行。", {"特色小镇管理委员会"}),
+        ("全乡镇司法所开展排查。", set()),
+    ],
+)
+def test_a_town_written_as_one_word_begins_the_name(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县第一中学组织师生开展宪法宣誓活动。", {"县第一中学"}),
+        ("县实验中学、县第二中学分别聘请法治副校长。", {"县实验中学", "县第二中学"}),
+        ("宁陵县人民医院获评平安医院。", {"宁陵县人民医院"}),
+        ("县中医院开展依法执业自查。", {"县中医院"}),
+        ("柳河镇卫生院开展法治宣传进病房活动。", {"柳河镇卫生院"}),
+        ("张弓镇中心小学开展法治教育。", {"张弓镇中心小学"}),
+        ("县慈善总会发布慈善项目清单。", {"县慈善总会"}),
+        ("柳河镇公共法律服务站开展法律援助。", {"柳河镇公共法律服务站"}),
+        ("县总工会职工法律援助工作站为农民工维权。", {"县总工会职工法律援助工作站"}),
+        ("县法院立案庭推行网上立案。", {"县法院立案庭"}),
+        ("宁陵县人民法院刑事审判庭公开审理案件。", {"宁陵县人民法院刑事审判庭"}),
+    ],
+)
+def test_schools_hospitals_stations_and_tribunals_named_by_a_place_or_body(
+    text: str, expected: set[str]
+) -> None:
+    assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织党员干部集中学习习近平法治思想。",
+        "推进中小学法治教育。",
+        "普通高中学生参加模拟法庭。",
+        "深化公立医院综合改革。",
+        "推动县级公立医院改革。",
+        "在定点医院就医可直接结算。",
+        "各乡镇卫生院落实医疗质量安全核心制度。",
+        "在各村设立公共法律服务工作站。",
+        "推动乡镇设立公共法律服务工作站。",
+        "在乡村两级政务服务站点就可实现无差别受理。",
+        "关键词: 法治政府建设 法律顾问 法律服务站",
+        "便民服务站实现全覆盖。",
+    ],
+)
+def test_schools_hospitals_and_stations_of_no_place_are_kinds(text: str) -> None:
+    assert insts(text) == set()

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from kg.data import lexicon
-from kg.extraction.places import find_divisions, gazetteer, is_division_name, joining_word, short_name
+from kg.extraction.places import (
+    find_divisions,
+    gazetteer,
+    is_division_name,
+    is_town_word,
+    joining_word,
+    short_name,
+)
 from kg.extraction.rules.base import (
     CJK,
     INST,
@@ -207,7 +214,7 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
             tok = v.token_before(start)
             return tok is None or _stops_a_name(tok[0]) or tok[0] in _JOINING_VERBS
         return True
-    if is_division_name(word):
+    if is_division_name(word) or (is_town_word(word) and word not in _prose_words()):
         return True
     return len(word) >= 2 and word[0] in LEVEL and word[1:] in _local_organ_words()
 
@@ -380,6 +387,8 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
             town = _town_start(v, st, floor)
             if town is not None:
                 return _place_start(v, town, st + len(word)), True
+        if is_town_word(word) and word not in _prose_words():
+            return _place_start(v, st, st + len(word)), True  # 城关镇 as one word
         if is_division_name(word) and (k := joining_word(text, st, st + len(word))):
             return _place_start(v, st + k, st + len(word)), True
         if _is_place_word(v, word, st):
@@ -473,6 +482,10 @@ def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
     fields = _field_heads().get(head)
     if fields is not None and not text[: h.start()].endswith(fields):
         return False
+    if head in lexicon.word_set("org_placed_heads") and not (
+        v.is_token_start(h.start()) and (h.end() == len(text) or v.is_token_start(h.end()))
+    ):
+        return False  # 集中学习, 中小学, 公立医院, 政务服务站点: no school, hospital or station
     if head in _WORD_END_HEADS:
         if not (h.end() == len(text) or v.is_token_start(h.end())):
             return False
@@ -693,6 +706,10 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 not body and head in lexicon.word_set("org_whole_heads") and _bare_department(v.text, h)
             ):
                 continue
+        if head in lexicon.word_set("org_placed_heads") and not (
+            placed or _own_words(v, start, h.start(), strict=True)[0] > start
+        ):
+            continue  # 人民医院, 定点医院, 法律服务站: a school, hospital or station is named by its place
         if head in lexicon.word_set("org_named_unit_heads") and not _named_unit(v, start, h.start()):
             continue
         if head in _KIND_NAMED_HEADS and _kind_of_unit(v, start, h.start()):
