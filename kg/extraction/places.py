@@ -283,6 +283,7 @@ def _generic_town(stem: str, suf: str) -> bool:
     return stem[0] in function and stem[1] in lexicon.characters("town_generic_next_chars")
 
 
+@cache
 def is_town_word(word: str) -> bool:
     """One word that names a town (城关镇, 张弓乡, as jieba keeps them whole): a stem of two
     to four characters and 镇 or 乡, not a word for towns in general (乡镇, 全乡镇, 特色小镇)."""

@@ -862,3 +862,16 @@ def test_schools_hospitals_stations_and_tribunals_named_by_a_place_or_body(
 )
 def test_schools_hospitals_and_stations_of_no_place_are_kinds(text: str) -> None:
     assert insts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12345政务服务便民热线中心全年受理群众诉求3万余件。", {"12345政务服务便民热线中心"}),
+        ("县12345政务服务便民热线中心建立工单办理制度。", {"县12345政务服务便民热线中心"}),
+        ("县司法局2023年办理法律援助案件312件。", {"县司法局"}),
+    ],
+)
+def test_the_hotline_number_opens_its_centre_s_name(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
+

@@ -538,6 +538,11 @@ def _joined_department(v: SentenceView, h: re.Match[str], start: int) -> tuple[i
     return place, True
 
 
+# The number of a government service hotline (12345, 12348, 12315: the national 123xx range)
+# opens the name of the centre that answers it (12345政务服务便民热线中心).
+_HOTLINE = re.compile(r"(?<![0-9０-９])(?:123|１２３)[0-9０-９]{2}$")
+
+
 def _ends_institution(word: str) -> bool:
     return bool(_head_at_end().search(word))
 
@@ -689,6 +694,10 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             start, placed = _department_field(v, h, start)
             if not placed:
                 start, placed = _joined_department(v, h, start)
+            if not placed and (hotline := _HOTLINE.search(v.text, 0, start)) is not None:
+                start, placed = _name_start(v, hotline.start())  # 县12345政务服务便民热线中心
+                if not placed:
+                    start = hotline.start()
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
         if (
