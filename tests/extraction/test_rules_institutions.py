@@ -875,3 +875,14 @@ def test_schools_hospitals_and_stations_of_no_place_are_kinds(text: str) -> None
 def test_the_hotline_number_opens_its_centre_s_name(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县发展改革委牵头制定方案。", {"县发展改革委"}),
+        ("市发展改革委、县发展改革局联合印发通知。", {"市发展改革委", "县发展改革局"}),
+        ("深化发展改革举措。", set()),
+    ],
+)
+def test_the_development_and_reform_commission_by_its_short_field(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
