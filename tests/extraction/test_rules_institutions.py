@@ -886,3 +886,19 @@ def test_the_hotline_number_opens_its_centre_s_name(text: str, expected: set[str
 )
 def test_the_development_and_reform_commission_by_its_short_field(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time or locative word, or an adverb glued to a verb, before a bare level character
+        ("去年以来县市场监管局加大执法力度。", {"县市场监管局"}),
+        ("上半年县人社局受理劳动保障监察案件。", {"县人社局"}),
+        ("截至11月底县法院共受理案件5000件。", {"县法院"}),
+        ("积极争取市司法局支持。", {"市司法局"}),
+    ],
+)
+def test_time_words_and_glued_verbs_before_a_level_character_open_no_name(
+    text: str, expected: set[str]
+) -> None:
+    assert insts(text) == expected

@@ -292,10 +292,17 @@ def _zone_before(text: str, end: int) -> int | None:
 
 def _stops_a_name(word: str) -> bool:
     """A word no name runs over, by its tag alone: a stop word, a verb (联合, even where
-    it names a body's work), an adverb, idiom, conjunction, preposition, pronoun or numeral."""
+    it names a body's work), an adverb, idiom, conjunction, preposition, pronoun, numeral,
+    time or locative word (上半年, 以来), or an adverb glued to a verb (积极争取)."""
     if word in lexicon.word_set("name_stops") or not re.fullmatch(rf"[{CJK}]+", word):
         return True
-    return len(word) >= 2 and any(word in tagged(t) for t in ("v", "d", "ad", "i", "c", "p", "r", "m"))
+    if len(word) >= 4 and word[-2:] in tagged("v") and word[:-2] in lexicon.word_set("lead_adverbs"):
+        return True
+    return len(word) >= 2 and any(word in tagged(t) for t in _STOP_TAGS)
+
+
+# jieba's tags of the words no name runs over (``_stops_a_name``).
+_STOP_TAGS = ("v", "d", "ad", "i", "c", "p", "r", "m", "t", "f")
 
 
 def _boundary(v: SentenceView, word: str, start: int) -> bool:
