@@ -902,3 +902,16 @@ def test_time_words_and_glued_verbs_before_a_level_character_open_no_name(
     text: str, expected: set[str]
 ) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role after a centre leaves the centre named, as after an office
+        ("县法律援助中心主任接待群众。", {"县法律援助中心"}),
+        ("县政府办公室主任参加培训。", {"县政府办公室"}),
+        ("各中心主任参加会议。", set()),
+    ],
+)
+def test_a_role_after_a_centre(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
