@@ -915,3 +915,17 @@ def test_time_words_and_glued_verbs_before_a_level_character_open_no_name(
 )
 def test_a_role_after_a_centre(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # governments of two levels together, and the residents' committee as a kind
+        ("区县政府主要负责人述法。", set()),
+        ("旗县政府要落实主体责任。", set()),
+        ("社区居委会开展普法。", set()),
+        ("新华社区居委会开展普法活动。", {"新华社区居委会"}),
+    ],
+)
+def test_plural_governments_and_the_community_committee_as_a_kind(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
