@@ -929,3 +929,19 @@ def test_a_role_after_a_centre(text: str, expected: set[str]) -> None:
 )
 def test_plural_governments_and_the_community_committee_as_a_kind(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court or procuratorate written bare in a list after a placed body is the place's
+        ("县法院、检察院、公安局、司法局联合出台意见。", {"县法院", "检察院", "公安局", "司法局"}),
+        ("县公安局、检察院、法院建立协作机制。", {"县公安局", "检察院", "法院"}),
+        # any court, in prose or after a kind
+        ("依法向人民法院提起诉讼。", set()),
+        ("行政机关、法院、检察院共同参与。", set()),
+        ("申请人可以向法院起诉。", set()),
+    ],
+)
+def test_a_court_written_bare_after_a_listed_body(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -684,6 +684,28 @@ def _bare_department(text: str, h: re.Match[str]) -> bool:
     )
 
 
+# Courts and procuratorates written bare: the place's own only in a list after a placed body
+# (县法院、检察院), else any court (依法向人民法院提起诉讼).
+_COURT_HEADS = frozenset({"法院", "检察院", "人民法院", "人民检察院"})
+
+
+def _listed_after_body(v: SentenceView, start: int) -> bool:
+    """A head at ``start`` written bare after 、 (or 和, 及) and a body whose name a place
+    opens, or another such head (检察院 in 县法院、检察院, 法院 in 县公安局、检察院、法院): the
+    same place's body."""
+    text = v.text
+    if start < 1 or text[start - 1] not in "、和及":
+        return False
+    k = left_edge(v, start - 1, max_len=16)
+    prev = text[k : start - 1]
+    if prev in _COURT_HEADS:
+        return _listed_after_body(v, k)  # 县公安局、检察院、法院
+    if len(prev) < 3 or not _ends_institution(prev):
+        return False
+    _, placed = _name_start(v, start - 1 - len(_head_at_end().search(prev).group()))
+    return placed
+
+
 @rule("org.head", INST)
 def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """法治政府建设工作领导小组, 民商事案件调解中心, 县司法局: modifier words + head."""
@@ -718,8 +740,12 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if len(strip_marks(body)) < 2 and not (
             len(body) == 1 and body in "厅局部委院" and head in _OWN_UNIT_HEADS
         ):
-            if not (len(body) == 1 and body in LEVEL and len(head) >= 2) and not (
-                not body and head in lexicon.word_set("org_whole_heads") and _bare_department(v.text, h)
+            if (
+                not (len(body) == 1 and body in LEVEL and len(head) >= 2)
+                and not (
+                    not body and head in lexicon.word_set("org_whole_heads") and _bare_department(v.text, h)
+                )
+                and not (not body and head in _COURT_HEADS and _listed_after_body(v, start))
             ):
                 continue
         if head in lexicon.word_set("org_placed_heads") and not (
