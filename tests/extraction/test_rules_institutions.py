@@ -945,3 +945,25 @@ def test_plural_governments_and_the_community_committee_as_a_kind(text: str, exp
 )
 def test_a_court_written_bare_after_a_listed_body(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company or a section is named by a place or a body
+        ("县城投公司完善合规管理制度。", {"县城投公司"}),
+        ("县司法局行政复议股办理案件。", {"县司法局行政复议股"}),
+        # without one it is a kind of firm or share
+        ("推进国有资本投资运营公司改革。", set()),
+        ("支持设立消费金融公司。", set()),
+        ("稳妥实施市场化法治化债转股。", set()),
+        # centres and bases of national plans are kinds
+        ("建设区域医疗中心和国家科学中心。", set()),
+        ("布局一体化大数据中心。", set()),
+        ("建设大型风电光伏基地。", set()),
+        ("振兴老工业基地。", set()),
+        ("宁陵县公共法律服务中心开展服务。", {"宁陵县公共法律服务中心"}),
+    ],
+)
+def test_firms_shares_and_planned_centres_are_kinds(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -748,6 +748,12 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 and not (not body and head in _COURT_HEADS and _listed_after_body(v, start))
             ):
                 continue
+        if head in lexicon.word_set("org_owned_heads") and not (
+            placed
+            or v.text.startswith("县城", start)
+            or _own_words(v, start, h.start(), strict=True)[0] > start
+        ):  # 县 opens 县城投公司 though jieba cuts 县城 (the county town)
+            continue  # 运营公司, 债转股: a kind of firm or share
         if head in lexicon.word_set("org_placed_heads") and not (
             placed or _own_words(v, start, h.start(), strict=True)[0] > start
         ):
