@@ -967,3 +967,19 @@ def test_a_court_written_bare_after_a_listed_body(text: str, expected: set[str])
 )
 def test_firms_shares_and_planned_centres_are_kinds(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("设立普惠金融事业部。", set()),
+        ("加强妇幼儿科建设。", set()),
+        ("免费开放公共图书馆。", set()),
+        ("县档案馆开展档案执法检查。", {"县档案馆"}),
+        ("县委统战部牵头组织民主党派开展监督。", {"县委统战部"}),
+    ],
+)
+def test_innovation_centres_bank_divisions_clinics_and_libraries_as_kinds(
+    text: str, expected: set[str]
+) -> None:
+    assert insts(text) == expected
