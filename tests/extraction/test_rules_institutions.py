@@ -983,3 +983,14 @@ def test_innovation_centres_bank_divisions_clinics_and_libraries_as_kinds(
     text: str, expected: set[str]
 ) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张弓镇人大主席团组织代表视察。", {"张弓镇人大主席团"}),
+        ("乡人大主席团开展代表活动。", {"乡人大主席团"}),
+    ],
+)
+def test_the_presidium_of_a_township_congress(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
