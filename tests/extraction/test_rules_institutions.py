@@ -994,3 +994,24 @@ def test_innovation_centres_bank_divisions_clinics_and_libraries_as_kinds(
 )
 def test_the_presidium_of_a_township_congress(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group named by its task, whose verb follows the place
+        ("县优化营商环境工作领导小组印发方案。", {"县优化营商环境工作领导小组"}),
+        ("县防范和处置非法集资工作领导小组开展宣传。", {"县防范和处置非法集资工作领导小组"}),
+        ("区推进法治政府建设领导小组办公室印发通知。", {"区推进法治政府建设领导小组办公室"}),
+        (
+            "县法治政府建设示范创建工作领导小组办公室设在县司法局。",
+            {"县法治政府建设示范创建工作领导小组办公室", "县司法局"},
+        ),
+        # a body, a count or every place before the verb: the verb stays out
+        ("县司法局调整法治政府建设工作领导小组。", {"县司法局", "法治政府建设工作领导小组"}),
+        ("市县两级优化营商环境工作领导小组要加强统筹。", {"营商环境工作领导小组"}),
+        ("县委召开会议研究部署优化营商环境工作领导小组工作。", {"县委", "营商环境工作领导小组"}),
+    ],
+)
+def test_a_group_named_by_its_task_after_a_place(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

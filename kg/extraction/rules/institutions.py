@@ -545,6 +545,41 @@ def _joined_department(v: SentenceView, h: re.Match[str], start: int) -> tuple[i
     return place, True
 
 
+# Heads of groups named by their task, which may open with a verb (县优化营商环境工作领导小组,
+# 县创建全国文明城市指挥部办公室, 县防范和处置非法集资工作领导小组).
+_TASK_HEADS = frozenset({"领导小组", "工作小组", "协调小组", "专项小组", "指挥部", "办公室"})
+
+
+def _task_place(v: SentenceView, start: int) -> int | None:
+    """The start of a place just before a group's task where the walk stopped at the task's
+    verb (县 in 县优化营商环境工作领导小组): a level character or a division name after a
+    boundary (a stop word, a prose word, punctuation or the sentence's start), at most four
+    words and twelve characters before ``start``, none of them a stop word but a verb or
+    和/与; else None."""
+    text = v.text
+    cur, crossed = start, 0
+    while cur > 0 and start - cur <= 12 and crossed <= 4:
+        tok = v.token_before(cur)
+        if tok is None:
+            return None
+        word, st = tok
+        if not re.fullmatch(rf"[{CJK}]+", word) or _ends_institution(word) or word in tagged("m"):
+            return None  # 县司法局调整…, 市县两级…: a body or a count before the task
+        verb = len(word) >= 2 and (word in tagged("v") or word in tagged("vn"))
+        if word in LEVEL or is_division_name(word):
+            if text[st - 1 : st] in lexicon.characters("org_level_not_after"):
+                return None  # 全县, 各县: every place
+            before = v.token_before(st)
+            if before is None or _stops_a_name(before[0]):
+                return _place_start(v, st, st + len(word))
+            return None
+        if not verb and word not in ("和", "与") and (len(word) < 2 or _stops_a_name(word)):
+            return None  # 的, 在, 暨: the task's verb is crossed, no other stop word
+        crossed += 1
+        cur = st
+    return None
+
+
 # The number of a government service hotline (12345, 12348, 12315: the national 123xx range)
 # opens the name of the centre that answers it (12345政务服务便民热线中心).
 _HOTLINE = re.compile(r"(?<![0-9０-９])(?:123|１２３)[0-9０-９]{2}$")
@@ -723,6 +758,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             start, placed = _department_field(v, h, start)
             if not placed:
                 start, placed = _joined_department(v, h, start)
+            if not placed and head in _TASK_HEADS and (task := _task_place(v, start)) is not None:
+                start, placed = task, True  # 县优化营商环境工作领导小组: the walk stopped at 优化
             if not placed and (hotline := _HOTLINE.search(v.text, 0, start)) is not None:
                 start, placed = _name_start(v, hotline.start())  # 县12345政务服务便民热线中心
                 if not placed:
