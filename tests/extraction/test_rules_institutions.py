@@ -1015,3 +1015,15 @@ def test_the_presidium_of_a_township_congress(text: str, expected: set[str]) -> 
 )
 def test_a_group_named_by_its_task_after_a_place(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named by a department's field after a department a place opens
+        ("县人力资源和社会保障局劳动保障监察大队查处欠薪。", {"县人力资源和社会保障局劳动保障监察大队"}),
+        ("县人力资源和社会保障局、县医疗保障局联合检查。", {"县人力资源和社会保障局", "县医疗保障局"}),
+    ],
+)
+def test_a_unit_of_a_department_named_by_its_field(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

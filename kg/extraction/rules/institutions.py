@@ -518,7 +518,23 @@ def _department_field(v: SentenceView, h: re.Match[str], start: int) -> tuple[in
     if m is None or m.start() >= start:
         return start, False
     place, placed = _name_start(v, m.start())
+    if not placed and (body := _placed_department_before(v, m.start())) is not None:
+        return body, True  # 县人力资源和社会保障局劳动保障监察大队: a unit of the department
     return (place, True) if placed else (m.start(), False)
+
+
+def _placed_department_before(v: SentenceView, end: int) -> int | None:
+    """The start of a department a place opens whose field and head end at ``end``
+    (县人力资源和社会保障局 before 劳动保障监察大队), or None."""
+    text = v.text
+    for suffix in _DEPARTMENT_HEADS:
+        if text.endswith(suffix, 0, end):
+            head = end - len(suffix)
+            m = ending("org_department_fields").search(text, max(0, head - 12), head)
+            if m is not None:
+                place, placed = _name_start(v, m.start())
+                return place if placed else None
+    return None
 
 
 def _joined_department(v: SentenceView, h: re.Match[str], start: int) -> tuple[int, bool]:
