@@ -1027,3 +1027,17 @@ def test_a_group_named_by_its_task_after_a_place(text: str, expected: set[str]) 
 )
 def test_a_unit_of_a_department_named_by_its_field(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the task's verb right after a verb that sets up a body is part of the group's name
+        ("县政府成立优化营商环境工作领导小组。", {"县政府", "优化营商环境工作领导小组"}),
+        ("成立推进法治政府建设领导小组。", {"推进法治政府建设领导小组"}),
+        # a set-up verb before a name that opens with no verb stays out
+        ("及时调整依法治镇工作领导小组。", {"依法治镇工作领导小组"}),
+    ],
+)
+def test_a_group_set_up_with_its_task_verb(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

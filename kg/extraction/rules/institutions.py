@@ -596,6 +596,16 @@ def _task_place(v: SentenceView, start: int) -> int | None:
     return None
 
 
+def _task_verb_after_setup(v: SentenceView, start: int) -> int:
+    """The start of the task's verb where the walk stopped at it right after a verb that
+    sets up a body (优化 in 成立优化营商环境工作领导小组: org_setup_verbs.txt), else ``start``."""
+    tok = v.token_before(start)
+    if tok is None or len(tok[0]) < 2 or not (tok[0] in tagged("v") or tok[0] in tagged("vn")):
+        return start
+    setup = v.token_before(tok[1])
+    return tok[1] if setup is not None and setup[0] in lexicon.word_set("org_setup_verbs") else start
+
+
 # The number of a government service hotline (12345, 12348, 12315: the national 123xx range)
 # opens the name of the centre that answers it (12345政务服务便民热线中心).
 _HOTLINE = re.compile(r"(?<![0-9０-９])(?:123|１２３)[0-9０-９]{2}$")
@@ -776,6 +786,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 start, placed = _joined_department(v, h, start)
             if not placed and head in _TASK_HEADS and (task := _task_place(v, start)) is not None:
                 start, placed = task, True  # 县优化营商环境工作领导小组: the walk stopped at 优化
+            elif not placed and head in _TASK_HEADS:
+                start = _task_verb_after_setup(v, start)  # 成立优化营商环境工作领导小组
             if not placed and (hotline := _HOTLINE.search(v.text, 0, start)) is not None:
                 start, placed = _name_start(v, hotline.start())  # 县12345政务服务便民热线中心
                 if not placed:
