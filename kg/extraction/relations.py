@@ -337,7 +337,8 @@ def _cue_pattern() -> re.Pattern[str]:
 
 @cache
 def _attribute_end() -> re.Pattern[str]:
-    """A participle closing the text before a name (根据新修订的《A》, 依据修订后的《A》)."""
+    """A participle closing the text before a name (根据新修订的《A》, 依据修订后的《A》): it
+    says what the name is (新修订的《X》, 最新出台的, 修订后的), not what the subject did."""
     cues = _cue_pattern().pattern
     return re.compile(rf"(?:最?新(?:{cues})|(?:{cues})后)的$")
 
@@ -393,8 +394,8 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
             continue
         if nouns.match(sent.text, m.end()) and not any(x.start == end for x in mentions):
             continue  # 实施意见, 督促落实机制: part of an unnamed noun, not a verb
-        lead = sent.start + m.start() - (2 if sent.text.endswith("最新", 0, m.start()) else 1)
-        if _attribute(sent.text, m.start(), m.end()) and not any(x.end == lead for x in mentions):
+        p = _participle(sent.text, m.end())
+        if p and not any(x.end == sent.start + p.start() for x in mentions):
             # 贯彻新修订的《X》: the participle says what X is, the verb before it acts
             # (县司法局最新出台的《X》 names who made it)
             continue
@@ -402,11 +403,9 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
     return out
 
 
-def _attribute(text: str, start: int, end: int) -> bool:
-    """True when the cue at [start, end) is a participle describing what follows:
-    新修订的《X》, 最新出台的, 修订后的《X》 say what X is, not what the subject did."""
-    after = text[end : end + 2]
-    return (text.endswith("新", 0, start) and after.startswith("的")) or after == "后的"
+def _participle(text: str, cue_end: int) -> re.Match[str] | None:
+    """新修订的, 最新出台的 or 修订后的 ending just after the cue that ends at ``cue_end``."""
+    return next((p for k in (1, 2) if (p := _attribute_end().search(text, 0, cue_end + k))), None)
 
 
 def _enclosed(text: str) -> list[bool]:
