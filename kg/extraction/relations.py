@@ -69,6 +69,7 @@ from kg.data import lexicon
 from kg.extraction.anaphora import OWN_DOCUMENT
 from kg.extraction.hierarchy import own_units, parents_of
 from kg.extraction.nested import is_nested
+from kg.extraction.places import find_divisions, short_name, town_names
 from kg.model import Document, Entity, EntityType, Mention, Predicate, Relation, ReportInfo, Sentence
 
 Key = tuple[str, str, str]
@@ -219,6 +220,8 @@ def find_relations(
     found = relate(sentences, mentions, entities, author, parents, note)
     if info.kind == "reply" and author is not None and not author[1].endswith(_GOVERNING):
         found = [r for r in found if not _county_work(r, sentences)]
+    if author is not None:
+        found = [r for r in found if not _other_place_acts(r, sentences, info, author)]
     keys = {e.key for e in entities}
     also = [
         replace(r, subject=k)
@@ -250,6 +253,37 @@ def _county_work(r: Relation, sentences: Sequence[Sentence]) -> bool:
     verb = next((v for v in _PUSH_VERBS if s.text.startswith(v, at)), "")
     after = s.text[at + len(verb) :]
     return bool(verb) and not after.startswith(lexicon.words(Predicate.IMPLEMENTS.cues))
+
+
+def _other_place_acts(r: Relation, sentences: Sequence[Sentence], info: ReportInfo, author: Key) -> bool:
+    """An implied relation whose clause opens with another place as its subject.
+
+    河南省推行“一件事一次办”，我县积极落实; 张弓镇打造“张弓和事佬”品牌: the province
+    or the town acts, not the reporting institution. The report's own place
+    (宁陵县全面推行…) speaks of its author.
+    """
+    if not r.implicit or r.subject != author:
+        return False
+    s = sentences[r.sent_index]
+    at = r.start - s.start
+    lo = max((i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END), default=0)
+    lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", s.text[lo:at]))).lstrip("，, ")
+    place = _place_opening(lead)
+    if not place:
+        return False
+    own = [x for x in (info.place.name, short_name(info.place.name)) if len(x) >= 2] if info.place else []
+    if any(o in lead[: len(place) + 8] for o in own):
+        return False  # 商丘市宁陵县…, 宁陵县张弓镇…: written with the report's place
+    return place not in author[1]
+
+
+def _place_opening(lead: str) -> str:
+    """The place name a clause opens with (河南省, 张弓镇, 宁陵县), or ""."""
+    hits = [(e, code) for b, e, code in find_divisions(lead[:12], short=False) if b == 0]
+    if hits:
+        return lead[: hits[0][0]]
+    towns = [name for k, name, _ in town_names(lead[:12]) if k == 0]
+    return towns[0] if towns else ""
 
 
 def relate(
@@ -890,8 +924,19 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
             return group, "named before the verb" + (" with those joined to it" if len(group) > 1 else "")
     if _unnamed_actor(s, cue_start):
         return [], ""
+    if lo > s.sentence.start and _SELF_OPENS.match(_clause_lead(s, lo, cue_start)):
+        return [], ""  # 市司法局推广…，我县借鉴推行《X》: the writer's place, not the topic
     topic = _topic(s, before=lo)
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+# A clause whose subject is the writer's own place or office (我县, 我市, 本局).
+_SELF_OPENS = re.compile(r"^(?:我|本)(?:省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院)(?![长委级属员])")
+
+
+def _clause_lead(s: _Sent, lo: int, cue_start: int) -> str:
+    """The clause's words before the cue, without names, marks, heading numbers or dates."""
+    return _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _without_names(s, lo, cue_start)))).strip("，, ")
 
 
 def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:

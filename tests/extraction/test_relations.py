@@ -1192,3 +1192,36 @@ def test_a_basis_described_by_a_participle_is_still_the_basis() -> None:
 )
 def test_a_verb_with_its_own_subject_still_acts(text: str) -> None:
     assert {t[1] for t in _extracted(text) if t[2].startswith("宁陵县")} == {"formulates"}
+
+
+def test_a_clause_the_writers_place_opens_is_the_author_s_not_the_topic_s() -> None:
+    got = _extracted("市司法局推广“商丘调解”经验，我县借鉴推行“一村一法律顾问”制度。")
+    assert ("宁陵县人民政府", "implements", "一村一法律顾问制度", True) in got
+    assert not {t for t in got if t[0] == "商丘市司法局" and t[1] == "implements"}
+    # with no self-reference the later clause still shares the sentence's subject
+    got = _extracted("县司法局制定《宁陵县行政执法监督办法》，推行“一村一法律顾问”制度。")
+    assert ("宁陵县司法局", "implements", "一村一法律顾问制度", False) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "河南省推行“一件事一次办”改革，宁陵县积极落实。",
+        "张弓镇打造“张弓和事佬”调解品牌，石桥镇推行“四议两公开”工作法。",
+        "2023年，商丘市全面推行“双随机、一公开”监管。",
+    ],
+)
+def test_another_place_as_subject_is_no_act_of_the_author(text: str) -> None:
+    assert not {t for t in _extracted(text) if t[3]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁陵县全面推行“一件事一次办”改革。",
+        "2023年，宁陵县深入推进“双随机、一公开”监管。",
+        "全面推行“四议两公开”工作法。",
+    ],
+)
+def test_the_report_s_own_place_as_subject_is_its_author(text: str) -> None:
+    assert {t[0] for t in _extracted(text) if t[1] == "implements"} == {"宁陵县人民政府"}
