@@ -1225,3 +1225,32 @@ def test_another_place_as_subject_is_no_act_of_the_author(text: str) -> None:
 )
 def test_the_report_s_own_place_as_subject_is_its_author(text: str) -> None:
     assert {t[0] for t in _extracted(text) if t[1] == "implements"} == {"宁陵县人民政府"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县司法局对全县行政执法单位开展《中华人民共和国行政处罚法》贯彻落实情况专项督查。",
+        "组织开展《优化营商环境条例》实施情况评估，形成评估报告。",
+        "开展《宁陵县法治政府建设实施方案》主要任务完成情况评估。",
+    ],
+)
+def test_a_review_of_how_a_rule_is_carried_out_is_about_the_rule(text: str) -> None:
+    assert not {t for t in _extracted(text) if t[1] == "implements"}
+
+
+def test_a_rule_carried_out_and_then_reviewed_is_still_implemented() -> None:
+    got = _extracted("严格执行《优化营商环境条例》，定期开展督查。")
+    assert ("宁陵县人民政府", "implements", "优化营商环境条例", True) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政执法“三项制度”落实有差距。",
+        "个别单位对《重大行政决策程序暂行条例》执行不深入。",
+        "“谁执法谁普法”普法责任制落实存在差距。",
+    ],
+)
+def test_a_shortfall_after_the_cue_says_it_was_not_done(text: str) -> None:
+    assert not {t for t in _extracted(text) if t[1] == "implements"}
