@@ -927,7 +927,34 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     if lo > s.sentence.start and _SELF_OPENS.match(_clause_lead(s, lo, cue_start)):
         return [], ""  # 市司法局推广…，我县借鉴推行《X》: the writer's place, not the topic
     topic = _topic(s, before=lo)
+    if topic:
+        nearer = _nearer_subject(s, topic[-1].end, lo)
+        if nearer is not None:
+            return nearer, "the subject of an earlier clause, nearer than the sentence's" if nearer else ""
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+def _nearer_subject(s: _Sent, after: int, lo: int) -> list[Mention] | None:
+    """The subject of the nearest clause between the topic and ``lo`` that names its own.
+
+    县委常委会专题研究…，县政府主要负责同志认真履行…，严格落实《X》: the clause before
+    names a person of 县政府, so X is not the meetings'; [] when that subject is a
+    person (the author is left), None when no clause between names a subject.
+    """
+    starts = [e + 1 for e in s.ends if after <= s.sentence.start + e < lo - 1]
+    for k in reversed(starts):
+        start = s.sentence.start + k
+        first = next((m for m in s.mentions if m.start >= start), None)
+        if first is None or first.start >= lo or first.type is not EntityType.INSTITUTION:
+            continue
+        lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _text(s, start, first.start)))).strip("，, ")
+        if lead:
+            continue
+        if _person_after(s, first):
+            return []
+        group = _topic(s, before=lo, start=start)
+        return group or None
+    return None
 
 
 # A clause whose subject is the writer's own place or office (我县, 我市, 本局).

@@ -1254,3 +1254,20 @@ def test_a_rule_carried_out_and_then_reviewed_is_still_implemented() -> None:
 )
 def test_a_shortfall_after_the_cue_says_it_was_not_done(text: str) -> None:
     assert not {t for t in _extracted(text) if t[1] == "implements"}
+
+
+def test_a_person_subject_of_an_earlier_clause_takes_the_rule_from_the_sentence_s_subject() -> None:
+    got = _extracted(
+        "县委常委会、县政府常务会议专题研究法治政府建设工作，县政府主要负责同志认真履行第一责任人职责，"
+        "严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》。"
+    )
+    rule = "党政主要负责人履行推进法治建设第一责任人职责规定"
+    assert {t[0] for t in got if t[2] == rule} == {"宁陵县人民政府"}
+
+
+def test_the_nearest_clause_that_names_a_body_gives_the_actor() -> None:
+    got = _extracted("县委统筹部署，县司法局具体推进，全面推行行政执法公示制度。")
+    assert {t[0] for t in got if t[2] == "行政执法公示制度"} == {"宁陵县司法局"}
+    # with no body between, the sentence's subject acts
+    got = _extracted("县委常委会专题研究法治建设，全面推行行政执法公示制度。")
+    assert {t[0] for t in got if t[2] == "行政执法公示制度"} == {"中共宁陵县委员会常务委员会"}
