@@ -139,3 +139,49 @@ def test_a_verb_that_publishes_or_revises_a_list_opens_no_name(
 
 def test_a_system_that_opens_with_gongkai_keeps_it(names: Names) -> None:
     assert names("推行公开承诺制。", SYS) == {"公开承诺制"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "lists"),
+    [
+        (
+            "县委机构编制委员会办公室调整权责清单，动态更新事项2000余项。",
+            "县委机构编制委员会办公室",
+            {"权责清单"},
+        ),
+        ("县委编办调整权责清单1200项。", "县委编办", {"权责清单"}),
+        ("县委编办（县委机构编制委员会办公室）调整清单事项12项。", "县委编办", set()),
+        ("县数据局更新政务服务事项目录，新增事项35项。", "县数据局", {"政务服务事项目录"}),
+    ],
+)
+def test_an_institution_and_its_verb_open_no_list(names: Names, text: str, org: str, lists: set[str]) -> None:
+    assert names(text, LIST) == lists
+    assert org in names(text, EntityType.INSTITUTION)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建立权责清单动态调整机制。", "权责清单动态调整机制"),
+        ("全面推行行政执法主体动态调整目录。", "行政执法主体动态调整目录"),
+    ],
+)
+def test_a_verb_inside_a_name_without_an_institution_stays(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS) | names(text, LIST)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县司法局编制公布2024年度重大行政决策事项目录。",
+        "县政府公布2024年重大行政决策事项目录5项。",
+        "各乡镇均公布了年度重大行政决策事项目录。",
+    ],
+)
+def test_a_year_before_a_list_written_bare_is_not_its_name(names: Names, text: str) -> None:
+    assert names(text, LIST) == {"重大行政决策事项目录"}
+
+
+def test_a_titled_list_keeps_its_year(names: Names) -> None:
+    text = "编制《宁陵县2024年度重大行政决策事项目录》。"
+    assert names(text, LIST) == {"宁陵县2024年度重大行政决策事项目录"}

@@ -376,6 +376,51 @@ def drop_lead_verb(text: str, start: int, end: int, verbs: Iterable[str], keep: 
     return start + len(first) if first in verbs and end - start - len(first) >= keep else start
 
 
+# An institution's head, a bracket that glosses it (县委编办（…）), at the end of a text.
+@cache
+def _actor_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation('org_heads')})(?:[(（][^()（）]{{2,20}}[)）])?$")
+
+
+def after_actor_verb(v: SentenceView, start: int, end: int, verbs: Iterable[str]) -> int:
+    """Past an institution and a verb of ``verbs`` inside ``v.text[start:end]``, else ``start``.
+
+    县委机构编制委员会办公室调整权责清单: the walk to the left ran over the verb
+    (调整 stops no name: 动态调整机制), but an institution right before it is the
+    one who acts, and the name begins after the verb.
+    """
+    verbs = tuple(verbs)
+    text, out = v.text, start
+    for k in range(start + 1, end):
+        if not text.startswith(verbs, k) or not v.is_token_start(k):
+            continue
+        word = next((w for w in sorted(verbs, key=len, reverse=True) if text.startswith(w, k)), "")
+        if not v.is_token_start(k + len(word)) or not _actor_end().search(text, start, k):
+            continue
+        out = k + len(word)
+    return out
+
+
+# A year or 年度 before a name written without 《》 (2024年度重大行政决策事项目录)
+_YEAR_LEAD = re.compile(r"(?:\d{4}\s?年度?|年度)")
+
+
+def year_led(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The span's start and the name when a year opens the name ``text[start:end]``, else None.
+
+    A year belongs to a name only when a title has it (spec): 编制2024年度重大
+    行政决策事项目录 names the 重大行政决策事项目录 of that year; the span keeps
+    the year (the walk to the left may have stopped inside it, at 年).
+    """
+    s = start
+    while s > 0 and text[s - 1].isdigit() and start - s < 4:
+        s -= 1
+    m = _YEAR_LEAD.match(text, s, end)
+    if not m or end - m.end() < 4:
+        return None
+    return s, strip_marks(text[m.end() : end])
+
+
 def _opens_word(text: str, start: int, end: int) -> bool:
     """True when the character at ``start`` opens a longer jieba word of the name (并购, 和解, 均衡)."""
     return len(_first_word(text[start:end])) > 1

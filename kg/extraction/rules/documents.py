@@ -20,6 +20,7 @@ from kg.extraction.rules.base import (
     Candidate,
     DocContext,
     SentenceView,
+    after_actor_verb,
     alternation,
     ending,
     kind_of_system,
@@ -29,6 +30,7 @@ from kg.extraction.rules.base import (
     specific,
     strip_marks,
     trim,
+    year_led,
 )
 
 # ---------------------------------------------------------------- documents after a verb
@@ -122,10 +124,14 @@ def _doc_part(v: SentenceView, start: int, end: int) -> Iterator[Candidate]:
     if head.group() == "意见" and ending("doc_opinion_holders").search(body):
         return  # 多听市场主体意见: the views of people, not a document
     typ = LIST if head.group() in lexicon.word_set("list_heads") else SYS
+    if typ is LIST:
+        start = after_actor_verb(v, start, end - len(head.group()), lexicon.words("relation_compiles"))
     start = trim(v.text, start, end)
     name = strip_marks(v.text[start:end])
     if re.match(rf"[{NUM}]+[张个项类种]", name):
         return
+    if typ is LIST and (dated := year_led(v.text, start, end)):
+        start, name = dated
     yield Candidate(start, end, typ, name, "doc.after_verb")
 
 

@@ -28,6 +28,7 @@ from kg.extraction.rules.base import (
     Candidate,
     DocContext,
     SentenceView,
+    after_actor_verb,
     alternation,
     by_length,
     drop_lead_verb,
@@ -39,6 +40,7 @@ from kg.extraction.rules.base import (
     specific,
     strip_marks,
     trim,
+    year_led,
 )
 from kg.model import EntityType
 from kg.text.tokenize import word_tag
@@ -138,6 +140,8 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         start = _attributive_adverb(v.text, trim(v.text, start, h.end()))
         start = _drop_own_level(v.text, start, h.start())
         start = _drop_lead_verb(v.text, start, h.start())
+        if typ is LIST:
+            start = after_actor_verb(v, start, h.start(), lexicon.words("relation_compiles"))
         if _after_deng(v.text, start):
             # 法制审查等依法决策机制: the words after 等 name the kind of the items
             continue
@@ -190,7 +194,10 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
         if typ is LIST and re.search(r"[两三四五六七八九十\d]张", body):
             continue
         name = strip_marks(v.text[start : h.end()])
-        yield Candidate(start, h.end(), typ, name, rule_id)
+        if typ is LIST and (dated := year_led(v.text, start, h.end())):
+            yield Candidate(dated[0], h.end(), typ, dated[1], rule_id)
+        else:
+            yield Candidate(start, h.end(), typ, name, rule_id)
         tail = h.group()
         if typ is LIST and "事项" in body:
             tail = "事项" + tail
