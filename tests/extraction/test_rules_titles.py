@@ -82,3 +82,23 @@ def test_notice_that_assigns_work_is_a_system(names: Names, text: str, name: str
 )
 def test_notice_of_a_meeting_or_a_report_to_send_is_not_a_system(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县司法局制定了《宁陵县人民调解工作规程》，规范调解流程。", "宁陵县人民调解工作规程"),
+        ("印发《行政执法案卷评查操作规程》，统一评查标准。", "行政执法案卷评查操作规程"),
+        ("制定《行政复议案件受理流程》。", "行政复议案件受理流程"),
+    ],
+)
+def test_a_titled_procedure_is_a_system(names: Names, text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["严格遵守安全生产操作规程。", "优化审批流程，压缩办理时限。", "绘制《行政执法流程图》并公示。"],
+)
+def test_a_procedure_in_general_or_a_chart_is_no_system(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()
