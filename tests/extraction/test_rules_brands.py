@@ -338,3 +338,29 @@ def test_a_quoted_place_with_fazhi_or_sifa_is_a_brand(names: Names, text: str, n
 )
 def test_a_quoted_fazhi_or_sifa_phrase_without_a_place_is_no_brand(names: Names, text: str) -> None:
     assert names(text, BRAND) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "brands"),
+    [
+        ("“宁法通”“葛天调解”“法润宁陵”三个普法品牌深入人心。", {"宁法通", "葛天调解", "法润宁陵"}),
+        ("我县培育了“老兵调解”“乡贤说事”两个调解品牌。", {"老兵调解", "乡贤说事"}),
+        ("培育“红石榴”“老娘舅”2个调解品牌，获评省级优秀。", {"红石榴", "老娘舅"}),
+    ],
+)
+def test_a_group_of_quotes_counted_before_a_brand_head_are_brands(
+    names: Names, text: str, brands: set[str]
+) -> None:
+    assert names(text, BRAND) == brands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“三个一”“四个到位”两项工作要求。",
+        "“民主法治示范村”“法治文化示范点”两个创建品牌。",
+        "“一网通办”“跨省通办”两项改革全面推开。",
+    ],
+)
+def test_a_counted_group_before_no_brand_head_or_of_honours_is_no_brand(names: Names, text: str) -> None:
+    assert names(text, BRAND) == set()

@@ -180,6 +180,11 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         for q in g:
             after = v.text[q.end() : q.end() + 12]
             after = re.sub(r"^等(?:[多几\d一二三四五六七八九十]+[个项种类])?", "", after)
+            counted = _GROUP_COUNT.match(after)
+            head = p.brand_modifier.match(after, counted.end()) if counted else None
+            if head and head.group().endswith("品牌"):
+                # “A”“B”两个调解品牌: the count of the group, and the brand head after it
+                after = after[counted.end() :]
             mod = p.brand_modifier.match(after)
             if mod and not re.match(r"[一二三四五六七八九十两\d]+[个项张种类条批]", after):
                 hit = True
@@ -287,6 +292,10 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             yield Candidate(q.start(), q.end(), BRAND, bare, "quote.brand")
             continue
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
+
+
+# The count of a group of quoted names (两个, 3项) before what they are.
+_GROUP_COUNT = re.compile(r"[一二两三四五六七八九十\d]+[个项种类]")
 
 
 # A name with a national scope (“全国一张网”, “中国制造”, “投资中国”, “美丽中国”): no
