@@ -435,3 +435,23 @@ def test_items_that_are_no_parallel_parties_borrow_the_head(names: Names) -> Non
 )
 def test_a_cage_or_fence_of_rules_is_a_figure_of_speech(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("推广“老马工作法”，化解纠纷80余件。", "老马工作法"),
+        ("总结提炼“四步调解工作法”。", "四步调解工作法"),
+        ("推广“五老”调解工作法。", "五老调解工作法"),
+    ],
+)
+def test_a_quoted_way_of_working_is_a_system(names: Names, text: str, name: str) -> None:
+    assert names(text, SYS) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["创新工作法，提升调解成功率。", "推广“工作法”。", "持续推进信访工作法治化。"],
+)
+def test_a_way_of_working_unnamed_is_no_system(names: Names, text: str) -> None:
+    assert names(text, SYS) == set()

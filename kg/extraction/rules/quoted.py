@@ -130,8 +130,8 @@ def _reform_groups(
 
 @cache
 def _field_head() -> re.Pattern[str]:
-    """A field of work and a system head after a quote (quote_system_fields.txt + 制度/机制/体系)."""
-    return re.compile(rf"(?:{alternation('quote_system_fields').pattern})(?:制度|机制|体系)(?![化建])")
+    """A field of work and a system head after a quote (quote_system_fields.txt + 制度/机制/体系/工作法)."""
+    return re.compile(rf"(?:{alternation('quote_system_fields').pattern})(?:制度|机制|体系|工作法)(?![化建])")
 
 
 def _reform_name(bare: str, strong: bool) -> bool:
@@ -219,7 +219,8 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if re.fullmatch(rf"[{NUM}]+项制度", bare):
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.system")
             continue
-        if inner.endswith("经验"):
+        if inner.endswith("经验") or (inner.endswith("工作法") and len(bare) > 3):
+            # “枫桥经验”, “老马工作法”: a local way of working, institutionalised
             yield Candidate(q.start(), q.end(), SYS, bare, "quote.system")
             continue
         if _SINGLE_ITEMS.match(bare):
