@@ -137,6 +137,10 @@ _HEADING = re.compile(
 # The 以 of a frame, not of 以及, 可以, 予以, 所以, 以来, 以上, 以下.
 _FRAME_YI = re.compile(r"(?<![可予所加难])以(?![及来上下内外后前])")
 # A count before a list: 224项免于处罚…清单.
+# After the count of a list's kinds, the count of its items: 8类1263项, 3大类26项, 7个类别193项.
+_ITEMS_AFTER_KINDS = re.compile(
+    r"\s*(?:余|多)?(?:大?类|个(?:大类|类别|方面|领域))[，,]?\s*(?:共|计|共计)?(\d+)\s*(?:余|多)?项"
+)
 _COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
 # A decree number after a title: 《…规定》(省政府令192号).
 _DECREE = re.compile(r"^[（(]\s*$")
@@ -1344,7 +1348,11 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
         head = _text(s, lo, m.start)
         after = _count_after().match(_text(s, m.end, s.sentence.end))
         before = _COUNT_BEFORE.search(head)
-        if after and after.group(2) in units:
+        items = after and _ITEMS_AFTER_KINDS.match(_text(s, m.end, s.sentence.end), after.end(1))
+        if items:
+            # 清单8类1263项, 共分3大类26项: the kinds come first, then the items
+            n, start, end = int(items.group(1)), m.start, m.end + items.end()
+        elif after and after.group(2) in units:
             n, start, end = int(after.group(1)), m.start, m.end + after.end()
         elif before and before.group(2) in units:
             n, start, end = int(before.group(1)), lo + before.start(), m.end

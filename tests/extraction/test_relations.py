@@ -839,6 +839,11 @@ def test_no_based_on_when_the_rule_is_only_implemented() -> None:
         ("公布{清单:行政许可事项清单}(2024年版)，共238项。", 238),
         ("编制{清单:行政执法事项清单}3600余项。", 3600),
         ("制定{清单:涉企行政检查事项清单}，涵盖检查事项86项。", 86),
+        # the count of the list's kinds first, then of its items
+        ("制定{清单:行政执法事项清单}8类1263项。", 1263),
+        ("编制{清单:公共法律服务事项清单}，共分3大类26项。", 26),
+        ("编制{清单:权责清单}共7个类别193项。", 193),
+        ("编制{清单:公共法律服务事项清单}，分为3大类，共26项。", 26),
     ],
 )
 def test_item_count(markup: str, count: int) -> None:
@@ -854,6 +859,7 @@ def test_item_count(markup: str, count: int) -> None:
         "{清单:权责清单}2023年版发布。",
         # after a comma without a count word the number counts something else
         "公布{清单:权责清单}，办理事项312项。",
+        "公布{清单:权责清单}，分类指导8个乡镇。",
     ],
 )
 def test_no_item_count(markup: str) -> None:
