@@ -44,6 +44,15 @@ def _unit_heads() -> tuple[str, ...]:
     return tuple(lexicon.words("org_unit_tails"))
 
 
+# 政府 after a place (县政府, 城关镇政府) or as 人民政府 is a government; after a quality it
+# is a goal (县法治政府建设领导小组: 法治政府, 数字政府, 服务型政府), no parent.
+_GOVERNMENT_AFTER_PLACE = re.compile(r"(?:^|人民|[省市县区州镇乡旗盟]|街道)政府$")
+
+
+def _no_government(parent: str) -> bool:
+    return parent.endswith("政府") and _GOVERNMENT_AFTER_PLACE.search(parent) is None
+
+
 def split_parent(name: str) -> tuple[str, str] | None:
     """(parent, unit) when ``name`` is a parent institution's name followed by a unit.
 
@@ -61,6 +70,8 @@ def split_parent(name: str) -> tuple[str, str] | None:
         if len(unit) < 2 and not (unit == "办" and parent.endswith(("政府", "委"))):
             continue
         if len(parent) == 1 and parent not in _OWN:
+            continue
+        if _no_government(parent):
             continue
         return parent, unit
     return None

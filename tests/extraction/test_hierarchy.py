@@ -28,6 +28,9 @@ TAOYUAN = region_of("430725")  # 桃源县
         ("政府办", "政府", "办"),
         ("法治建设工作领导小组办公室", "法治建设工作领导小组", "办公室"),
         ("国务院办公厅", "国务院", "办公厅"),
+        ("镇政府办公室", "镇政府", "办公室"),
+        ("宁陵县政府办公室", "宁陵县政府", "办公室"),
+        ("县数字政府建设领导小组办公室", "县数字政府建设领导小组", "办公室"),
     ],
 )
 def test_a_unit_after_an_institution_s_name(name: str, parent: str, unit: str) -> None:
@@ -45,6 +48,9 @@ def test_a_unit_after_an_institution_s_name(name: str, parent: str, unit: str) -
         "政协桃源县委员会",
         "团县委",
         "行政复议办公室",
+        "县法治政府建设领导小组",
+        "市数字政府建设工作专班",
+        "县服务型政府建设工作领导小组",
     ],
 )
 def test_a_whole_name_has_no_parent(name: str) -> None:
@@ -124,3 +130,11 @@ def test_a_standing_committee_told_from_its_sentence_has_no_parent_from_its_name
     bare = Entity(INST, "中共桃源县委员会常务委员会", "430725", ms, ("常委会",))
     assert parents_of([bare], _info(), None) == {}
     assert parents_of([_entity("中共桃源县委员会常务委员会")], _info(), None) != {}
+
+
+def test_a_goal_before_a_group_is_no_government() -> None:
+    """县法治政府建设领导小组办公室: the group's office is the group's, 法治政府 is a goal."""
+    ex = extract_text("宁陵县2023年法治政府建设情况报告\n县法治政府建设领导小组办公室印发《工作要点》。")
+    names = {e.canonical for e in ex.entities if e.type is INST}
+    assert "宁陵县法治政府建设领导小组" in names
+    assert not any(n.endswith("法治政府") for n in names)
