@@ -1041,3 +1041,19 @@ def test_a_unit_of_a_department_named_by_its_field(text: str, expected: set[str]
 )
 def test_a_group_set_up_with_its_task_verb(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county's level character alone before one of its towns opens the town's organ
+        ("县城关镇人民政府制定村规民约示范文本。", {"县城关镇人民政府"}),
+        ("县阳驿乡人民政府召开专题会议。", {"县阳驿乡人民政府"}),
+        ("在县城关镇司法所设立调解室。", {"县城关镇司法所"}),
+        # every county's town, or a town alone: no level character joins it
+        ("全县城关镇人民政府召开会议。", {"城关镇人民政府"}),
+        ("县委、县政府、城关镇政府联合部署。", {"县委", "县政府", "城关镇政府"}),
+    ],
+)
+def test_a_town_s_organ_after_its_county_s_level(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

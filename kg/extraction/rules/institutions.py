@@ -108,6 +108,8 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             town = _town_start(v, start, left_edge(v, start, max_len=12))  # 城关镇政府, 阳驿乡政府
         if town is not None:
             start = _place_start(v, town, m.start() + len(p))
+        elif p.endswith(_TOWN_LEVELS) and len(p) >= 3:
+            start = _level_before_town(v, start)  # 县城关镇人民政府
         elif len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):
             prev = v.text[start - 1 : start]
             if (
@@ -277,9 +279,23 @@ def _place_start(v: SentenceView, start: int, end: int) -> int:
         if k == best:
             break
         best = k
+    if text[best:end].endswith(_TOWN_LEVELS):
+        best = _level_before_town(v, best)
     if text[:best].endswith("中共"):
         best -= 2
     return best
+
+
+def _level_before_town(v: SentenceView, start: int) -> int:
+    """县 in 县城关镇人民政府: a county's level character written alone before a town's name
+    (a token of its own after a boundary, not 全县, 各县) belongs to the name; else ``start``."""
+    k = start - 1
+    if k < 0 or v.text[k] not in "县区市旗" or not v.is_token_start(k):
+        return start
+    tok = v.token_before(k)
+    if tok is None or (tok[0] not in lexicon.characters("org_level_not_after") and _stops_a_name(tok[0])):
+        return k
+    return start
 
 
 def _zone_before(text: str, end: int) -> int | None:
