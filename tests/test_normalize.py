@@ -37,6 +37,12 @@ def test_national_organs_have_no_scope() -> None:
     assert canonical_institution("中办", info()) == ("中共中央办公厅", "")
 
 
+def test_a_central_administration_s_local_office_is_local() -> None:
+    assert canonical_institution("国家税务总局县税务局", info()) == ("国家税务总局开阳县税务局", "520121")
+    assert canonical_institution("国家税务总局开阳县税务局", info()) == ("国家税务总局开阳县税务局", "520121")
+    assert canonical_institution("国家税务总局", info()) == ("国家税务总局", "")
+
+
 def test_government_variants_merge_in_one_report() -> None:
     ms = [mention("县政府", 0), mention("县人民政府", 10), mention("开阳县人民政府", 20)]
     ents = [e for e in link_entities(Document("d", "", "", ""), info(), ms) if e.mentions]

@@ -255,6 +255,11 @@ def canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     return (name + "议" if _SHORT_MEETING.search(name) else name), scope
 
 
+# A central administration (…总局) before the name of one of its local offices, which a place
+# or a level character opens (国家税务总局县税务局, 国家金融监督管理总局商丘监管分局).
+_CENTRAL_OFFICE = re.compile(r"^([\u4e00-\u9fff]{2,10}?总局)(?=[\u4e00-\u9fff]{3})")
+
+
 def _canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     name = _clean(name)
     if _temporal().match(name) and not _place_name_at_start(name, info.place):
@@ -262,6 +267,11 @@ def _canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
     own = _own_unit(name, info.author)
     if own:
         return canonical_institution(own, info)
+    central = _CENTRAL_OFFICE.match(name)
+    if central is not None and central.group(1).startswith(tuple(lexicon.words("org_national_openers"))):
+        # 国家税务总局宁陵县税务局: a local office of a central administration is local
+        office, scope = _canonical_institution(name[central.end() :], info)
+        return central.group(1) + office, scope
     national = _national_aliases()
     if name in national:
         return national[name], ""

@@ -1057,3 +1057,24 @@ def test_a_group_set_up_with_its_task_verb(text: str, expected: set[str]) -> Non
 )
 def test_a_town_s_organ_after_its_county_s_level(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a local office of a central administration carries the administration's name
+        ("国家税务总局宁陵县税务局推行非接触式办税。", {"国家税务总局宁陵县税务局"}),
+        (
+            "国家税务总局商丘市税务局第一稽查局联合县公安局开展检查。",
+            {"国家税务总局商丘市税务局第一稽查局", "县公安局"},
+        ),
+        # the administration named on its own, or apart from the office
+        ("国家税务总局、县税务局联合开展宣传。", {"国家税务总局", "县税务局"}),
+        (
+            "落实国家市场监督管理总局部署，县市场监督管理局开展检查。",
+            {"国家市场监督管理总局", "县市场监督管理局"},
+        ),
+    ],
+)
+def test_a_local_office_of_a_central_administration(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -783,6 +783,17 @@ def _listed_after_body(v: SentenceView, start: int) -> bool:
     return placed
 
 
+def _central_opener(v: SentenceView, start: int) -> int:
+    """The start of a central administration (…总局, opened by 国家) written right before the
+    place of one of its local offices (国家税务总局宁陵县税务局, 国家金融监督管理总局商丘监管分局):
+    the office's name holds it; else ``start``."""
+    k = left_edge(v, start, max_len=14)
+    body = v.text[k:start]
+    if body.endswith("总局") and body.startswith(lexicon.words("org_national_openers")) and len(body) >= 4:
+        return k
+    return start
+
+
 @rule("org.head", INST)
 def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """法治政府建设工作领导小组, 民商事案件调解中心, 县司法局: modifier words + head."""
@@ -808,6 +819,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 start, placed = _name_start(v, hotline.start())  # 县12345政务服务便民热线中心
                 if not placed:
                     start = hotline.start()
+        if placed:
+            start = _central_opener(v, start)  # 国家税务总局宁陵县税务局
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
         if (
