@@ -53,6 +53,11 @@ def _no_government(parent: str) -> bool:
     return parent.endswith("政府") and _GOVERNMENT_AFTER_PLACE.search(parent) is None
 
 
+# 驻 or 派驻 after a body and before its host (县司法局驻县信访局工作站): the station is the
+# first body's, not the host's.
+_STATIONED = re.compile(r"(?<=[\u4e00-\u9fff]{2})派?驻(?=[\u4e00-\u9fff])")
+
+
 def split_parent(name: str) -> tuple[str, str] | None:
     """(parent, unit) when ``name`` is a parent institution's name followed by a unit.
 
@@ -63,6 +68,10 @@ def split_parent(name: str) -> tuple[str, str] | None:
     units, parents = _unit_heads(), _parent_heads()
     if not name.endswith(units) or name.startswith("政协"):
         return None  # 政协X委员会 is one body, not a committee of 政协
+    stationed = _STATIONED.search(name)
+    if stationed is not None:
+        parent = name[: stationed.start()]  # the body that keeps the station, not its host
+        return (parent, name[stationed.start() :]) if parent.endswith(parents) else None
     for cut in range(len(name) - 1, 0, -1):
         parent, unit = name[:cut], name[cut:]
         if not parent.endswith(parents) or not unit.endswith(units):

@@ -31,6 +31,8 @@ TAOYUAN = region_of("430725")  # 桃源县
         ("镇政府办公室", "镇政府", "办公室"),
         ("宁陵县政府办公室", "宁陵县政府", "办公室"),
         ("县数字政府建设领导小组办公室", "县数字政府建设领导小组", "办公室"),
+        ("县司法局驻县信访局法律服务工作室", "县司法局", "驻县信访局法律服务工作室"),
+        ("县检察院派驻看守所检察室", "县检察院", "派驻看守所检察室"),
     ],
 )
 def test_a_unit_after_an_institution_s_name(name: str, parent: str, unit: str) -> None:
@@ -51,6 +53,7 @@ def test_a_unit_after_an_institution_s_name(name: str, parent: str, unit: str) -
         "县法治政府建设领导小组",
         "市数字政府建设工作专班",
         "县服务型政府建设工作领导小组",
+        "县总工会驻县法院调解工作室",
     ],
 )
 def test_a_whole_name_has_no_parent(name: str) -> None:

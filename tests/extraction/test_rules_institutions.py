@@ -1078,3 +1078,22 @@ def test_a_town_s_organ_after_its_county_s_level(text: str, expected: set[str]) 
 )
 def test_a_local_office_of_a_central_administration(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's station at a host body after 驻 or 派驻: one name
+        ("县法律援助中心驻县法院工作站为当事人提供法律咨询。", {"县法律援助中心驻县法院工作站"}),
+        ("县总工会驻县法院调解工作室成立。", {"县总工会驻县法院调解工作室"}),
+        ("县纪委监委派驻县司法局纪检监察组加强日常监督。", {"县纪委监委派驻县司法局纪检监察组"}),
+        # a body and its host with no station after them: two names
+        ("县司法局驻县信访局开展联合接访。", {"县司法局", "县信访局"}),
+        ("县司法局选派律师驻县信访局接访。", {"县司法局", "县信访局"}),
+        ("县法律援助中心在县法院设立工作站。", {"县法律援助中心", "县法院"}),
+        # the kind of team every commission stations
+        ("自觉接受派驻纪检监察组监督。", set()),
+    ],
+)
+def test_a_station_of_a_body_at_a_host(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -198,6 +198,8 @@ _TOWN_LEVELS = ("镇", "乡", "街道")
 # Words that join two parties and that jieba tags as nouns (县妇联协同县法院, 携手县总工会):
 # before a level character they end a name, as the verbs 联合 and 配合 do.
 _JOINING_VERBS = frozenset({"协同", "携手", "联手"})
+# 驻 and 派驻 before a place: the host of a body's station (县法律援助中心驻县法院工作站).
+_STATIONED = ("派驻", "驻")
 
 
 def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
@@ -214,7 +216,7 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
             return False
         if word in "县区市" and _division_before(v, start + 1, start) == start:
             tok = v.token_before(start)
-            return tok is None or _stops_a_name(tok[0]) or tok[0] in _JOINING_VERBS
+            return tok is None or _stops_a_name(tok[0]) or tok[0] in _JOINING_VERBS or tok[0] in _STATIONED
         return True
     if is_division_name(word) or (is_town_word(word) and word not in _prose_words()):
         return True
@@ -412,6 +414,8 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
                 return _place_start(v, town, st + len(word)), True
         if is_town_word(word) and word not in _prose_words():
             return _place_start(v, st, st + len(word)), True  # 城关镇 as one word
+        if len(word) == 2 and word[0] == "驻" and word[1] in LEVEL:
+            return _place_start(v, st + 1, st + 2), True  # 驻县 as one word: 县 is the host's place
         if is_division_name(word) and (k := joining_word(text, st, st + len(word))):
             return _place_start(v, st + k, st + len(word)), True
         if _is_place_word(v, word, st):
@@ -783,6 +787,23 @@ def _listed_after_body(v: SentenceView, start: int) -> bool:
     return placed
 
 
+def _stationing_body(v: SentenceView, start: int, head_start: int) -> int:
+    """The start of the body that keeps a station (…工作站, …调解室, …纪检监察组) at a host
+    body after 驻 or 派驻 (县法律援助中心驻县法院工作站, 县纪委监委派驻县司法局纪检监察组): the
+    station's name holds both; else ``start``. The host alone (县司法局驻县信访局) is no
+    station."""
+    text = v.text
+    lead = next((w for w in _STATIONED if text.endswith(w, 0, start)), None)
+    if lead is None or alternation("org_heads").search(text, start, head_start) is None:
+        return start
+    end = start - len(lead)
+    m = _head_at_end().search(text, max(0, end - 8), end)
+    if m is None:
+        return start
+    body, placed = _name_start(v, m.start())
+    return body if placed and _ends_institution(text[body:end]) else start
+
+
 def _central_opener(v: SentenceView, start: int) -> int:
     """The start of a central administration (…总局, opened by 国家) written right before the
     place of one of its local offices (国家税务总局宁陵县税务局, 国家金融监督管理总局商丘监管分局):
@@ -821,6 +842,7 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                     start = hotline.start()
         if placed:
             start = _central_opener(v, start)  # 国家税务总局宁陵县税务局
+            start = _stationing_body(v, start, h.start())  # 县法律援助中心驻县法院工作站
         if head in _DIVISION_HEADS and h.start() - start >= 2:
             start = _joined_division(v, start)
         if (
