@@ -1097,3 +1097,20 @@ def test_a_local_office_of_a_central_administration(text: str, expected: set[str
 )
 def test_a_station_of_a_body_at_a_host(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a task that seeks a title of the whole country or province crosses its scope
+        ("县创建全国文明城市指挥部统筹推进市容整治。", {"县创建全国文明城市指挥部"}),
+        ("县创建全国文明城市指挥部办公室组织联合执法。", {"县创建全国文明城市指挥部办公室"}),
+        ("市争创全省法治政府建设示范市工作领导小组召开会议。", {"市争创全省法治政府建设示范市工作领导小组"}),
+        ("县政府成立创建全国文明城市指挥部。", {"县政府", "创建全国文明城市指挥部"}),
+        # the scope with no task verb, or after a stop word, opens no name
+        ("县在全国率先成立营商环境工作领导小组。", {"营商环境工作领导小组"}),
+        ("县司法局在全国文明城市指挥部指导下开展工作。", {"县司法局", "文明城市指挥部"}),
+    ],
+)
+def test_a_group_whose_task_seeks_a_title_of_a_scope(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -212,6 +212,8 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     if word in LEVEL or word == "街道":
         if v.text[:start].endswith("治"):
             return False
+        if v.text[:start].endswith("示范") and v.text.startswith(("工作", "创建"), start + len(word)):
+            return False  # 示范县工作领导小组: the title a group works for, no place
         if word == "区" and _zone_before(v.text, start + 1) is not None:
             return False
         if word in "县区市" and _division_before(v, start + 1, start) == start:
@@ -586,6 +588,12 @@ def _joined_department(v: SentenceView, h: re.Match[str], start: int) -> tuple[i
 _TASK_HEADS = frozenset({"领导小组", "工作小组", "协调小组", "专项小组", "指挥部", "办公室"})
 
 
+# Words a group's task crosses besides its verbs: 和/与, and the scope of a title the task
+# seeks (县创建全国文明城市指挥部, 市争创全省法治政府建设示范市工作领导小组).
+_TASK_SCOPES = frozenset({"全国", "全省", "全市"})
+_TASK_JOINERS = frozenset({"和", "与"}) | _TASK_SCOPES
+
+
 def _task_place(v: SentenceView, start: int) -> int | None:
     """The start of a place just before a group's task where the walk stopped at the task's
     verb (县 in 县优化营商环境工作领导小组): a level character or a division name after a
@@ -609,7 +617,7 @@ def _task_place(v: SentenceView, start: int) -> int | None:
             if before is None or _stops_a_name(before[0]):
                 return _place_start(v, st, st + len(word))
             return None
-        if not verb and word not in ("和", "与") and (len(word) < 2 or _stops_a_name(word)):
+        if not verb and word not in _TASK_JOINERS and (len(word) < 2 or _stops_a_name(word)):
             return None  # 的, 在, 暨: the task's verb is crossed, no other stop word
         crossed += 1
         cur = st
@@ -618,8 +626,11 @@ def _task_place(v: SentenceView, start: int) -> int | None:
 
 def _task_verb_after_setup(v: SentenceView, start: int) -> int:
     """The start of the task's verb where the walk stopped at it right after a verb that
-    sets up a body (优化 in 成立优化营商环境工作领导小组: org_setup_verbs.txt), else ``start``."""
+    sets up a body (优化 in 成立优化营商环境工作领导小组: org_setup_verbs.txt), else ``start``;
+    the verb may seek a title of a scope (成立创建全国文明城市指挥部)."""
     tok = v.token_before(start)
+    if tok is not None and tok[0] in _TASK_SCOPES:
+        tok = v.token_before(tok[1])
     if tok is None or len(tok[0]) < 2 or not (tok[0] in tagged("v") or tok[0] in tagged("vn")):
         return start
     setup = v.token_before(tok[1])
