@@ -390,13 +390,14 @@ def _body_end() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicon.alternation('org_heads')})$")
 
 
-def joining_word(text: str, start: int, end: int) -> int:
+def joining_word(text: str, start: int, end: int, after_body: bool = True) -> int:
     """The length of a conjunction or verb that opens the division name ``text[start:end]``
     when the name is that word and a level character after a body (县民政局和县信访局,
-    县司法局会同县财政局: 和 + 县, 会同 + 县, not 和县 or 会同县), else 0."""
+    县司法局会同县财政局: 和 + 县, 会同 + 县, not 和县 or 会同县), else 0; with
+    ``after_body`` False, wherever it stands."""
     word = text[start : end - 1]
     if text[end - 1 : end] in "省市县区州镇乡" and word in lexicon.word_set("name_stops"):
-        if _body_end().search(text, max(0, start - 12), start):
+        if not after_body or _body_end().search(text, max(0, start - 12), start):
             return len(word)
     return 0
 

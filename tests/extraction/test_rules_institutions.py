@@ -1114,3 +1114,21 @@ def test_a_station_of_a_body_at_a_host(text: str, expected: set[str]) -> None:
 )
 def test_a_group_whose_task_seeks_a_title_of_a_scope(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # 会同 + 县 + a department opening a clause in a report of a far place: the verb
+        ("会同县财政局、县审计局开展专项检查。", NINGLING, {"县财政局", "县审计局"}),
+        ("同时，会同县人社局开展欠薪治理。", NINGLING, {"县人社局"}),
+        # the county itself: in its own report, with no place known, or as a verb's object
+        ("会同县财政局、县审计局开展专项检查。", "431225", {"会同县财政局", "县审计局"}),
+        ("会同县财政局、县审计局开展专项检查。", None, {"会同县财政局", "县审计局"}),
+        ("学习借鉴会同县司法局经验。", NINGLING, {"会同县司法局"}),
+    ],
+)
+def test_a_joining_verb_before_a_level_far_from_the_report_s_place(
+    text: str, code: str | None, expected: set[str]
+) -> None:
+    assert insts(text, code) == expected

@@ -15,6 +15,7 @@ from kg.extraction.places import (
     is_division_name,
     is_town_word,
     joining_word,
+    parent_code,
     short_name,
 )
 from kg.extraction.rules.base import (
@@ -97,6 +98,38 @@ def _organ_after_bad() -> re.Pattern[str]:
 _BAN_WORDS = frozenset({"办理", "办事", "办好", "办法", "办学", "办案", "办结", "办件", "办实"})
 
 
+def _verb_not_place(v: SentenceView, ctx: DocContext, start: int) -> int:
+    """The length of a verb or conjunction that, with the level character after it, writes a
+    division's name far from the report's own place (会同县财政局 in a report of 宁陵县:
+    会同 + 县财政局, not 会同县's bureau), else 0. A report of that division or of a place
+    within it or around it keeps the division."""
+    place = ctx.info.place
+    if place is None or not place.code:
+        return 0
+    tok = v.token_before(start)
+    if (
+        tok is not None
+        and re.fullmatch(rf"[{CJK}]+", tok[0])
+        and (tok[0] in tagged("v") or not _stops_a_name(tok[0]))
+    ):
+        return 0  # 学习借鉴会同县…: a verb's object, the county itself
+    for s, e, code in find_divisions(v.text[start : start + 8], short=False):
+        if s != 0 or not (k := joining_word(v.text[start:], 0, e, after_body=False)):
+            continue
+        own = {r.code for r in place.chain()}
+        if code in own or place.code in _ancestor_codes(code):
+            return 0
+        return k
+    return 0
+
+
+def _ancestor_codes(code: str) -> set[str]:
+    out: set[str] = set()
+    while code := parent_code(code) or "":
+        out.add(code)
+    return out
+
+
 @rule("org.local", INST)
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
@@ -126,6 +159,8 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         g = next((g for g in ("place", "p2", "p3") if m.group(g)), None)
         if g is not None and joining_word(v.text, m.start(g), m.end(g)):
             continue  # 县委政法委会同县法院: 会同 + 县法院 (found again from 县), not 会同县
+        if g is not None and start == m.start(g) and (k := _verb_not_place(v, ctx, start)):
+            start += k  # 会同县政府 in a report of 宁陵县: 会同 + 县政府
         end = m.end()
         organ = m.group("organ") or ""
         if organ.endswith("办") and v.text[end - 1 : end + 1] in _BAN_WORDS:
@@ -852,6 +887,7 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 if not placed:
                     start = hotline.start()
         if placed:
+            start += _verb_not_place(v, ctx, start)  # 会同县财政局 in a report of 宁陵县
             start = _central_opener(v, start)  # 国家税务总局宁陵县税务局
             start = _stationing_body(v, start, h.start())  # 县法律援助中心驻县法院工作站
         if head in _DIVISION_HEADS and h.start() - start >= 2:
