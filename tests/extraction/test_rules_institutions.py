@@ -1132,3 +1132,22 @@ def test_a_joining_verb_before_a_level_far_from_the_report_s_place(
     text: str, code: str | None, expected: set[str]
 ) -> None:
     assert insts(text, code) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit of a court or procuratorate named by its work, verbs and all
+        ("县法院执行指挥中心全年受理执行案件1200件。", {"县法院执行指挥中心"}),
+        ("县人民法院诉调对接中心联合县司法局开展诉前调解。", {"县人民法院诉调对接中心", "县司法局"}),
+        ("县检察院刑事执行检察部开展巡回检察。", {"县检察院刑事执行检察部"}),
+        ("县法院多元解纷中心化解纠纷。", {"县法院多元解纷中心"}),
+        ("县人民法院少年法庭开展法治进校园活动。", {"县人民法院少年法庭"}),
+        # a court that sets up, relies on or works in a unit: the court alone
+        ("县法院设立诉调对接中心。", {"县法院"}),
+        ("县法院依托诉调对接中心化解纠纷。", {"县法院"}),
+        ("县法院在诉调对接中心派驻法官。", {"县法院"}),
+    ],
+)
+def test_a_court_s_unit_named_by_its_work(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

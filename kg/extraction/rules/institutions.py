@@ -833,6 +833,36 @@ def _listed_after_body(v: SentenceView, start: int) -> bool:
     return placed
 
 
+# The heads of courts and procuratorates, whose units are named by their work, verbs too
+# (县法院执行指挥中心, 县人民法院诉调对接中心, 县检察院刑事执行检察部).
+_COURT_BODY = re.compile("(?:法院|检察院)$")
+_NOT_IN_UNIT_TAGS = ("p", "c", "r", "d")
+
+
+def _court_unit(v: SentenceView, start: int) -> int | None:
+    """The start of a court or procuratorate a place opens whose unit's name the walk cut at
+    a verb or a numeral-like word of the unit's work (执行, 对接, 繁简, 多元, 少年), or None.
+    Up to four words and eight characters are crossed; not a verb that sets up a body
+    (县法院设立诉调对接中心), a stop word other than a body's work, a preposition,
+    conjunction, pronoun or adverb."""
+    text = v.text
+    cur = start
+    while start - cur < 8:
+        if cur < start and (m := _COURT_BODY.search(text, 0, cur)) is not None:
+            court, placed = _name_start(v, m.start())
+            return court if placed else None
+        tok = v.token_before(cur)
+        if tok is None or not re.fullmatch(rf"[{CJK}]+", tok[0]):
+            return None
+        word = tok[0]
+        if word in lexicon.word_set("name_stops") and word not in lexicon.word_set("org_name_words"):
+            return None
+        if word in lexicon.word_set("org_setup_verbs") or any(word in tagged(t) for t in _NOT_IN_UNIT_TAGS):
+            return None
+        cur = tok[1]
+    return None
+
+
 def _stationing_body(v: SentenceView, start: int, head_start: int) -> int:
     """The start of the body that keeps a station (…工作站, …调解室, …纪检监察组) at a host
     body after 驻 or 派驻 (县法律援助中心驻县法院工作站, 县纪委监委派驻县司法局纪检监察组): the
@@ -882,6 +912,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 start, placed = task, True  # 县优化营商环境工作领导小组: the walk stopped at 优化
             elif not placed and head in _TASK_HEADS:
                 start = _task_verb_after_setup(v, start)  # 成立优化营商环境工作领导小组
+            if not placed and (court := _court_unit(v, start)) is not None:
+                start, placed = court, True  # 县法院执行指挥中心: the walk stopped at 执行
             if not placed and (hotline := _HOTLINE.search(v.text, 0, start)) is not None:
                 start, placed = _name_start(v, hotline.start())  # 县12345政务服务便民热线中心
                 if not placed:
