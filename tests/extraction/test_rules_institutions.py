@@ -1151,3 +1151,18 @@ def test_a_joining_verb_before_a_level_far_from_the_report_s_place(
 )
 def test_a_court_s_unit_named_by_its_work(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Party committee of a kind of organisations: 组织 is the kind's, no verb
+        ("县“两新”组织党工委指导非公企业建立党组织。", {"县两新组织党工委"}),
+        ("县社会组织综合党委组织集中学习。", {"县社会组织综合党委"}),
+        # 组织 as a verb after a body or a place alone
+        ("县司法局组织党委委员学习。", {"县司法局"}),
+        ("县组织党工委委员培训。", set()),
+    ],
+)
+def test_a_party_committee_of_a_kind_of_organisations(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -863,6 +863,29 @@ def _court_unit(v: SentenceView, start: int) -> int | None:
     return None
 
 
+# Party committees of a kind of organisations (县“两新”组织党工委, 县社会组织综合党委).
+_PARTY_COMMITTEES = frozenset({"党委", "党工委", "工委", "党支部"})
+
+
+def _organisations_field(v: SentenceView, start: int) -> int | None:
+    """The start of the place before a kind of organisations that a Party committee works in,
+    where the walk stopped at 组织 (县“两新”组织党工委, 县社会组织综合党委): the words between
+    the place and 组织 name the kind, no body (not 县司法局组织…); else None."""
+    text = v.text
+    k = start
+    tok = v.token_before(k)
+    while tok is not None and tok[0] != "组织" and start - tok[1] <= 4 and re.fullmatch(rf"[{CJK}]+", tok[0]):
+        k = tok[1]  # 综合 of 社会组织综合党委
+        tok = v.token_before(k)
+    if tok is None or tok[0] != "组织":
+        return None
+    place, placed = _name_start(v, tok[1])
+    kind = text[place : tok[1]]
+    if not placed or len(strip_marks(kind)) < 3 or alternation("org_heads").search(kind):
+        return None
+    return place
+
+
 def _stationing_body(v: SentenceView, start: int, head_start: int) -> int:
     """The start of the body that keeps a station (…工作站, …调解室, …纪检监察组) at a host
     body after 驻 or 派驻 (县法律援助中心驻县法院工作站, 县纪委监委派驻县司法局纪检监察组): the
@@ -912,6 +935,12 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 start, placed = task, True  # 县优化营商环境工作领导小组: the walk stopped at 优化
             elif not placed and head in _TASK_HEADS:
                 start = _task_verb_after_setup(v, start)  # 成立优化营商环境工作领导小组
+            if (
+                not placed
+                and head in _PARTY_COMMITTEES
+                and (field := _organisations_field(v, start)) is not None
+            ):
+                start, placed = field, True  # 县“两新”组织党工委: the walk stopped at 组织
             if not placed and (court := _court_unit(v, start)) is not None:
                 start, placed = court, True  # 县法院执行指挥中心: the walk stopped at 执行
             if not placed and (hotline := _HOTLINE.search(v.text, 0, start)) is not None:
