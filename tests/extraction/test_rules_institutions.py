@@ -1166,3 +1166,18 @@ def test_a_court_s_unit_named_by_its_work(text: str, expected: set[str]) -> None
 )
 def test_a_party_committee_of_a_kind_of_organisations(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of names that jieba tags as numerals do not end the walk as a count does
+        ("县人民法院设立少年法庭，审理涉未成年人案件。", {"县人民法院", "少年法庭"}),
+        ("县矛盾纠纷多元化解中心化解纠纷26件。", {"县矛盾纠纷多元化解中心"}),
+        # a count still does
+        ("建设一批多元解纷中心。", set()),
+        ("新建三个调解中心。", set()),
+    ],
+)
+def test_numeral_tagged_words_of_names(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

@@ -469,8 +469,12 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
                 return cur, False
             cur = st
             continue
-        if word in tagged("m") and not word.endswith(_TERMS):
-            return cur, False
+        if (
+            word in tagged("m")
+            and not word.endswith(_TERMS)
+            and word not in lexicon.word_set("org_name_words")
+        ):
+            return cur, False  # a count, not 少年 (jieba's numeral tag) of 少年法庭
         if word in _DATE_UNITS and st > 0 and re.match(r"[0-9０-９一二三四五六七八九十]", text[st - 1]):
             return cur, False
         if word == "暨" and not _head_at_end().search(text[floor:st]):
