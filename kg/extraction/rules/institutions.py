@@ -846,15 +846,17 @@ _NOT_IN_UNIT_TAGS = ("p", "c", "r", "d")
 def _court_unit(v: SentenceView, start: int) -> int | None:
     """The start of a court or procuratorate a place opens whose unit's name the walk cut at
     a verb or a numeral-like word of the unit's work (执行, 对接, 繁简, 多元, 少年), or None.
-    Up to four words and eight characters are crossed; not a verb that sets up a body
+    Up to twelve characters are crossed; not a verb that sets up a body
     (县法院设立诉调对接中心), a stop word other than a body's work, a preposition,
     conjunction, pronoun or adverb."""
     text = v.text
     cur = start
-    while start - cur < 8:
+    while True:
         if cur < start and (m := _COURT_BODY.search(text, 0, cur)) is not None:
             court, placed = _name_start(v, m.start())
             return court if placed else None
+        if start - cur >= 12:
+            return None
         tok = v.token_before(cur)
         if tok is None or not re.fullmatch(rf"[{CJK}]+", tok[0]):
             return None
@@ -864,7 +866,6 @@ def _court_unit(v: SentenceView, start: int) -> int | None:
         if word in lexicon.word_set("org_setup_verbs") or any(word in tagged(t) for t in _NOT_IN_UNIT_TAGS):
             return None
         cur = tok[1]
-    return None
 
 
 # Party committees of a kind of organisations (县“两新”组织党工委, 县社会组织综合党委).
