@@ -1050,6 +1050,9 @@ def test_a_group_set_up_with_its_task_verb(text: str, expected: set[str]) -> Non
         ("县城关镇人民政府制定村规民约示范文本。", {"县城关镇人民政府"}),
         ("县阳驿乡人民政府召开专题会议。", {"县阳驿乡人民政府"}),
         ("在县城关镇司法所设立调解室。", {"县城关镇司法所"}),
+        # jieba joins 县 and the town's first character (县城|关|回族|镇)
+        ("县城关回族镇人民政府开展普法宣传。", {"县城关回族镇人民政府"}),
+        ("城关回族镇人民政府开展普法宣传。", {"城关回族镇人民政府"}),
         # every county's town, or a town alone: no level character joins it
         ("全县城关镇人民政府召开会议。", {"城关镇人民政府"}),
         ("县委、县政府、城关镇政府联合部署。", {"县委", "县政府", "城关镇政府"}),

@@ -379,6 +379,9 @@ def _town_start(v: SentenceView, level_start: int, floor: int) -> int | None:
         tok = v.token_before(cur)
         if tok is None or tok[1] < floor or _boundary(v, *tok):
             break
+        if level_start - tok[1] > 4 and len(tok[0]) == 2 and tok[0][0] in "县区市" and tok[1] >= floor:
+            cur = tok[1] + 1  # 县城|关|回族|镇: jieba joins the county's 县 to the town's first character
+            break
         cur = tok[1]
     if not 2 <= level_start - cur <= 4 or v.text[cur] in "各全本我该":
         return None
