@@ -1187,3 +1187,21 @@ def test_a_party_committee_of_a_kind_of_organisations(text: str, expected: set[s
 )
 def test_numeral_tagged_words_of_names(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a task whose verb jieba tags as no verb (深化, 落实, 全面推行), with a quoted term
+        ("县全面推行河长制工作领导小组办公室印发通知。", {"县全面推行河长制工作领导小组办公室"}),
+        ("县深化“放管服”改革优化营商环境领导小组召开会议。", {"县深化放管服改革优化营商环境领导小组"}),
+        ("县落实行政执法“三项制度”工作领导小组召开会议。", {"县落实行政执法三项制度工作领导小组"}),
+        # the place holds the group's meeting, sets it up or hears it: the verb is the prose's
+        ("县召开法治政府建设工作领导小组会议。", {"法治政府建设工作领导小组"}),
+        ("县成立法治政府建设工作领导小组。", {"法治政府建设工作领导小组"}),
+        ("县召开优化营商环境工作领导小组会议。", {"优化营商环境工作领导小组"}),
+        ("全县全面推行河长制工作领导小组统筹。", {"河长制工作领导小组"}),
+    ],
+)
+def test_a_group_s_task_verbs_and_the_place_s_acts(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected

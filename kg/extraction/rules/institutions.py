@@ -633,7 +633,18 @@ _TASK_HEADS = frozenset({"领导小组", "工作小组", "协调小组", "专项
 # Words a group's task crosses besides its verbs: 和/与, and the scope of a title the task
 # seeks (县创建全国文明城市指挥部, 市争创全省法治政府建设示范市工作领导小组).
 _TASK_SCOPES = frozenset({"全国", "全省", "全市"})
-_TASK_JOINERS = frozenset({"和", "与"}) | _TASK_SCOPES
+_TASK_JOINERS = frozenset({"和", "与", "全面"}) | _TASK_SCOPES  # 全面推行河长制
+
+
+# jieba's tags of function words (preposition, conjunction, pronoun, adverb, numeral, time,
+# locative, particle): no stop word with one of these is a task's verb.
+_FUNCTION_TAGS = frozenset({"p", "c", "r", "d", "ad", "m", "t", "f", "u", "ul", "uj", "uz", "ug", "uv", "ud"})
+
+
+def _untagged_task_verb(word: str) -> bool:
+    """A stop word that names an action though jieba tags it otherwise (深化 j, 落实 a,
+    全面推行 n): a task's verb in a group's name (县深化“放管服”改革…领导小组)."""
+    return word in lexicon.word_set("name_stops") and word_tag(word) not in _FUNCTION_TAGS
 
 
 def _task_place(v: SentenceView, start: int) -> int | None:
@@ -645,13 +656,16 @@ def _task_place(v: SentenceView, start: int) -> int | None:
     text = v.text
     cur, crossed = start, 0
     while cur > 0 and start - cur <= 12 and crossed <= 4:
+        if text[cur - 1] == "”" and (o := text.rfind("“", max(0, cur - 10), cur - 1)) >= 0:
+            cur, crossed = o, crossed + 1  # 县深化“放管服”改革…领导小组: a quoted term of the task
+            continue
         tok = v.token_before(cur)
         if tok is None:
             return None
         word, st = tok
         if not re.fullmatch(rf"[{CJK}]+", word) or _ends_institution(word) or word in tagged("m"):
             return None  # 县司法局调整…, 市县两级…: a body or a count before the task
-        verb = len(word) >= 2 and (word in tagged("v") or word in tagged("vn"))
+        verb = len(word) >= 2 and (word in tagged("v") or word in tagged("vn") or _untagged_task_verb(word))
         if word in LEVEL or is_division_name(word):
             if text[st - 1 : st] in lexicon.characters("org_level_not_after"):
                 return None  # 全县, 各县: every place
@@ -661,6 +675,8 @@ def _task_place(v: SentenceView, start: int) -> int | None:
             return None
         if not verb and word not in _TASK_JOINERS and (len(word) < 2 or _stops_a_name(word)):
             return None  # 的, 在, 暨: the task's verb is crossed, no other stop word
+        if word in lexicon.word_set("org_group_acts") or word in lexicon.word_set("org_setup_verbs"):
+            return None  # 县召开…领导小组会议: the place acts on the group
         crossed += 1
         cur = st
     return None
@@ -676,7 +692,8 @@ def _task_verb_after_setup(v: SentenceView, start: int) -> int:
     if tok is None or len(tok[0]) < 2 or not (tok[0] in tagged("v") or tok[0] in tagged("vn")):
         return start
     setup = v.token_before(tok[1])
-    return tok[1] if setup is not None and setup[0] in lexicon.word_set("org_setup_verbs") else start
+    acts = lexicon.word_set("org_setup_verbs") | lexicon.word_set("org_group_acts")
+    return tok[1] if setup is not None and setup[0] in acts else start
 
 
 # The number of a government service hotline (12345, 12348, 12315: the national 123xx range)
