@@ -693,6 +693,8 @@ def _task_verb_after_setup(v: SentenceView, start: int) -> int:
         return start
     setup = v.token_before(tok[1])
     acts = lexicon.word_set("org_setup_verbs") | lexicon.word_set("org_group_acts")
+    if tok[0] in acts:
+        return start  # 主持召开执法协调小组工作推进会: two acts, no task
     return tok[1] if setup is not None and setup[0] in acts else start
 
 
