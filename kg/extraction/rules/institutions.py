@@ -875,6 +875,8 @@ def _court_unit(v: SentenceView, start: int) -> int | None:
     cur = start
     while True:
         if cur < start and (m := _COURT_BODY.search(text, 0, cur)) is not None:
+            if text[cur : cur + 1] in "与和":
+                return None  # 县检察院与县公安局…, 县法院和…: two parties
             court, placed = _name_start(v, m.start())
             return court if placed else None
         if start - cur >= 12:
@@ -883,6 +885,9 @@ def _court_unit(v: SentenceView, start: int) -> int | None:
         if tok is None or not re.fullmatch(rf"[{CJK}]+", tok[0]):
             return None
         word = tok[0]
+        if word in ("与", "和"):  # two fields: 侦查监督与协作配合办公室
+            cur = tok[1]
+            continue
         if word in lexicon.word_set("name_stops") and word not in lexicon.word_set("org_name_words"):
             return None
         if word in lexicon.word_set("org_setup_verbs") or any(word in tagged(t) for t in _NOT_IN_UNIT_TAGS):
