@@ -920,12 +920,23 @@ def _organisations_field(v: SentenceView, start: int) -> int | None:
 
 def _stationing_body(v: SentenceView, start: int, head_start: int) -> int:
     """The start of the body that keeps a station (…工作站, …调解室, …纪检监察组) at a host
-    body after 驻 or 派驻 (县法律援助中心驻县法院工作站, 县纪委监委派驻县司法局纪检监察组): the
-    station's name holds both; else ``start``. The host alone (县司法局驻县信访局) is no
-    station."""
+    body or town after 驻 or 派驻 (县法律援助中心驻县法院工作站, 县纪委监委派驻县司法局纪检监察组,
+    县人民检察院驻城关镇检察室): the station's name holds both; else ``start``. The host
+    alone (县司法局驻县信访局) is no station."""
     text = v.text
     lead = next((w for w in _STATIONED if text.endswith(w, 0, start)), None)
-    if lead is None or alternation("org_heads").search(text, start, head_start) is None:
+    if lead is None:
+        return start
+    e = start + 1
+    while e < head_start and not v.is_token_start(e):
+        e += 1
+    host = text[start:e]  # 城关镇 of 驻城关镇检察室
+    at_town = (
+        e < head_start
+        and (is_town_word(host) or is_division_name(host))
+        and not text.startswith(lexicon.words("org_parent_heads"), e)
+    )  # 县人民检察院驻城关镇检察室; not 驻城关镇人民政府, the host itself
+    if not at_town and alternation("org_heads").search(text, start, head_start) is None:
         return start
     end = start - len(lead)
     m = _head_at_end().search(text, max(0, end - 8), end)
