@@ -1071,6 +1071,9 @@ def test_a_town_s_organ_after_its_county_s_level(text: str, expected: set[str]) 
             "国家税务总局商丘市税务局第一稽查局联合县公安局开展检查。",
             {"国家税务总局商丘市税务局第一稽查局", "县公安局"},
         ),
+        ("中国人民银行宁陵县支行开展金融知识宣传。", {"中国人民银行宁陵县支行"}),
+        ("中国人民银行商丘市中心支行指导工作。", {"中国人民银行商丘市中心支行"}),
+        ("各银行支行开展金融知识宣传。", set()),
         # the administration named on its own, or apart from the office
         ("国家税务总局、县税务局联合开展宣传。", {"国家税务总局", "县税务局"}),
         (

@@ -954,6 +954,8 @@ def _central_opener(v: SentenceView, start: int) -> int:
     body = v.text[k:start]
     if body.endswith("总局") and body.startswith(lexicon.words("org_national_openers")) and len(body) >= 4:
         return k
+    if body.endswith("银行") and body.startswith("中国") and len(body) >= 4:
+        return k  # 中国人民银行宁陵县支行, 中国农业银行宁陵县支行: a bank's branch
     return start
 
 
