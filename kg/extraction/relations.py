@@ -443,7 +443,12 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
 
 def _participle(text: str, cue_end: int) -> re.Match[str] | None:
     """新修订的, 最新出台的 or 修订后的 ending just after the cue that ends at ``cue_end``."""
-    return next((p for k in (1, 2) if (p := _attribute_end().search(text, 0, cue_end + k))), None)
+    lo = max(0, cue_end - _MAX_PARTICIPLE)
+    return next((p for k in (1, 2) if (p := _attribute_end().search(text, lo, cue_end + k))), None)
+
+
+# 最新 + the longest cue word + 的: how far back a participle may start
+_MAX_PARTICIPLE = 12
 
 
 def _enclosed(text: str) -> list[bool]:
