@@ -154,7 +154,8 @@ def region_of(code: str) -> Region:
     return Region(name=d.name, level=d.level, code=code, parent=region_of(p) if p else None)
 
 
-def _ancestors(code: str) -> set[str]:
+def ancestor_codes(code: str) -> set[str]:
+    """The codes of every division that contains the one of ``code``."""
     out: set[str] = set()
     p = parent_code(code)
     while p:
@@ -454,7 +455,7 @@ def _best_division(votes: Counter[str], level: str | None = None) -> str | None:
     total: Counter[str] = Counter()
     for code, v in votes.items():
         total[code] += v
-        for anc in _ancestors(code):
+        for anc in ancestor_codes(code):
             if anc in votes:
                 total[code] += 0.5 * votes[anc]
     first = {c: k for k, c in enumerate(votes)}  # ties go to the division named first (title, header)
@@ -542,7 +543,7 @@ def region_in_name(name: str) -> Region | None:
     inner = [c for _, e, c in found if e == end]
     outer = {c for _, e, c in found if e != end}
     if len(inner) > 1:
-        inner = [c for c in inner if _ancestors(c) & outer]
+        inner = [c for c in inner if ancestor_codes(c) & outer]
     if len(inner) != 1:
         return None
     region = region_of(inner[0])

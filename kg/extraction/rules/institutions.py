@@ -10,12 +10,12 @@ from functools import cache, lru_cache
 
 from kg.data import lexicon
 from kg.extraction.places import (
+    ancestor_codes,
     find_divisions,
     gazetteer,
     is_division_name,
     is_town_word,
     joining_word,
-    parent_code,
     short_name,
 )
 from kg.extraction.rules.base import (
@@ -117,17 +117,10 @@ def _verb_not_place(v: SentenceView, ctx: DocContext, start: int) -> int:
         if s != 0 or not (k := joining_word(v.text[start:], 0, e, after_body=False)):
             continue
         own = {r.code for r in place.chain()}
-        if code in own or place.code in _ancestor_codes(code):
+        if code in own or place.code in ancestor_codes(code):
             return 0
         return k
     return 0
-
-
-def _ancestor_codes(code: str) -> set[str]:
-    out: set[str] = set()
-    while code := parent_code(code) or "":
-        out.add(code)
-    return out
 
 
 @rule("org.local", INST)
