@@ -283,9 +283,9 @@ def _other_place_acts(r: Relation, sentences: Sequence[Sentence], info: ReportIn
 
 def _place_opening(lead: str) -> str:
     """The place name a clause opens with (河南省, 张弓镇, 宁陵县), or ""."""
-    hits = [(e, code) for b, e, code in find_divisions(lead[:12], short=False) if b == 0]
-    if hits:
-        return lead[: hits[0][0]]
+    ends = [e for b, e, _ in find_divisions(lead[:12], short=False) if b == 0]
+    if ends:
+        return lead[: ends[0]]
     towns = [name for k, name, _ in town_names(lead[:12]) if k == 0]
     return towns[0] if towns else ""
 
