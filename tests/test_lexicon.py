@@ -31,7 +31,14 @@ def fake_list(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
     """Lists read from this dict instead of the package (the caches are cleared around the test)."""
     files: dict[str, str] = {}
     monkeypatch.setattr(lexicon, "_read", lambda name: files[name])
-    caches = (lexicon.words, lexicon.word_set, lexicon.characters, lexicon.alternation, lexicon.records)
+    caches = (
+        lexicon.words,
+        lexicon.word_set,
+        lexicon.characters,
+        lexicon.alternation,
+        lexicon.ending,
+        lexicon.records,
+    )
     for f in caches:
         f.cache_clear()
     yield files

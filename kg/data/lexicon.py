@@ -58,6 +58,12 @@ def characters(name: str) -> frozenset[str]:
 
 
 @cache
+def ending(name: str) -> re.Pattern[str]:
+    """Any word of a list at the end of the text searched (``search(text)``: a suffix test)."""
+    return re.compile(f"(?:{alternation(name)})$")
+
+
+@cache
 def alternation(name: str) -> str:
     """A regex that matches any entry of ``kg/data/{name}.txt``: escaped, longest first.
 

@@ -385,12 +385,6 @@ def _starts_a_word(text: str, start: int) -> bool:
     return any(s == offset for _, s, _ in tokenize(window))
 
 
-@cache
-def _body_end() -> re.Pattern[str]:
-    """An institution's head at the end of the text searched (org_heads.txt)."""
-    return re.compile(f"(?:{lexicon.alternation('org_heads')})$")
-
-
 def joining_word(text: str, start: int, end: int, after_body: bool = True) -> int:
     """The length of a conjunction or verb that opens the division name ``text[start:end]``
     when the name is that word and a level character after a body (县民政局和县信访局,
@@ -398,7 +392,7 @@ def joining_word(text: str, start: int, end: int, after_body: bool = True) -> in
     ``after_body`` False, wherever it stands."""
     word = text[start : end - 1]
     if text[end - 1 : end] in "省市县区州镇乡" and word in lexicon.word_set("name_stops"):
-        if not after_body or _body_end().search(text, max(0, start - 12), start):
+        if not after_body or lexicon.ending("org_heads").search(text, max(0, start - 12), start):
             return len(word)
     return 0
 

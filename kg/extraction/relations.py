@@ -271,7 +271,7 @@ def _other_place_acts(r: Relation, sentences: Sequence[Sentence], info: ReportIn
     s = sentences[r.sent_index]
     at = r.start - s.start
     lo = max((i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END), default=0)
-    lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", s.text[lo:at]))).lstrip("，, ")
+    lead = _bare_lead(s.text[lo:at])
     place = _place_opening(lead)
     if not place:
         return False
@@ -779,15 +779,9 @@ def _negated(s: _Sent, cue_start: int, end: int) -> bool:
     return bool(negations.search(after))
 
 
-@cache
-def _fillers_at_end() -> re.Pattern[str]:
-    """A word of relation_subject_fillers.txt that ends the text (各乡镇要严格: 严格, then 要)."""
-    return re.compile(f"(?:{lexicon.alternation('relation_subject_fillers')})$")
-
-
 def _strip_fillers(head: str) -> str:
     """``head`` without the adverbs and time words at its end (县司法局 已 / 2019年6月)."""
-    fillers = _fillers_at_end()
+    fillers = lexicon.ending("relation_subject_fillers")  # 各乡镇要严格: 严格, then 要
     while True:
         trimmed = _TIME_END.sub("", head)
         m = fillers.search(trimmed)
@@ -956,8 +950,7 @@ def _nearer_subject(s: _Sent, after: int, lo: int) -> list[Mention] | None:
         first = next((m for m in s.mentions if m.start >= start), None)
         if first is None or first.start >= lo or first.type is not EntityType.INSTITUTION:
             continue
-        lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _text(s, start, first.start)))).strip("，, ")
-        if lead:
+        if _bare_lead(_text(s, start, first.start)):
             continue
         if _person_after(s, first):
             return []
@@ -972,7 +965,13 @@ _SELF_OPENS = re.compile(r"^(?:我|本)(?:省|市|州|县|区|镇|乡|街道|旗
 
 def _clause_lead(s: _Sent, lo: int, cue_start: int) -> str:
     """The clause's words before the cue, without names, marks, heading numbers or dates."""
-    return _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _without_names(s, lo, cue_start)))).strip("，, ")
+    return _bare_lead(_without_names(s, lo, cue_start))
+
+
+def _bare_lead(text: str) -> str:
+    """``text`` without quote and title marks, a heading's number, the dates that open it and
+    the commas around it: what is left of a clause's opening besides its subject."""
+    return _TIME.sub("", _HEADING.sub("", _MARKS.sub("", text))).strip("，, ")
 
 
 def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:
@@ -982,7 +981,7 @@ def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:
     names another body that may act.
     """
     first = insts[0]
-    lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _text(s, lo, first.start)))).strip("，, ")
+    lead = _bare_lead(_text(s, lo, first.start))
     group = [first]
     for m in insts[1:]:
         if not _COORD.match(_text(s, group[-1].end, m.start)):
@@ -1032,6 +1031,19 @@ def _partners(s: _Sent, cue_start: int) -> list[Mention]:
     return []
 
 
+def _joined_after(s: _Sent, first: Mention, joiner: re.Pattern[str]) -> list[Mention]:
+    """``first`` and the institutions joined to it after it, each by a text ``joiner`` matches."""
+    group = [first]
+    for m in s.mentions:
+        if m.start >= group[-1].end and m.type is EntityType.INSTITUTION:
+            if joiner.match(_text(s, group[-1].end, m.start)):
+                group.append(m)
+                continue
+        if m.start >= group[-1].end:
+            break
+    return group
+
+
 def _coordinated(s: _Sent, last: Mention) -> list[Mention]:
     """``last`` and the institutions joined to it by 、/和/及 just before it."""
     group = [last]
@@ -1052,20 +1064,12 @@ def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
     first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION and m.start >= start), None)
     if first is None or first.end > before:
         return []
-    lead = _MARKS.sub("", _text(s, start, first.start))
-    if _TIME.sub("", _HEADING.sub("", lead)).strip("，, "):
+    if _bare_lead(_text(s, start, first.start)):
         return []
     _, clause_end = _clause_bounds(s, first.start)
     if clause_end < before and _SUBORDINATE_END.search(_text(s, first.start, clause_end)):
         return _topic(s, before, clause_end + 1)
-    group = [first]
-    for m in s.mentions:
-        if m.start >= group[-1].end and m.type is EntityType.INSTITUTION:
-            if _COORD.match(_text(s, group[-1].end, m.start)):
-                group.append(m)
-                continue
-        if m.start >= group[-1].end:
-            break
+    group = _joined_after(s, first, _COORD)
     follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
     if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before or _person_after(s, group[-1]):
         return []
@@ -1378,6 +1382,8 @@ def _in_breakdown(s: _Sent, m: Mention) -> bool:
 
 # A body and the units it has under it: 县委依法治县委员会下设执法协调小组, 县司法局内设法治督察股.
 _SETS_UP = re.compile(r"(?:下设|内设)(?:的|了|有)?")
+# What joins the units after it: 县司法局内设A、B和C.
+_UNIT_JOIN = re.compile(r"^(?:[、和及与]|以及)$")
 
 
 def _units_set_up(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
@@ -1397,15 +1403,7 @@ def _units_set_up(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
         child = next((m for m in s.mentions if m.start == end and m.type is EntityType.INSTITUTION), None)
         if parent is None or child is None:
             continue
-        units = [child]
-        for m in s.mentions:
-            if m.start >= units[-1].end and m.type is EntityType.INSTITUTION:
-                if _text(s, units[-1].end, m.start) in {"、", "和", "及", "与", "以及"}:
-                    units.append(m)
-                    continue
-            if m.start >= units[-1].end:
-                break
-        for unit in units:
+        for unit in _joined_after(s, child, _UNIT_JOIN):
             if owner[unit].key != owner[parent].key:
                 yield _relation(
                     s,

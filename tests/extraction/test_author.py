@@ -13,8 +13,9 @@ from kg.text.segment import split_sentences
 from tests.extraction.conftest import extract_text
 
 
-def info_of(text: str) -> ReportInfo:
-    doc = Document(id="t", path="", text=text, sha256="")
+def info_of(text: str, given: GivenFacts | None = None) -> ReportInfo:
+    """The report info of ``text``, with what a folder's manifest gives for it."""
+    doc = Document(id="t", path="", text=text, sha256="", given=given)
     return detect_report_info(doc, split_sentences(doc))
 
 
@@ -521,29 +522,24 @@ def test_a_county_named_like_a_joining_word_is_still_its_place() -> None:
 DEPT = GivenFacts(place="宁陵县文化广电和旅游局", level="部门", year=2023, kind="dept-report")
 
 
-def info_given(text: str, facts: GivenFacts | None) -> ReportInfo:
-    doc = Document(id="t", path="", text=text, sha256="", given=facts)
-    return detect_report_info(doc, split_sentences(doc))
-
-
 def test_a_department_the_manifest_names_writes_a_text_that_never_names_itself() -> None:
     text = "2023年，我局坚持依法行政，严格落实行政执法公示制度。\n"
-    info = info_given(text, DEPT)
+    info = info_of(text, DEPT)
     assert (info.author, info.author_reason) == ("宁陵县文化广电和旅游局", "manifest")
     assert info.place is not None and info.place.name == "宁陵县"
-    assert info_given(text, None).author == ""
+    assert info_of(text, None).author == ""
 
 
 def test_the_text_s_own_author_place_and_year_come_before_the_manifest() -> None:
     text = "博湖县司法局2021年法治政府建设工作报告\n2021年，我局坚持依法行政。\n"
-    info = info_given(text, DEPT)
+    info = info_of(text, DEPT)
     assert (info.author, info.author_reason) == ("博湖县司法局", "title")
     assert info.place is not None and info.place.name == "博湖县" and info.year == 2021
 
 
 def test_a_place_s_manifest_row_gives_place_and_year_and_no_author() -> None:
     text = "一年来，镇党委坚持依法行政，推进基层治理。\n"
-    info = info_given(text, GivenFacts(place="将乐县古镛镇", level="镇", year=2024))
+    info = info_of(text, GivenFacts(place="将乐县古镛镇", level="镇", year=2024))
     assert info.place is not None and (info.place.name, info.place.level) == ("古镛镇", "township")
     assert info.place.parent is not None and info.place.parent.name == "将乐县"
     assert info.year == 2024 and info.author_reason != "manifest"
@@ -564,10 +560,10 @@ def test_the_manifest_s_author_acts_in_subjectless_clauses() -> None:
 def test_the_manifest_names_the_part_of_the_text_s_place_the_report_is_of() -> None:
     text = "2024年，区司法局在重庆市司法局的指导下，坚持依法行政。\n"
     given = GivenFacts(place="重庆市荣昌区司法局", level="部门", year=2024)
-    info = info_given(text, given)
+    info = info_of(text, given)
     assert info.place is not None and info.place.name == "荣昌区"
     # a place elsewhere is the text's word against the manifest's: the text stays
-    other = info_given("博湖县司法局2024年法治政府建设工作报告\n", given)
+    other = info_of("博湖县司法局2024年法治政府建设工作报告\n", given)
     assert other.place is not None and other.place.name == "博湖县"
 
 

@@ -49,10 +49,8 @@ def alternation(name: str) -> re.Pattern[str]:
     return re.compile(lexicon.alternation(name))
 
 
-@cache
-def ending(name: str) -> re.Pattern[str]:
-    """Any word of a list at the end of the text searched (``search(text)``: a suffix test)."""
-    return re.compile(f"(?:{lexicon.alternation(name)})$")
+# Any word of a list at the end of the text searched (``search(text)``: a suffix test).
+ending = lexicon.ending
 
 
 @cache

@@ -391,11 +391,6 @@ def _short_names() -> frozenset[str]:
     return frozenset(n for d in gazetteer().values() if len(n := short_name(d.name)) >= 2 and n != d.name)
 
 
-@cache
-def _head_at_end() -> re.Pattern[str]:
-    return re.compile(f"(?:{lexicon.alternation('org_heads')})$")
-
-
 _NUMBERED = re.compile(rf"第[{NUM}]+")
 
 
@@ -473,7 +468,7 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
             return cur, False  # a count, not 少年 (jieba's numeral tag) of 少年法庭
         if word in _DATE_UNITS and st > 0 and re.match(r"[0-9０-９一二三四五六七八九十]", text[st - 1]):
             return cur, False
-        if word == "暨" and not _head_at_end().search(text[floor:st]):
+        if word == "暨" and not ending("org_heads").search(text[floor:st]):
             return cur, False
         if word.startswith("各") and len(word) > 1:
             return st, False
@@ -697,7 +692,7 @@ _HOTLINE = re.compile(r"(?<![0-9０-９])(?:123|１２３)[0-9０-９]{2}$")
 
 
 def _ends_institution(word: str) -> bool:
-    return bool(_head_at_end().search(word))
+    return bool(ending("org_heads").search(word))
 
 
 def _own_words(v: SentenceView, start: int, head_start: int, strict: bool = False) -> tuple[int, list[str]]:
@@ -848,7 +843,7 @@ def _listed_after_body(v: SentenceView, start: int) -> bool:
         return _listed_after_body(v, k)  # 县公安局、检察院、法院
     if len(prev) < 3 or not _ends_institution(prev):
         return False
-    _, placed = _name_start(v, start - 1 - len(_head_at_end().search(prev).group()))
+    _, placed = _name_start(v, start - 1 - len(ending("org_heads").search(prev).group()))
     return placed
 
 
@@ -932,7 +927,7 @@ def _stationing_body(v: SentenceView, start: int, head_start: int) -> int:
     if not at_town and alternation("org_heads").search(text, start, head_start) is None:
         return start
     end = start - len(lead)
-    m = _head_at_end().search(text, max(0, end - 8), end)
+    m = ending("org_heads").search(text, max(0, end - 8), end)
     if m is None:
         return start
     body, placed = _name_start(v, m.start())
