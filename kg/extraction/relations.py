@@ -394,6 +394,12 @@ def _frame_after() -> re.Pattern[str]:
 
 
 @cache
+def _ground_after() -> re.Pattern[str]:
+    """以《A》为依据，制定《B》: the frame words that make A the ground of what the clause makes."""
+    return re.compile(rf"^[”’》〉\s]*为(?:{lexicon.alternation('relation_frame_grounds')})")
+
+
+@cache
 def _frame_list_after() -> re.Pattern[str]:
     """以A、B等形式开展…: the tail of a frame over a list of names."""
     campaigns, forms = (
@@ -736,6 +742,9 @@ def _post_cues(s: _Sent, obj: Mention) -> list[_Cue]:
 # 由/经 and the institutions that act, or a basis word and the rules a name rests on.
 _AGENT = re.compile(r"^(?:由|经)$")
 
+# The copula of 《X》是由县司法局制定的 and 《B》是依据《A》制定的: it opens the agent or ground.
+_COPULA = re.compile(r"^是")
+
 
 def _agent_or_ground(s: _Sent, start: int, end: int) -> bool:
     """True when [start, end) is 由/经 + institutions, or a basis word + named rules (依据《A》)."""
@@ -743,6 +752,7 @@ def _agent_or_ground(s: _Sent, start: int, end: int) -> bool:
     if not inside:
         return False
     bare = _strip_fillers(_TIME_ANY.sub("", _MARKS.sub("", _without_names(s, start, end))))
+    bare = _COPULA.sub("", bare)
     if all(m.type is EntityType.INSTITUTION for m in inside) and _AGENT.match(bare):
         return True
     if all(m.type is EntityType.SYSTEM for m in inside):
@@ -792,10 +802,11 @@ def _strip_fillers(head: str) -> str:
         head = trimmed
 
 
-def _frame(s: _Sent, obj: Mention) -> bool:
+def _frame(s: _Sent, obj: Mention, grounds_only: bool = False) -> bool:
     """以《X》为指导/依据/抓手; 以A、“B”专项行动、“C”等形式开展….
 
     The names after 以 may be the members of a list; the frame word follows the last.
+    With ``grounds_only``, only a ground (以《A》为依据/指导) counts, not a vehicle (为抓手).
     """
     lo, hi = _clause_bounds(s, obj.start)
     before = _MARKS.sub("", _without_names(s, lo, obj.start))
@@ -803,6 +814,8 @@ def _frame(s: _Sent, obj: Mention) -> bool:
     if not ats or (before[ats[-1] + 1 :] and not _list_prefix(before[ats[-1] + 1 :])):
         return False
     after = _MARKS.sub("", _without_names(s, obj.end, hi))
+    if grounds_only:
+        return bool(_ground_after().match(after))
     return bool(_frame_after().match(after) or _frame_list_after().match(after))
 
 
@@ -1307,7 +1320,8 @@ def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: i
             and previous[0] >= lo
             and _joined(_DECREE_NO.sub("", _text_without(s, previous[1], start, issuers)))
         )
-        if not joined and (not (bm := basis.search(head)) or bm.end() != len(head)):
+        grounded = (bm := basis.search(head)) is not None and bm.end() == len(head)
+        if not joined and not grounded and not _frame(s, m, grounds_only=True):
             previous = None
             continue
         previous = (start, end)

@@ -802,6 +802,36 @@ def test_based_on_the_rule_a_new_one_is_made_for_or_after(word: str) -> None:
     assert ("县营商环境行动计划", "basedOn", "营商环境改革方案", False) in triples(rels)
 
 
+@pytest.mark.parametrize("word", ["依据", "指导", "基本遵循"])
+def test_based_on_a_rule_taken_as_the_ground_of_the_clause(word: str) -> None:
+    rels = run(f"以{{制度:《营商环境条例》}}为{word}，制定{{制度:《县营商环境若干措施》}}。")
+    assert ("县营商环境若干措施", "basedOn", "营商环境条例", False) in triples(rels)
+
+
+def test_no_based_on_from_a_rule_used_as_a_vehicle() -> None:
+    # 以《A》为抓手: A is the means of the work, not the ground of the new plan
+    rels = run("以{制度:《县法治建设实施方案》}为抓手，制定{制度:《县法治建设工作要点》}。")
+    assert objects(rels, Predicate.BASED_ON) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "{制度:《县行政执法公示办法》}依据{制度:《行政处罚法》}制定。",
+        "{制度:《县行政执法公示办法》}是依据{制度:《行政处罚法》}制定的。",
+    ],
+)
+def test_based_on_when_the_new_rule_is_the_topic(sentence: str) -> None:
+    rels = run(sentence)
+    assert (AUTHOR, "formulates", "县行政执法公示办法", True) in triples(rels)
+    assert ("县行政执法公示办法", "basedOn", "行政处罚法", False) in triples(rels)
+
+
+def test_the_copula_before_the_agent_of_a_rule() -> None:
+    rels = run("{制度:《县行政执法公示办法》}是由{机构:县司法局}制定的。")
+    assert ("县司法局", "formulates", "县行政执法公示办法", False) in triples(rels)
+
+
 def test_no_based_on_when_the_basis_word_does_not_open_the_clause() -> None:
     # the issuers are skipped, not any words: 根据 governs 工作安排 here, not the plan
     rels = run("根据工作安排，{机构:县政府}转报{制度:《水利规划》}，制定{制度:《防汛预案》}。")

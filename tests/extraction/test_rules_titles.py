@@ -102,3 +102,11 @@ def test_a_titled_procedure_is_a_system(names: Names, text: str, name: str) -> N
 )
 def test_a_procedure_in_general_or_a_chart_is_no_system(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+def test_a_titled_discretion_benchmark_is_a_system(names: Names) -> None:
+    assert names("制定《宁陵县行政处罚裁量权基准》。", SYS) == {"宁陵县行政处罚裁量权基准"}
+
+
+def test_a_benchmark_in_general_is_no_system(names: Names) -> None:
+    assert names("进一步细化行政处罚裁量基准。", SYS) == set()
