@@ -1196,6 +1196,15 @@ def test_keeping_a_brand_known_runs_it(verb: str) -> None:
     assert {(r.predicate.value, r.object[1]) for r in ex.relations} == {("runs", "葛天调解")}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "brand"),
+    [("我局修建“宁陵法治公园”，现已建成交付使用。", "宁陵法治公园"), ("开发“宁法通”小程序。", "宁法通")],
+)
+def test_building_a_venue_or_developing_an_app_runs_it(sentence: str, brand: str) -> None:
+    ex = extract_text(f"宁陵县司法局2024年法治政府建设情况报告\n{sentence}\n")
+    assert ("runs", brand) in {(r.predicate.value, r.object[1]) for r in ex.relations}
+
+
 # --- a participle describing a name (新修订的《X》) --------------------------------
 
 

@@ -24,6 +24,8 @@ Names = Callable[[str, EntityType], set[str]]
         ("上线“宁陵县法律服务地图”，方便查询。", "宁陵县法律服务地图"),
         ("司法所建成“向日葵”调解室。", "向日葵"),
         ("成立“老李调解工作室”。", "老李调解工作室"),
+        ("局里修建“清风法治公园”。", "清风法治公园"),
+        ("自主开发“法小督”应用。", "法小督"),
     ],
 )
 def test_quoted_rooms_and_online_services_are_brands(names: Names, text: str, name: str) -> None:
