@@ -31,6 +31,21 @@ def test_relative_institutions_take_the_place() -> None:
     assert canonical_institution("市政府", i) == ("贵阳市人民政府", "520100")
 
 
+@pytest.mark.parametrize(
+    ("code", "name", "canonical"),
+    [
+        ("150000", "自治区政府", ("内蒙古自治区人民政府", "150000")),
+        ("150000", "自治区司法厅", ("内蒙古自治区司法厅", "150000")),  # not 内蒙古自治区自治区司法厅
+        ("150624", "旗司法局", ("鄂托克旗司法局", "150624")),
+        ("150624", "旗委", ("中共鄂托克旗委员会", "150624")),
+    ],
+)
+def test_an_autonomous_region_or_a_banner_stands_for_its_place(
+    code: str, name: str, canonical: tuple[str, str]
+) -> None:
+    assert canonical_institution(name, ReportInfo(doc_id="t", place=region_of(code))) == canonical
+
+
 def test_national_organs_have_no_scope() -> None:
     assert canonical_institution("国务院", info()) == ("国务院", "")
     assert canonical_institution("中共中央", info()) == ("党中央", "")

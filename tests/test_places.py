@@ -11,8 +11,10 @@ from kg.extraction.places import (
     find_divisions,
     gazetteer,
     parent_code,
+    region_for_level_word,
     region_in_name,
     region_of,
+    relative_level_words,
     short_name,
 )
 from kg.extraction.report import detect_report_info
@@ -258,3 +260,18 @@ def test_the_region_a_manifest_s_place_names(name: str, place: str, parent: str 
 @pytest.mark.parametrize("name", ["自然资源部", "永定区", "朝阳区", ""])
 def test_a_name_without_one_region_gives_none(name: str) -> None:
     assert region_in_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("150000", ("自治区",)), ("150624", ("自治区", "旗")), ("152500", ("自治区", "盟")), ("411423", ())],
+)
+def test_relative_level_words_of_a_place(code: str, words: tuple[str, ...]) -> None:
+    assert relative_level_words(region_of(code)) == words
+
+
+def test_a_relative_level_word_stands_for_the_region_it_ends() -> None:
+    banner = region_of("150624")
+    assert region_for_level_word("旗", banner) == banner
+    assert region_for_level_word("自治区", banner) == region_of("150000")
+    assert region_for_level_word("自治州", banner) is None

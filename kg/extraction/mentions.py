@@ -126,7 +126,7 @@ def find_mentions(
     menus = [s for s in sentences if is_navigation(s.text)]
     menu_lines = {s.index for s in menus}
     for s in sentences:
-        v = SentenceView.of(s)
+        v = SentenceView.of(s, ctx.level_words)
         navigation = s.index in menu_lines
         for rule_id, func in rules:
             for c in func(v, ctx):

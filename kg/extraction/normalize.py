@@ -21,7 +21,14 @@ from kg.data import lexicon
 from kg.errors import LexiconError
 from kg.extraction.anaphora import RULE as ANAPHOR
 from kg.extraction.concepts import canonical_years, dated_name
-from kg.extraction.places import find_divisions, gazetteer, region_of, short_name
+from kg.extraction.places import (
+    find_divisions,
+    gazetteer,
+    region_for_level_word,
+    region_of,
+    relative_level_words,
+    short_name,
+)
 from kg.extraction.variants import name_key, plain, tidy, year_range
 from kg.model import Document, Entity, EntityType, Mention, Region, ReportInfo
 from kg.text.tokenize import tokenize, word_tag
@@ -156,6 +163,10 @@ def _split_place(name: str, place: Region | None) -> tuple[str, Region | None, s
         short = _short_form(s, place)
         if short is not None:
             return short[0], short[1], s[len(short[0]) :]
+        for word in relative_level_words(place):
+            if s.startswith(word) and _organ_word(s[len(word) :]):
+                # 自治区政府 in a report of 内蒙古自治区, 旗司法局 in one of a banner
+                return word, region_for_level_word(word, place), s[len(word) :]
     full = [(e, code) for st, e, code in find_divisions(s, short=False) if st == 0]
     if full:
         e = max(x[0] for x in full)

@@ -82,6 +82,32 @@ def _nations() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
+# Words that stand for a place of their kind when its name ends with them, as 县 stands
+# for a county: 自治区政府 in a report of 内蒙古自治区, 州委 of an autonomous prefecture,
+# 旗司法局 of a banner, 盟行署 of a league. Longest first.
+_RELATIVE_LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "旗", "盟")
+
+
+def relative_level_words(place: Region) -> tuple[str, ...]:
+    """The words beyond 省市县区州镇乡 that stand for one of ``place``'s regions (自治区, 旗, 盟)."""
+    out: list[str] = []
+    for r in place.chain():
+        for w in _RELATIVE_LEVEL_WORDS:
+            if r.name.endswith(w) and len(r.name) > len(w) and w not in out:
+                out.append(w)
+                if w == "自治旗":
+                    out.append("旗")
+                break
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def region_for_level_word(word: str, place: Region | None) -> Region | None:
+    """The region of ``place``'s chain that a relative level word stands for (自治区 → 内蒙古自治区)."""
+    if place is None or word not in _RELATIVE_LEVEL_WORDS:
+        return None
+    return next((r for r in place.chain() if r.name.endswith(word) and len(r.name) > len(word)), None)
+
+
 @lru_cache(maxsize=65536)
 def short_name(full: str) -> str:
     """The name without its level suffix and ethnic qualifier (新疆维吾尔自治区 → 新疆).

@@ -896,6 +896,11 @@ def _legislation(m: Mention) -> bool:
     return m.text.startswith("《") or not name.endswith("法")  # a bare …法 may be a method
 
 
+# The government of a Party committee's place, joined to it without the place (县委、政府,
+# 镇党委、政府): the short form names no entity of its own.
+_JOINED_GOVERNMENT = re.compile(r"[、和与及](?:人民)?政府")
+
+
 def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     """The institutions that perform the cue verb, when the sentence names them.
 
@@ -918,6 +923,8 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         )
         if _WHERE.fullmatch(bare):
             bare = ""  # 县司法局在全县中小学开展…: where it acts, not who
+        if m.text.endswith("委") and _JOINED_GOVERNMENT.fullmatch(bare):
+            bare = ""  # 县委、政府印发…: the committee, with its place's government named short
         group = _coordinated(s, m)
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
         if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):

@@ -1205,6 +1205,19 @@ def test_building_a_venue_or_developing_an_app_runs_it(sentence: str, brand: str
     assert ("runs", brand) in {(r.predicate.value, r.object[1]) for r in ex.relations}
 
 
+@pytest.mark.parametrize("committee", ["县委", "镇党委"])
+def test_a_party_committee_joined_to_its_government_named_short_acts(committee: str) -> None:
+    # 县委、政府印发…: 政府 is the committee's place's government, written short; the committee acts
+    rels = run(f"{{机构:{committee}}}、政府印发{{制度:《县法治政府建设实施方案》}}。")
+    assert (committee, "formulates", "县法治政府建设实施方案", False) in triples(rels)
+
+
+def test_a_department_joined_to_a_bare_government_is_no_subject_alone() -> None:
+    # only a Party committee writes its government short after it; 各部门、政府 stays generic
+    rels = run("各部门、政府印发{制度:《县法治政府建设实施方案》}。")
+    assert objects(rels, Predicate.FORMULATES) == set()
+
+
 # --- a participle describing a name (新修订的《X》) --------------------------------
 
 

@@ -1215,3 +1215,27 @@ def test_numeral_tagged_words_of_names(text: str, expected: set[str]) -> None:
 )
 def test_a_group_s_task_verbs_and_the_place_s_acts(text: str, expected: set[str]) -> None:
     assert insts(text) == expected
+
+
+# ---------------------------------------------------------------- autonomous regions, banners
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("自治区政府建立常务会议会前学法制度。", "150000", "自治区政府"),
+        ("自治区党委、政府印发实施方案。", "150000", "自治区党委"),
+        ("旗司法局制定行政复议工作规则。", "150624", "旗司法局"),
+        ("旗委政法委出台考核办法。", "150624", "旗委政法委"),
+    ],
+)
+def test_a_level_word_of_the_report_s_autonomous_area_opens_its_organs(
+    text: str, code: str, name: str
+) -> None:
+    assert name in insts(text, code)
+
+
+def test_a_level_word_of_another_kind_of_place_opens_no_organ() -> None:
+    assert insts("自治区政府建立常务会议会前学法制度。", NINGLING) == set()
+    assert insts("旗司法局制定行政复议工作规则。", NINGLING) == set()
+    assert "旗司法局" not in insts("全面推进依法治旗司法局牵头。", "150624")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.data import lexicon
-from kg.extraction.places import find_divisions, gazetteer, is_division_name, short_name
+from kg.extraction.places import find_divisions, gazetteer, is_division_name, relative_level_words, short_name
 from kg.model import Document, EntityType, ReportInfo, Sentence
 from kg.text.tokenize import tokenize, word_blocks, word_tag
 
@@ -71,16 +71,18 @@ class SentenceView:
     sentence, for a fraction of the work.
     """
 
-    def __init__(self, s: Sentence) -> None:
+    def __init__(self, s: Sentence, level_words: tuple[str, ...] = ()) -> None:
         self.sent = s
         self.text = s.text
+        # the report's words beyond 省市县区州镇乡 that stand for a place (DocContext.level_words)
+        self.level_words = level_words
         self._blocks: list[tuple[int, int]] | None = None
         self._block_starts: list[int] = []
         self._cut: dict[int, tuple[list[str], list[int]]] = {}
 
     @classmethod
-    def of(cls, s: Sentence) -> SentenceView:
-        return cls(s)
+    def of(cls, s: Sentence, level_words: tuple[str, ...] = ()) -> SentenceView:
+        return cls(s, level_words)
 
     def _block_at(self, i: int) -> tuple[int, int] | None:
         """The word block that holds character ``i``, or None for a character outside blocks."""
@@ -134,13 +136,17 @@ class DocContext:
 
     ``place_names`` are the report's places (full and short names, longest
     first) and the divisions its text names; ``town_names`` the townships of
-    the report's place, if it lies in one.
+    the report's place, if it lies in one; ``level_words`` the words beyond
+    省/市/县/区/州/镇/乡 that stand for one of the report's places
+    (``kg.extraction.places.relative_level_words``: 自治区 in a report of
+    内蒙古自治区, 旗 in one of a banner).
     """
 
     doc: Document
     info: ReportInfo
     place_names: tuple[str, ...]
     town_names: tuple[str, ...]
+    level_words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, doc: Document, info: ReportInfo) -> DocContext:
@@ -156,7 +162,8 @@ class DocContext:
             if len(name) >= 3:
                 names.add(name)
         towns = tuple(r.name for r in info.place.chain() if r.level == "township") if info.place else ()
-        return cls(doc, info, tuple(sorted(names, key=lambda n: (-len(n), n))), towns)
+        levels = relative_level_words(info.place) if info.place else ()
+        return cls(doc, info, tuple(sorted(names, key=lambda n: (-len(n), n))), towns, levels)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,11 +75,13 @@ def national(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 
 @lru_cache(maxsize=64)  # one pattern per place: bounded, so a corpus of many places does not grow memory
-def _local_re_cached(places: tuple[str, ...], towns: tuple[str, ...]) -> re.Pattern[str]:
+def _local_re_cached(
+    places: tuple[str, ...], towns: tuple[str, ...], levels: tuple[str, ...] = ()
+) -> re.Pattern[str]:
     names = sorted({*places, *towns}, key=lambda n: (-len(n), n))
     organs = sorted(lexicon.words("org_local"), key=lambda w: (-len(w), w))
     place = "|".join(re.escape(n) for n in names)
-    level = "[省市县区州镇乡]|街道"
+    level = "".join(f"{re.escape(w)}|" for w in levels) + "[省市县区州镇乡]|街道"
     organ = "|".join(re.escape(o) for o in organs)
     pat = rf"(?:中共)?(?P<place>{place + '|' if place else ''}{level})(?P<organ>{organ})"
     pat += rf"|政协(?P<p2>{place + '|' if place else ''}{level})委员会"
@@ -126,7 +128,7 @@ def _verb_not_place(v: SentenceView, ctx: DocContext, start: int) -> int:
 @rule("org.local", INST)
 def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """县委, 县人大常委会, 中共开阳县委, 市政府办公室, 政协海盐县委员会, 镇党委."""
-    for m in _local_re_cached(ctx.place_names, ctx.town_names).finditer(v.text):
+    for m in _local_re_cached(ctx.place_names, ctx.town_names, ctx.level_words).finditer(v.text):
         p = m.group("place") or m.group("p2") or m.group("p3") or m.group("p4") or ""
         start = m.start()
         town = None
@@ -136,7 +138,9 @@ def local(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             start = _place_start(v, town, m.start() + len(p))
         elif p.endswith(_TOWN_LEVELS) and len(p) >= 3:
             start = _level_before_town(v, start)  # 县城关镇人民政府
-        elif len(p) <= 2 and p in LEVEL + "街道" and not m.group().startswith(("中共", "团", "共青团")):
+        elif (len(p) <= 2 and p in LEVEL + "街道" or p in ctx.level_words) and not m.group().startswith(
+            ("中共", "团", "共青团")
+        ):
             prev = v.text[start - 1 : start]
             if (
                 prev
@@ -237,6 +241,8 @@ def _is_place_word(v: SentenceView, word: str, start: int) -> bool:
     so does a level character that ends a zone's name (集聚区, 园区): one is a place
     only where it ends a division name or follows a word no name runs over (联合区…).
     """
+    if word in v.level_words:
+        return not v.text[:start].endswith("治")  # 旗司法局 in a banner's report; 依法治旗 is a task
     if word in LEVEL or word == "街道":
         if v.text[:start].endswith("治"):
             return False
@@ -998,7 +1004,7 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             len(body) == 1 and body in "厅局部委院" and head in _OWN_UNIT_HEADS
         ):
             if (
-                not (len(body) == 1 and body in LEVEL and len(head) >= 2)
+                not (len(body) == 1 and (body in LEVEL or body in v.level_words) and len(head) >= 2)
                 and not (
                     not body and head in lexicon.word_set("org_whole_heads") and _bare_department(v.text, h)
                 )
