@@ -1190,7 +1190,7 @@ def test_a_plural_subject_with_a_modal_and_an_adverb_keeps_the_author_out() -> N
     assert not [r for r in ex.relations if r.predicate.value == "implements"]
 
 
-@pytest.mark.parametrize("verb", ["擦亮", "叫响"])
+@pytest.mark.parametrize("verb", ["擦亮", "叫响", "打响"])
 def test_keeping_a_brand_known_runs_it(verb: str) -> None:
     ex = extract_text(f"宁陵县人民政府2024年法治政府建设情况报告\n持续{verb}“葛天调解”品牌。\n")
     assert {(r.predicate.value, r.object[1]) for r in ex.relations} == {("runs", "葛天调解")}
