@@ -1218,6 +1218,18 @@ def test_a_department_joined_to_a_bare_government_is_no_subject_alone() -> None:
     assert objects(rels, Predicate.FORMULATES) == set()
 
 
+@pytest.mark.parametrize("verb", ["依托", "借助", "利用", "结合"])
+def test_using_a_system_as_the_means_of_the_work_implements_it(verb: str) -> None:
+    rels = run(f"{verb}{{制度:“两代表一委员”联络机制}}，化解矛盾纠纷56件。")
+    assert (AUTHOR, "implements", "两代表一委员联络机制", True) in triples(rels)
+
+
+def test_using_a_platform_runs_it_and_implements_nothing() -> None:
+    rels = run("依托{品牌:“宁法通”平台}开展线上调解。")
+    assert objects(rels, Predicate.IMPLEMENTS) == set()
+    assert objects(rels, Predicate.RUNS) == {"宁法通平台"}
+
+
 # --- a participle describing a name (新修订的《X》) --------------------------------
 
 
