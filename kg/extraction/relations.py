@@ -388,15 +388,10 @@ def _alternation(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _frame_after() -> re.Pattern[str]:
-    """以《X》为指导: the name is the rule followed or the vehicle used."""
-    return re.compile(rf"^[”’》〉\s]*为(?:{lexicon.alternation('relation_frame_words')})")
-
-
-@cache
-def _ground_after() -> re.Pattern[str]:
-    """以《A》为依据，制定《B》: the frame words that make A the ground of what the clause makes."""
-    return re.compile(rf"^[”’》〉\s]*为(?:{lexicon.alternation('relation_frame_grounds')})")
+def _frame_after(words: str = "relation_frame_words") -> re.Pattern[str]:
+    """以《X》为指导: the name is the rule followed or the vehicle used; with the word list
+    relation_frame_grounds, 以《A》为依据，制定《B》: A is the ground of what the clause makes."""
+    return re.compile(rf"^[”’》〉\s]*为(?:{lexicon.alternation(words)})")
 
 
 @cache
@@ -815,7 +810,7 @@ def _frame(s: _Sent, obj: Mention, grounds_only: bool = False) -> bool:
         return False
     after = _MARKS.sub("", _without_names(s, obj.end, hi))
     if grounds_only:
-        return bool(_ground_after().match(after))
+        return bool(_frame_after("relation_frame_grounds").match(after))
     return bool(_frame_after().match(after) or _frame_list_after().match(after))
 
 
