@@ -264,7 +264,13 @@ def test_a_name_without_one_region_gives_none(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [("150000", ("自治区",)), ("150624", ("自治区", "旗")), ("152500", ("自治区", "盟")), ("411423", ())],
+    [
+        ("150000", ("自治区",)),
+        ("150624", ("自治区", "旗")),
+        ("152500", ("自治区", "盟")),
+        ("652900", ("自治区", "地区")),
+        ("411423", ()),
+    ],
 )
 def test_relative_level_words_of_a_place(code: str, words: tuple[str, ...]) -> None:
     assert relative_level_words(region_of(code)) == words

@@ -84,8 +84,8 @@ def _nations() -> tuple[str, ...]:
 
 # Words that stand for a place of their kind when its name ends with them, as 县 stands
 # for a county: 自治区政府 in a report of 内蒙古自治区, 州委 of an autonomous prefecture,
-# 旗司法局 of a banner, 盟行署 of a league. Longest first.
-_RELATIVE_LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "旗", "盟")
+# 旗司法局 of a banner, 盟行署 of a league, 地区司法局 of a prefecture-level area. Longest first.
+_RELATIVE_LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "地区", "旗", "盟")
 
 
 def relative_level_words(place: Region) -> tuple[str, ...]:
