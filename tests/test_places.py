@@ -10,6 +10,7 @@ from kg.extraction.places import (
     expand_relative,
     find_divisions,
     gazetteer,
+    government_of,
     parent_code,
     region_for_level_word,
     region_in_name,
@@ -281,3 +282,16 @@ def test_a_relative_level_word_stands_for_the_region_it_ends() -> None:
     assert region_for_level_word("旗", banner) == banner
     assert region_for_level_word("自治区", banner) == region_of("150000")
     assert region_for_level_word("自治州", banner) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "government"),
+    [
+        ("411423", "宁陵县人民政府"),
+        ("652900", "阿克苏地区行政公署"),  # a prefecture-level area has an office
+        ("152500", "锡林郭勒盟行政公署"),
+        ("150624", "鄂托克旗人民政府"),
+    ],
+)
+def test_government_of_a_place(code: str, government: str) -> None:
+    assert government_of(region_of(code)) == government

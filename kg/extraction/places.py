@@ -645,11 +645,15 @@ def region_at(place: Region, word: str) -> Region:
 
 
 def government_of(place: Region) -> str:
-    """The name of a place's government (开阳县 → 开阳县人民政府, 银杏大街街道 → …办事处)."""
+    """The name of a place's government (开阳县 → 开阳县人民政府, 银杏大街街道 → …办事处,
+    阿克苏地区 → 阿克苏地区行政公署: a prefecture-level area or a league has an office, not
+    a people's government)."""
     if place.level == "national":
         return "国务院"
     if place.name.endswith("街道"):
         return place.name + "办事处"
+    if place.name.endswith(("地区", "盟")):
+        return place.name + "行政公署"
     return place.name + "人民政府"
 
 
