@@ -238,7 +238,7 @@ def find_relations(
 
 
 # A government or Party committee answers for its own place; a department does not.
-_GOVERNING = ("人民政府", "委员会")
+_GOVERNING = ("人民政府", "行政公署", "办事处", "委员会")
 _PUSH_VERBS = ("深化", "推进", "纵深推进", "推广", "推动")
 
 
