@@ -1001,7 +1001,9 @@ def test_a_department_s_reply_is_not_credited_with_the_county_s_reforms() -> Non
 
 @pytest.mark.parametrize("government", ["阿克苏地区行政公署", "银杏大街街道办事处"])
 def test_an_area_s_office_or_a_street_office_answers_for_its_place(government: str) -> None:
-    assert _in_a_reply("深化{制度:“一网通办”}。", government) == {(government, "implements", "一网通办", True)}
+    assert _in_a_reply("深化{制度:“一网通办”}。", government) == {
+        (government, "implements", "一网通办", True)
+    }
 
 
 def test_cue_lists_load_and_formulate_and_implement_are_disjoint() -> None:

@@ -455,3 +455,13 @@ def test_a_quoted_way_of_working_is_a_system(names: Names, text: str, name: str)
 )
 def test_a_way_of_working_unnamed_is_no_system(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
+
+
+def test_a_second_act_ends_the_words_after_a_verb(names: Names) -> None:
+    # 执行 opens the court unit's name, not a document: 建立 is the clause's verb
+    text = "宁陵县人民法院执行指挥中心与县公安局建立查控协作机制。"
+    assert names(text, SYS) == {"查控协作机制"}
+
+
+def test_a_mechanism_of_how_prices_form_keeps_its_name(names: Names) -> None:
+    assert names("完善农产品价格形成机制。", SYS) == {"农产品价格形成机制"}
