@@ -1239,3 +1239,24 @@ def test_a_level_word_of_another_kind_of_place_opens_no_organ() -> None:
     assert insts("自治区政府建立常务会议会前学法制度。", NINGLING) == set()
     assert insts("旗司法局制定行政复议工作规则。", NINGLING) == set()
     assert "旗司法局" not in insts("全面推进依法治旗司法局牵头。", "150624")
+
+
+# ---------------------------------------------------------------- numbered units in a list
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县检察院第二检察部、第三检察部联合办案。", {"县检察院第二检察部", "县检察院第三检察部"}),
+        (
+            "县检察院第一检察部、第二检察部和第三检察部联合办案。",
+            {"县检察院第一检察部", "县检察院第二检察部", "县检察院第三检察部"},
+        ),
+    ],
+)
+def test_a_numbered_unit_after_a_conjunct_takes_its_body(text: str, expected: set[str]) -> None:
+    assert insts(text) == expected
+
+
+def test_numbered_batches_after_a_conjunct_are_no_units() -> None:
+    assert insts("开展第二批、第三批主题教育。") == set()

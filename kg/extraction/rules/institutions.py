@@ -793,6 +793,34 @@ def _elliptic_name(v: SentenceView, h: re.Match[str]) -> str | None:
     return body + "管委会" if len(body) >= 2 else None
 
 
+_CONJUNCT_ORDINAL = re.compile(rf"(?:、|和|及|与)(第[{NUM}]+)([{CJK}]{{0,4}})$")
+
+
+def _conjunct_numbered_unit(v: SentenceView, h: re.Match[str]) -> tuple[int, str] | None:
+    """(start, full name) of a numbered unit written after 、 or 和 without its body, when
+    the conjuncts before it are the same body's units of the same kind (县检察院第二检察部、
+    第三检察部 → 县检察院第三检察部); else None."""
+    t = v.text
+    m = _CONJUNCT_ORDINAL.search(t, 0, h.start())
+    if m is None:
+        return None
+    unit = m.group(2) + h.group()  # 检察部
+    earlier = re.compile(rf"(?:^|、|和|及|与)(第[{NUM}]+){re.escape(unit)}$")
+    end = m.start()
+    while (
+        (prev := earlier.search(t, 0, end)) is not None and prev.start() > 0 and t[prev.start()] in "、和及与"
+    ):
+        end = prev.start()  # 第一检察部、第二检察部和第三检察部: back to the first conjunct
+    prev = re.search(rf"第[{NUM}]+{re.escape(unit)}$", t[:end])
+    if prev is None:
+        return None
+    start, _ = _name_start(v, end - len(h.group()))
+    body = t[start : prev.start()]
+    if len(body) < 2:
+        return None
+    return m.start(1), body + t[m.start(1) : h.end()]
+
+
 # Units a bureau, department or committee names with one character of its own
 # (局党组, 局务会, 部常务会, 委主任办公会): the writer's own, found by kg.extraction.hierarchy.
 _OWN_UNIT_HEADS = frozenset({"办公室", "党组", "党委", "务会", "务会议", "常务会", "常务会议", "主任办公会"})
@@ -963,6 +991,10 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         elliptic = _elliptic_name(v, h)
         if elliptic is not None:
             yield Candidate(h.start(), h.end(), INST, elliptic, "org.head")
+            continue
+        numbered = _conjunct_numbered_unit(v, h)
+        if numbered is not None:
+            yield Candidate(numbered[0], h.end(), INST, numbered[1], "org.head")
             continue
         start, placed = _name_start(v, h.start())
         if not placed:
