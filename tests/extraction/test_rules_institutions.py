@@ -1174,6 +1174,9 @@ def test_a_court_s_unit_named_by_its_work(text: str, expected: set[str]) -> None
         # a Party committee of a kind of organisations: 组织 is the kind's, no verb
         ("县“两新”组织党工委指导非公企业建立党组织。", {"县两新组织党工委"}),
         ("县社会组织综合党委组织集中学习。", {"县社会组织综合党委"}),
+        # two kinds joined by 和: one committee
+        ("县新经济组织和新社会组织党委开展活动。", {"县新经济组织和新社会组织党委"}),
+        ("县司法局组织和指导社会组织党委开展活动。", {"县司法局"}),
         # 组织 as a verb after a body or a place alone
         ("县司法局组织党委委员学习。", {"县司法局"}),
         ("县组织党工委委员培训。", set()),

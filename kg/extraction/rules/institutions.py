@@ -934,6 +934,9 @@ def _organisations_field(v: SentenceView, start: int) -> int | None:
     if tok is None or tok[0] != "组织":
         return None
     place, placed = _name_start(v, tok[1])
+    while not placed and text[place - 1 : place] in ("和", "、") and text.endswith("组织", 0, place - 1):
+        # 县新经济组织和新社会组织党委: two kinds of organisations, one committee
+        place, placed = _name_start(v, place - 3)
     kind = text[place : tok[1]]
     if not placed or len(strip_marks(kind)) < 3 or alternation("org_heads").search(kind):
         return None
