@@ -141,7 +141,8 @@ _FRAME_YI = re.compile(r"(?<![可予所加难])以(?![及来上下内外后前])
 _ITEMS_AFTER_KINDS = re.compile(
     r"\s*(?:余|多)?(?:大?类|个(?:大类|类别|方面|领域))[，,]?\s*(?:共|计|共计)?(\d+)\s*(?:余|多)?项"
 )
-_COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)的?[“‘《\s]*$")
+# A count before a list: 238项《…清单》, or the items put into it (将7项事项列入《…目录》).
+_COUNT_BEFORE = re.compile(r"(\d+)\s*(\S)(?:事项|条目)?(?:(?:列入|纳入|编入)了?)?的?[“‘《\s]*$")
 # A decree number after a title: 《…规定》(省政府令192号).
 _DECREE = re.compile(r"^[（(]\s*$")
 # A document number in brackets after a title, and the words that close a basis

@@ -874,6 +874,11 @@ def test_no_based_on_when_the_rule_is_only_implemented() -> None:
         ("编制{清单:公共法律服务事项清单}，共分3大类26项。", 26),
         ("编制{清单:权责清单}共7个类别193项。", 193),
         ("编制{清单:公共法律服务事项清单}，分为3大类，共26项。", 26),
+        # what the list holds or what is put into it
+        ("编制{清单:《政务服务事项清单》}，包含事项1263项。", 1263),
+        ("制定{清单:免罚清单}，涵盖轻微违法行为12项。", 12),
+        ("编制{清单:重大行政决策事项目录}，列入决策事项5项。", 5),
+        ("将7项事项列入{清单:《重大行政决策事项目录》}。", 7),
     ],
 )
 def test_item_count(markup: str, count: int) -> None:
@@ -890,6 +895,8 @@ def test_item_count(markup: str, count: int) -> None:
         # after a comma without a count word the number counts something else
         "公布{清单:权责清单}，办理事项312项。",
         "公布{清单:权责清单}，分类指导8个乡镇。",
+        # 纳入 what is no item of it
+        "编制{清单:权责清单}，纳入考核3次。",
     ],
 )
 def test_no_item_count(markup: str) -> None:
