@@ -170,6 +170,12 @@ def test_enumeration_with_deng_shares_the_head() -> None:
     assert {"执法案卷评查制度", "执法人员考评制度", "执法过错追究制度"} <= got
 
 
+@pytest.mark.parametrize("fields", ["等方面重要制度", "等方面的制度", "等领域制度"])
+def test_fields_listed_before_a_shared_head_are_no_rules(fields: str) -> None:
+    # the items say what the rules are about, none is named
+    assert names(f"专题审议主业培育、资金支持、考核评价{fields}。", SYS) == set()
+
+
 def test_enumeration_items_keep_their_verbs_and_drop_actions() -> None:
     got = names("出台案件移送、督促整改、约谈提醒等N个管理办法。", SYS)
     assert got == {"案件移送管理办法", "督促整改管理办法", "约谈提醒管理办法"}

@@ -48,6 +48,10 @@ def _trailer() -> re.Pattern[str]:
     )
 
 
+# Words after 等 that make the items fields of the head, not its names (等方面, 等领域).
+_FIELDS = re.compile(r"方面|领域")
+
+
 @rule("enum", SYS, LIST, BRAND, emits=("enum.brand", "enum.shared_head"))
 def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """A、B和C等制度 → A制度, B制度, C制度 (each item is a mention of its own)."""
@@ -62,6 +66,8 @@ def enumerations(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         head = m.group(5)
         if head == "办法" and not (m.group(2) or m.group(4)):
             continue  # 采取联合办公、容缺受理等办法: 等办法 says "such ways", no rules named
+        if _FIELDS.match(m.group(4)):
+            continue  # 审议主业培育、资金支持等方面重要制度: the items are fields the rules are about
         typ = _heads()[head]
         items = _items_before(v, sep.start())
         if len(items) < 2:
