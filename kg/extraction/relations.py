@@ -1328,7 +1328,9 @@ def _based_on(s: _Sent, owner: dict[Mention, Entity], new: Mention, cue_start: i
             previous = None
             continue
         previous = (start, end)
-        yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, m.start, new.end, "based-on")
+        # 根据《A》制定《B》 runs from A to B; 《B》依据《A》制定 from B to A
+        lo_at, hi_at = min(m.start, new.start), max(m.end, new.end)
+        yield _relation(s, Predicate.BASED_ON, owner[new].key, owner[m].key, lo_at, hi_at, "based-on")
 
 
 def _title_issuers_before(s: _Sent) -> set[Mention]:

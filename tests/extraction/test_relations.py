@@ -825,6 +825,9 @@ def test_based_on_when_the_new_rule_is_the_topic(sentence: str) -> None:
     rels = run(sentence)
     assert (AUTHOR, "formulates", "县行政执法公示办法", True) in triples(rels)
     assert ("县行政执法公示办法", "basedOn", "行政处罚法", False) in triples(rels)
+    # the evidence runs from the new rule to its ground, in the sentence's order
+    based = next(r for r in rels if r.predicate is Predicate.BASED_ON)
+    assert based.start < based.end
 
 
 def test_the_copula_before_the_agent_of_a_rule() -> None:
