@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kg.model import EntityType
@@ -82,6 +82,9 @@ def test_one_quote_before_a_head_stays_one_name(names: Names) -> None:
 @given(
     st.lists(st.sampled_from(["“甲乙”", "“丙丁”", "、", "联动", "机制", "清单", "和", "建立"]), max_size=10)
 )
+@example(
+    ["机制", "“丙丁”", "“甲乙”", "“甲乙”", "建立", "、", "联动", "机制", "联动"]
+)  # 建立、联动机制 after quotes
 def test_quote_groups_never_glue_two_quotes_into_one_name(parts: list[str]) -> None:
     text = "".join(parts) + "。"
     for typ in (SYS, LIST):

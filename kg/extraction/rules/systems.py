@@ -181,6 +181,9 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             # 讲法、学法、评法机制: short coordinated words form one name
             start = h.start() - len(short.group())
             s2 = trim(v.text, left_edge(v, start), h.end())
+            marks = [k for k in range(s2, start) if v.text[k] in "“”《》"]
+            if marks:
+                s2 = marks[-1] + 1  # “甲乙”建立、联动机制: a quoted name before the items is not theirs
             name = strip_marks(v.text[s2 : h.end()])
             yield Candidate(s2, h.end(), typ, name, rule_id + ".coordinated")
             continue
