@@ -38,7 +38,8 @@ together with institutions coordinated with it (中办、国办印发…), or wr
 before a relative clause's verb whatever joins it to the clause (…和国办印发的《X》,
 where the clause's own verb acts on X too); failing that, the body that opens the
 clause (县司法局组织起草…), then the institution the sentence opens with as its
-subject (省委政法委推动…，指导制定…). A sentence without either is the reporting institution's own
+subject (省委政法委推动…，指导制定…). A standing meeting named as an institution acts
+for its organ (县政府常务会议审议通过《X》: 县政府 formulates X). A sentence without either is the reporting institution's own
 statement: the actor is the report's author (and any office that signs the text with
 it) and the relation is ``implicit``.
 Silence instead when the subject is a word that names no entity (各部门建立…,
@@ -113,6 +114,9 @@ _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
 _WHERE = re.compile(r"在[^在的]{1,8}")
 # An ordinal session between a body and its verb (常委会第三十次会议通过, 第四次县委…).
 _SESSION = re.compile(r"第[\d一二三四五六七八九十百]+次")
+# A body's meeting after its name, before the verb it adopts by (县政府第30次常务会议审议通过).
+# The cue may hold the meeting's 会议 (会议审议通过), so the rest may end in 常务 alone.
+_MEETING_OF = re.compile(r"(?:第[\d一二三四五六七八九十百]+次)?(?:全体|常务|扩大)?(?:会议?)?$")
 # Where a body's meeting is, between it and an adopting verb (在…会议上审议通过).
 _MEETING_AT = re.compile(r"^(?:全体|常务|扩大)?(?:会议|会)?[上中]$")
 # Characters after which a verb is still a verb (部署并建设, 全面建设): not a noun's end.
@@ -189,6 +193,7 @@ class _Sent:
     cues: list[_Cue]
     ends: list[int] = field(default_factory=list)  # clause-end offsets within the sentence
     note: Note | None = None  # kg explain listens here
+    parents: dict[Key, Key] = field(default_factory=dict)  # 县政府常务会议 → 县政府
 
     def tell(
         self, obj: Mention, cue: str, preds: Sequence[Predicate], subjects: Sequence[Key], outcome: str
@@ -322,7 +327,7 @@ def relate(
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: (m.start, m.end))
         if not ms:
             continue
-        s = _Sent(sent, ms, _find_cues(sent, ms), note=note)
+        s = _Sent(sent, ms, _find_cues(sent, ms), note=note, parents=parents or {})
         out.extend(_cue_relations(s, owner, implied))
         out.extend(_issuer_relations(s, owner))
         out.extend(_item_counts(s, owner))
@@ -428,10 +433,17 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
     while m := _cue_pattern().search(sent.text, pos):
         start, end = sent.start + m.start(), sent.start + m.end()
         pos = m.end()
-        if any(x.start < end and start < x.end for x in mentions) or quoted[m.start()]:
-            # 县政府常务会议审议通过: 会议审议通过 overlaps the meeting's name, 审议通过 does not
+        if quoted[m.start()]:
             pos = m.start() + 1
             continue
+        overlap = next((x for x in mentions if x.start < end and start < x.end), None)
+        if overlap is not None:
+            # 县政府常务会议审议通过: 会议审议通过 overlaps the meeting's name, 审议通过 does not;
+            # 国务院常务会议通过: 会议通过 does, and the meeting adopts what follows
+            pos = m.start() + 1
+            if not (_meeting_passes(overlap, m.group()) and start < overlap.end < end):
+                continue
+            start = overlap.end
         if nouns.match(sent.text, m.end()) and not any(x.start == end for x in mentions):
             continue  # 实施意见, 督促落实机制: part of an unnamed noun, not a verb
         p = _participle(sent.text, m.end())
@@ -441,6 +453,11 @@ def _find_cues(sent: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
             continue
         out.append(_Cue(start, end, m.group()))
     return out
+
+
+def _meeting_passes(name: Mention, cue: str) -> bool:
+    """会议通过 whose 会议 ends a meeting's name (国务院常务会议通过): the meeting passed it."""
+    return name.type is EntityType.INSTITUTION and cue.startswith("会议") and name.text.endswith("会议")
 
 
 def _participle(text: str, cue_end: int) -> re.Match[str] | None:
@@ -748,7 +765,7 @@ def _agent_or_ground(s: _Sent, start: int, end: int) -> bool:
     if not inside:
         return False
     bare = _strip_fillers(_TIME_ANY.sub("", _MARKS.sub("", _without_names(s, start, end))))
-    bare = _COPULA.sub("", bare)
+    bare = _MEETING_OF.sub("", _COPULA.sub("", bare))  # 经县政府第30次常务会议: the government
     if all(m.type is EntityType.INSTITUTION for m in inside) and _AGENT.match(bare):
         return True
     if all(m.type is EntityType.SYSTEM for m in inside):
@@ -828,7 +845,9 @@ def _emit(
     actors, how = _actors(s, cue_start)
     partners = _partners(s, cue_start) if not actors and implied is not None else []
     if actors:
-        subjects, start, implicit = [owner[a].key for a in actors], actors[0].start, False
+        subjects, start, implicit = [_organ(s, owner[a].key) for a in actors], actors[0].start, False
+        if any(k != owner[a].key for a, k in zip(actors, subjects, strict=True)):
+            how += "; the organ whose meeting it is"
     elif implied is not None and not _unnamed_actor(s, cue_start):
         subjects, start, implicit = [implied], cue_start, True
         how = "the report's author: the clause names no actor"
@@ -882,6 +901,13 @@ def _emit_subjects(
             )
 
 
+def _organ(s: _Sent, key: Key) -> Key:
+    """The organ that acts through its meeting (县政府常务会议审议通过 → 县政府), else ``key``."""
+    if key[1].endswith(lexicon.words("relation_meeting_heads")):
+        return s.parents.get(key, key)
+    return key
+
+
 def _legislation(m: Mention) -> bool:
     """《…法》, …条例, but not 《…办法》 (a measure a government issues itself)."""
     name = m.name
@@ -917,6 +943,8 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         bare = _alternation("relation_subject_fillers").sub(
             "", _SESSION.sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
         )
+        if bare and _MEETING_OF.fullmatch(bare):
+            bare = ""  # 县政府第30次常务会议审议通过: the body acts by its meeting
         if _WHERE.fullmatch(bare):
             bare = ""  # 县司法局在全县中小学开展…: where it acts, not who
         if m.text.endswith("委") and _JOINED_GOVERNMENT.fullmatch(bare):

@@ -1193,12 +1193,58 @@ def test_a_basis_in_a_report_is_still_applied_by_its_author() -> None:
 
 
 def test_a_meeting_adopts_what_it_passes() -> None:
-    # 会议审议通过 overlaps the meeting's own name; 审议通过 after it is still the cue
+    # 会议审议通过 overlaps the meeting's own name; 审议通过 after it is still the cue,
+    # and the government whose standing meeting it is adopts the measure
     ex = extract_text(
         "宁陵县人民政府2024年法治政府建设情况报告\n县政府常务会议审议通过《宁陵县规范性文件管理办法》。\n"
     )
     got = {(r.subject[1], r.predicate.value, r.object[1]) for r in ex.relations}
-    assert ("宁陵县人民政府常务会议", "formulates", "宁陵县规范性文件管理办法") in got
+    assert ("宁陵县人民政府", "formulates", "宁陵县规范性文件管理办法") in got
+    assert not {t for t in got if t[0] == "宁陵县人民政府常务会议" and t[1] != "partOf"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organ", "rule"),
+    [
+        ("县政府常务会议研究出台《宁陵县涉企行政检查规范》。", "宁陵县人民政府", "宁陵县涉企行政检查规范"),
+        (
+            "在县政府常务会议上审议通过《宁陵县行政复议工作规则》。",
+            "宁陵县人民政府",
+            "宁陵县行政复议工作规则",
+        ),
+        ("商丘市政府常务会议讨论通过《商丘市行政调解办法》。", "商丘市人民政府", "商丘市行政调解办法"),
+        # the session's number between the body and its meeting, the rule before them
+        (
+            "《宁陵县行政规范性文件制定程序规定》经县政府第30次常务会议审议通过。",
+            "宁陵县人民政府",
+            "宁陵县行政规范性文件制定程序规定",
+        ),
+        (
+            "县政府第8次常务会议研究通过了《宁陵县行政执法人员管理办法》。",
+            "宁陵县人民政府",
+            "宁陵县行政执法人员管理办法",
+        ),
+    ],
+)
+def test_an_organ_adopts_by_its_standing_meeting(text: str, organ: str, rule: str) -> None:
+    got = _extracted(text)
+    assert {t[0] for t in got if t[2] == rule and t[1] == "formulates" and not t[3]} == {organ}
+
+
+def test_a_standing_committee_is_a_body_of_its_own() -> None:
+    # 常委会 is no meeting: the committee adopts, not the Party committee it belongs to
+    got = _extracted("县委常委会审议通过《宁陵县法治建设考核办法》。")
+    assert {t[0] for t in got if t[1] == "formulates"} == {"中共宁陵县委员会常务委员会"}
+    got = _extracted("县人大常委会表决通过《关于加强法治宣传教育的决定》。")
+    assert {t[0] for t in got if t[1] == "formulates"} == {"宁陵县人大常委会"}
+
+
+def test_a_meeting_s_name_ending_in_its_adopting_cue() -> None:
+    # 会议通过 ends in the meeting's name: the 通过 after it still adopts
+    rels = run("{机构:市政府常务会议}通过{制度:《行政调解办法》}。", author="县司法局")
+    assert triples(rels) == {("市政府常务会议", "formulates", "行政调解办法", False)}
+    # a rule's name ending in 会议 is no meeting: 通过 alone is no cue
+    assert run("落实{制度:党委会议}通过的事项。", author=None) == []
 
 
 def test_a_plural_subject_with_a_modal_and_an_adverb_keeps_the_author_out() -> None:
