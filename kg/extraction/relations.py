@@ -971,6 +971,9 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
             return group, "named before the verb" + (" with those joined to it" if len(group) > 1 else "")
     if _unnamed_actor(s, cue_start):
         return [], ""
+    convened = _convened(s, lo)
+    if convened:
+        return convened, "the body whose meeting the clause before convened"
     if lo > s.sentence.start and _SELF_OPENS.match(_clause_lead(s, lo, cue_start)):
         return [], ""  # 市司法局推广…，我县借鉴推行《X》: the writer's place, not the topic
     topic = _topic(s, before=lo)
@@ -979,6 +982,27 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         if nearer is not None:
             return nearer, "the subject of an earlier clause, nearer than the sentence's" if nearer else ""
     return topic, "the institution the sentence opens with" if topic else ""
+
+
+# 召开 right before a meeting or its body (主持召开县委常委会会议, 召开了县政府常务会议).
+_CONVENE = re.compile(r"召开了?$")
+
+
+def _convened(s: _Sent, lo: int) -> list[Mention]:
+    """The meeting convened by the nearest earlier clause that names a body (县委书记主持召开
+    县委常委会会议，审议通过《X》: the standing committee adopts X), or [] when that clause
+    convenes none."""
+    for k in reversed([e for e in s.ends if s.sentence.start + e < lo]):
+        end = s.sentence.start + k
+        start, _ = _clause_bounds(s, end)
+        insts = [
+            m for m in s.mentions if start <= m.start and m.end <= end and m.type is EntityType.INSTITUTION
+        ]
+        if not insts:
+            continue
+        held = [m for m in insts if _CONVENE.search(_text(s, start, m.start))]
+        return held[-1:]
+    return []
 
 
 def _nearer_subject(s: _Sent, after: int, lo: int) -> list[Mention] | None:

@@ -1231,6 +1231,36 @@ def test_an_organ_adopts_by_its_standing_meeting(text: str, organ: str, rule: st
     assert {t[0] for t in got if t[2] == rule and t[1] == "formulates" and not t[3]} == {organ}
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "县委书记主持召开县委常委会会议，审议通过《宁陵县法治建设工作要点》。",
+            "中共宁陵县委员会常务委员会",
+        ),
+        (
+            "县委书记主持召开县委全面依法治县委员会第二次会议，听取工作汇报，审议通过《宁陵县法治建设工作要点》。",
+            "宁陵县委全面依法治县委员会",
+        ),
+        ("县长主持召开了县政府常务会议，研究出台《宁陵县法治建设工作要点》。", "宁陵县人民政府"),
+    ],
+)
+def test_the_meeting_a_clause_convenes_adopts_in_the_next(text: str, body: str) -> None:
+    got = _extracted(text)
+    assert {t[0] for t in got if t[2] == "宁陵县法治建设工作要点" and not t[3]} == {body}
+
+
+def test_a_clause_that_convenes_no_meeting_leaves_the_author() -> None:
+    # the nearest clause naming a body convenes nothing: the sentence's own actor rules
+    got = _extracted("县委书记主持召开县委常委会会议，县司法局牵头，审议通过《宁陵县法治建设工作要点》。")
+    assert "中共宁陵县委员会常务委员会" not in {t[0] for t in got if t[2] == "宁陵县法治建设工作要点"}
+
+
+def test_a_congress_adopts_by_review_and_passing() -> None:
+    got = _extracted("县人大常委会第十五次会议审议并通过了《关于加强法治宣传教育的决议》。")
+    assert ("宁陵县人大常委会", "formulates", "关于加强法治宣传教育的决议", False) in got
+
+
 def test_a_standing_committee_is_a_body_of_its_own() -> None:
     # 常委会 is no meeting: the committee adopts, not the Party committee it belongs to
     got = _extracted("县委常委会审议通过《宁陵县法治建设考核办法》。")

@@ -30,7 +30,32 @@ def test_resolution_about_a_matter_is_a_system(names: Names) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["学习《十届三中全会决议》精神。", "收到《关于设立调解中心的建议》。"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "县人大常委会通过《县人大常委会关于加强法治宣传教育的决议》。",
+            "县人大常委会关于加强法治宣传教育的决议",
+        ),
+        (
+            "审议通过《宁陵县人民代表大会常务委员会关于加强行政执法监督的决议》。",
+            "宁陵县人民代表大会常务委员会关于加强行政执法监督的决议",
+        ),
+    ],
+)
+def test_resolution_with_its_congress_before_about_is_a_system(names: Names, text: str, name: str) -> None:
+    assert name in names(text, SYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学习《十届三中全会决议》精神。",
+        "收到《关于设立调解中心的建议》。",
+        # a bureau issues no resolution: 决议 after another issuer stays a non-rule
+        "收到《县司法局关于加强法治宣传的决议》。",
+    ],
+)
 def test_resolution_or_proposal_without_about_is_not_a_system(names: Names, text: str) -> None:
     assert names(text, SYS) == set()
 

@@ -47,12 +47,18 @@ def _bare_heads() -> frozenset[str]:
     return frozenset({*lexicon.words("list_heads"), *lexicon.words("doc_heads")})
 
 
+def _about(core: str) -> bool:
+    """True for 关于… and for 关于… after a congress that issues it (县人大常委会关于…)."""
+    at = core.find("关于")
+    return at == 0 or (at > 0 and core[:at].endswith(lexicon.words("title_congress_issuers")))
+
+
 def title_type(t: str) -> EntityType | None:
     """The type of a 《》 title by its head word, or None when it sets no rule."""
     core = _YEARS.sub("", t).strip()
     core = _status().sub("", core) or core
-    if core.startswith("关于") and core.endswith(lexicon.words("title_about_heads")):
-        # 《关于…的决议》: a resolution of a congress sets a rule
+    if _about(core) and core.endswith(lexicon.words("title_about_heads")):
+        # 《关于…的决议》, 《县人大常委会关于…的决议》: a resolution of a congress sets a rule
         return SYS
     for ex in lexicon.words("doc_excluded"):
         if core.endswith(ex):
