@@ -230,14 +230,31 @@ def _most_named(text: str, head: str, place: Region | None) -> str:
 # --------------------------------------------------------------- 3. the opening
 
 
+# A news dateline (商丘日报讯（记者 王某）, （通讯员 李某）, 宁陵县融媒体中心讯): the paper
+# that reports, not a subject.
+_DATELINE = (
+    rf"[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]|[{_CJK}]{{2,12}}讯"
+)
+# In any sentence, only a medium's 讯 (商丘网讯, 县融媒体中心讯) or a reporter's bracket
+# opens a dateline: 加强通讯保障 does not.
+_DATELINE_OPENS = re.compile(
+    rf"^(?:[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]"
+    rf"|[{_CJK}]{{0,12}}(?:报|网|台|社|中心|频道|客户端)(?:讯|电))\s*"
+)
+
+
+def dateline_end(text: str) -> int:
+    """The length of the news dateline that opens ``text`` (商丘日报讯（记者 王某）), or 0."""
+    m = _DATELINE_OPENS.match(text)
+    return m.end() if m else 0
+
+
 @cache
 def _lead() -> re.Pattern[str]:
     """Years and time words before a first sentence's subject (author_lead_words.txt)."""
     words = lexicon.alternation("author_lead_words")
     # a news dateline (商丘日报讯（记者 王某）, （通讯员 李某）) and a date (3月15日，) come first
-    dateline = (
-        rf"[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]|[{_CJK}]{{2,12}}讯"
-    )
+    dateline = _DATELINE
     date = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日(?:上午|下午|晚)?"
     return re.compile(
         rf"^(?:(?:{dateline})\s*)?(?:(?:(?:19|20)\d\d\s*年度?(?:以来|来|初|底)?|{date}|{words})[，,]?\s*)*"

@@ -68,6 +68,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.extraction.anaphora import OWN_DOCUMENT
+from kg.extraction.author import dateline_end
 from kg.extraction.hierarchy import own_units, parents_of
 from kg.extraction.nested import is_nested
 from kg.extraction.places import find_divisions, short_name, town_names
@@ -324,7 +325,16 @@ def relate(
             (inner if is_nested(m) else by_sent.setdefault(m.sent_index, [])).append(m)
     out: list[Relation] = []
     for sent in sentences:
-        ms = sorted(by_sent.get(sent.index, []), key=lambda m: (m.start, m.end))
+        # the paper of a news dateline (商丘日报讯（记者 王某）) reports; it does not act
+        opens = sent.start + dateline_end(sent.text)
+        ms = sorted(
+            (
+                m
+                for m in by_sent.get(sent.index, [])
+                if m.start >= opens or m.type is not EntityType.INSTITUTION
+            ),
+            key=lambda m: (m.start, m.end),
+        )
         if not ms:
             continue
         s = _Sent(sent, ms, _find_cues(sent, ms), note=note, parents=parents or {})
@@ -1039,7 +1049,14 @@ def _clause_lead(s: _Sent, lo: int, cue_start: int) -> str:
 def _bare_lead(text: str) -> str:
     """``text`` without quote and title marks, a heading's number, the dates that open it and
     the commas around it: what is left of a clause's opening besides its subject."""
-    return _TIME.sub("", _HEADING.sub("", _MARKS.sub("", text))).strip("，, ")
+    return _lead_time().sub("", _TIME.sub("", _HEADING.sub("", _MARKS.sub("", text)))).strip("，, ")
+
+
+@cache
+def _lead_time() -> re.Pattern[str]:
+    """Time words and a day that open a clause (近日，; 今年以来，; 3月8日，): when, not who."""
+    words = lexicon.alternation("author_lead_words")
+    return re.compile(rf"^(?:(?:{words}|\d{{1,2}}月\d{{1,2}}日(?:上午|下午)?)[，,]?)+")
 
 
 def _clause_subject(s: _Sent, insts: list[Mention], lo: int) -> list[Mention]:
@@ -1128,7 +1145,7 @@ def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
     A clause that only says when (省政府印发《A》后，县政府…) is not the sentence's
     subject: the clause after it opens the main clause and may name the topic.
     """
-    start = s.sentence.start if start is None else start
+    start = s.sentence.start + dateline_end(s.sentence.text) if start is None else start
     first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION and m.start >= start), None)
     if first is None or first.end > before:
         return []

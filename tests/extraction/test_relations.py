@@ -1434,3 +1434,40 @@ def test_the_nearest_clause_that_names_a_body_gives_the_actor() -> None:
     # with no body between, the sentence's subject acts
     got = _extracted("县委常委会专题研究法治建设，全面推行行政执法公示制度。")
     assert {t[0] for t in got if t[2] == "行政执法公示制度"} == {"中共宁陵县委员会常务委员会"}
+
+
+def _news(text: str) -> set[Triple]:
+    return triples(list(extract_text(text).relations))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长治市：法治护航\n山西日报讯（记者 王某）近年来，长治市坚持依法行政，出台《长治市重大行政决策程序规定》。\n",
+        "逻岗镇：法治护航\n商丘日报讯（通讯员 刘某）逻岗镇推行“四议两公开”工作法，打造“逻岗说事”品牌。\n",
+    ],
+)
+def test_the_paper_of_a_dateline_does_not_act(text: str) -> None:
+    assert not {t for t in _news(text) if t[0].endswith("日报")}
+
+
+def test_a_body_after_a_dateline_and_a_time_word_is_the_sentence_s_subject() -> None:
+    got = _news(
+        "市司法局出台监督办法\n商丘网讯 日前，商丘市司法局印发《商丘市行政执法监督工作办法》，"
+        "建立行政执法监督员制度。\n"
+    )
+    assert ("商丘市司法局", "formulates", "行政执法监督员制度", False) in got
+
+
+@pytest.mark.parametrize("lead", ["近日", "今年以来", "3月8日"])
+def test_a_time_word_before_a_sentence_s_subject_keeps_it_its_subject(lead: str) -> None:
+    got = _extracted(f"{lead}，县委依法治县办召开全体会议，审议通过《法治督察工作办法》。")
+    assert {t[0] for t in got if t[2] == "法治督察工作办法"} == {"宁陵县委依法治县办"}
+    # a clause of what is done in general still has no subject of its own
+    got = _extracted(f"{lead}，召开全体会议，审议通过《法治督察工作办法》。")
+    assert {t[0] for t in got if t[2] == "法治督察工作办法"} == {"宁陵县人民政府"}
+
+
+def test_a_word_ending_in_xun_is_no_dateline() -> None:
+    got = _extracted("加强通讯保障，县司法局建立应急联络制度。")
+    assert ("宁陵县司法局", "formulates", "应急联络制度", False) in got
