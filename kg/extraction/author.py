@@ -26,8 +26,10 @@ its bureaus' replies).
 
 News articles are written by a newspaper: their actor is the institution that is
 the subject of the lead (近日，X司法局…, after a dateline X日报讯（记者…）) or the
-one the reporter heard from (记者从X局获悉), when there is one, and nobody otherwise
-(an article about a place is the paper's account of it).
+one the reporter heard from (记者从X局获悉), when there is one; a lead with no subject
+of its own (近日，推行…; 今年以来，该局…) is about the body its headline opens with
+(X局：…), else about its publisher (来源：X局; not a paper's 来源：商丘日报); nobody
+otherwise (an article about a place is the paper's account of it).
 """
 
 from __future__ import annotations
@@ -280,26 +282,41 @@ def _subject() -> re.Pattern[str]:
     return re.compile(rf"^([{_CJK}（）()、]{{2,40}}?)(?={verbs}|对20)")
 
 
-def opening_subject(line: str, place: Region | None) -> Author:
+@cache
+def _news_subject() -> re.Pattern[str]:
+    """A news lead's or headline's subject: a name before an opening verb, a relation's cue
+    verb (印发, 打造, 编制 …) or a headline's colon, perhaps with a time word between
+    (县人社局今年建立…; 县税务局：优化…)."""
+    words = {*lexicon.words("author_opening_verbs")}
+    for name in ("relation_formulates", "relation_implements", "relation_compiles", "relation_runs"):
+        words |= set(lexicon.words(name))
+    verbs = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(
+        rf"^([{_CJK}（）()、]{{2,40}}?)(?=\s*[：:]|\s+|(?:今年|去年|近年来|近日|日前|(?:19|20)\d\d年)?(?:{verbs})|对20)"
+    )
+
+
+def opening_subject(line: str, place: Region | None, news: bool = False) -> Author:
     """The institution (or place) a report's or article's first sentence is about.
 
     The subject opens a clause of the first sentence, after time words and frames
-    (2023年是…开局之年，根据…要求，区行政审批局党组紧紧围绕…).
+    (2023年是…开局之年，根据…要求，区行政审批局党组紧紧围绕…). In ``news`` a lead's
+    subject may be followed by any verb of what it did (近日，县司法局印发…).
     """
     sentence = re.split(r"[。！？；]", line, maxsplit=1)[0]
     for clause in re.finditer(r"[^，,]+", sentence):
-        found = _clause_subject(sentence[clause.start() :], place)
+        found = _clause_subject(sentence[clause.start() :], place, _news_subject() if news else None)
         if found.name:
             return found
     return NOBODY
 
 
-def _clause_subject(text: str, place: Region | None) -> Author:
+def _clause_subject(text: str, place: Region | None, subject: re.Pattern[str] | None = None) -> Author:
     s = _lead().sub("", text.strip(), count=1)
     for _ in range(2):
         s = _FRAME.sub("", s, count=1)
         s = _lead().sub("", s, count=1)
-    m = _subject().match(s)
+    m = (subject or _subject()).match(s)
     if not m:
         return NOBODY
     cand = m.group(1).strip("、")
@@ -420,17 +437,7 @@ _HEARD_FROM = re.compile(rf"记者(?:近日|日前)?从([{_CJK}（）()]{{3,30}}
 def _detect_author(text: str, lines: list[str], title: str, place: Region | None, kind: str) -> Author:
     prose = _prose(lines)
     if kind == "news":
-        # an article about a place (长治市坚持…) is the paper's account, not the
-        # government's; one about an institution (近日，县司法局…) follows it
-        for line in prose[:2]:
-            a = opening_subject(line, place)
-            if a.name and a.reason == "opening":
-                return Author(a.name, "news: opening")
-            # 近日，记者从县司法局获悉，该局…: the office the reporter heard from
-            m = _HEARD_FROM.search(re.split(r"[。！？]", line, maxsplit=1)[0])
-            if m and is_institution_name(m.group(1), place):
-                return Author(expand_relative(m.group(1), place), "news: source")
-        return NOBODY
+        return _news_author(lines, prose, place)
     opening = next((a for a in (opening_subject(p, place) for p in prose[:2]) if a.name), NOBODY)
     which, word = _self_reference(text)
     found = _from_title(title, place) if not title.startswith("关于") else NOBODY
@@ -483,4 +490,52 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
         # an excerpt may have lost its title and 我县: the work it reports is the sign
         if SELF_REPORT.search(title + text[:2000]) or _work_topic().search(text[:2000]):
             return Author(government_of(place), "place")
+    return NOBODY
+
+
+# A lead that speaks of its subject as 该局/该中心 (今年以来，该局…): the body the headline names.
+_LEAD_ANAPHOR = re.compile(r"^该(分局|局|厅|委|办|院|所|中心)")
+# A medium names itself on its source line (来源：商丘日报), not the body it reports on.
+_MEDIUM = re.compile(r"(?:报|报社|电视台|广播电视台|融媒体中心|新闻中心|网)$")
+
+
+def _headline(lines: list[str]) -> str:
+    """A news article's headline: its first line that is no metadata and no sentence."""
+    for line in lines[:6]:
+        text = line.strip(" |")
+        if is_meta_line(text) or _publisher().search(text) or "，" in text or "," in text:
+            continue
+        return text if 4 <= len(text) <= 60 and not text.endswith("。") else ""
+    return ""
+
+
+def _news_author(lines: list[str], prose: list[str], place: Region | None) -> Author:
+    """The body a news article is about, or nobody (see the module docstring).
+
+    An article about a place (长治市坚持…) is the paper's account, not the
+    government's; one about an institution (近日，县司法局…) follows it. A lead
+    with no subject of its own (近日，推行…; 今年以来，该局…) is about the body its
+    headline opens with (县税务局：…), else the one that published it (发布机构：…).
+    """
+    for k, line in enumerate(prose[:2]):
+        a = opening_subject(line, place, news=True)
+        if a.name:
+            return Author(a.name, "news: opening") if a.reason == "opening" else NOBODY
+        # 近日，记者从县司法局获悉，该局…: the office the reporter heard from
+        m = _HEARD_FROM.search(re.split(r"[。！？]", line, maxsplit=1)[0])
+        if m and is_institution_name(m.group(1), place):
+            return Author(expand_relative(m.group(1), place), "news: source")
+        if k == 0:
+            lead = _FRAME.sub("", _lead().sub("", line.strip(), count=1), count=1)
+            lead = _lead().sub("", lead, count=1)
+            anaphor = _LEAD_ANAPHOR.match(lead)
+            if anaphor or not lead.startswith(tuple("各全")):
+                head = _clause_subject(_headline(lines), place, _news_subject())
+                if head.reason == "opening" and (not anaphor or ends_with_head(head.name, anaphor.group(1))):
+                    return Author(head.name, "news: headline")
+                if head.name:
+                    return NOBODY  # a headline about a place (宁陵县：…)
+    for name in _publishers(lines, place):
+        if not _MEDIUM.search(name):
+            return Author(expand_relative(name, place), "news: publisher")
     return NOBODY

@@ -582,3 +582,51 @@ def test_the_manifest_s_full_name_of_the_author_is_an_other_name_of_it(
     )
     author = next(e for e in ex.entities if e.key == ex.author_key)
     assert (full in author.alt_labels) is alias and author.canonical != full
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "商丘网讯 日前，商丘市司法局印发《商丘市行政执法监督工作办法》。",
+        "近日，商丘市司法局打造“商法通”服务品牌。",
+        "据了解，商丘市司法局今年建立了行政执法监督员制度。",
+    ],
+)
+def test_news_reads_a_lead_subject_before_any_verb_of_what_it_did(lead: str) -> None:
+    info = info_of(f"市司法局推进严格执法\n{lead}\n记者 王某\n")
+    assert (info.kind, info.author, info.author_reason) == ("news", "商丘市司法局", "news: opening")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "今年以来，该局深化“放管服”改革，推行“交地即发证”制度。",
+        "近日，推行“交地即发证”制度，该局负责人介绍了有关情况。",
+    ],
+)
+def test_news_whose_lead_has_no_subject_is_about_the_headline_s_body(lead: str) -> None:
+    info = info_of(f"宁陵县自然资源局：推进“放管服”改革\n{lead}\n记者 王某\n")
+    assert (info.kind, info.author, info.author_reason) == ("news", "宁陵县自然资源局", "news: headline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead's 该中心 is no 局: not the headline's bureau
+        "宁陵县司法局推出新举措\n今年以来，该中心推行“容缺受理”制度。\n记者 王某\n",
+        # a headline about a place, a lead about the place, a lead about every town
+        "宁陵县：全力打造一流营商环境\n商丘日报讯（记者 王某）今年以来，出台《优化营商环境若干措施》。\n",
+        "宁陵县司法局开展普法活动\n商丘日报讯（记者 王某）近日，宁陵县坚持以案释法，推行普法责任制。\n",
+        "宁陵县司法局开展普法活动\n近日，全县各乡镇组织开展普法活动，该局派员指导。\n记者 王某\n",
+    ],
+)
+def test_news_about_another_body_or_a_place_credits_nobody(text: str) -> None:
+    info = info_of(text)
+    assert (info.kind, info.author) == ("news", "")
+
+
+def test_news_with_no_subject_is_the_publisher_s_unless_a_paper_publishes_it() -> None:
+    body = "法治宣传进万家\n来源：{} 发布时间：2024-05-06\n近日，组织开展“法律进乡村”活动。该局负责人表示，将持续推进。\n"
+    info = info_of(body.format("宁陵县司法局"))
+    assert (info.kind, info.author, info.author_reason) == ("news", "宁陵县司法局", "news: publisher")
+    assert info_of(body.format("商丘日报")).author == ""
