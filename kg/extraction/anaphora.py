@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from kg.data import lexicon
-from kg.extraction.author import MANIFEST
+from kg.extraction.author import MANIFEST, ends_with_head
 from kg.model import EntityType, Mention, ReportInfo
 
 RULE = "org.anaphor"
@@ -70,9 +70,10 @@ def resolve_anaphora(mentions: list[Mention], info: ReportInfo, text: str = "") 
         head = m.text[1:]
         if m.text[0] in "我本":
             named = info.author_reason != MANIFEST
-            name = info.author if named and info.author.endswith(head) else ""
+            name = info.author if named and ends_with_head(info.author, head) else ""
         else:
-            name = next((x.name for x in reversed(last) if x.name.endswith(head)), "")
+            # 该委 is a 委员会 named before, 该办 an 办公室
+            name = next((x.name for x in reversed(last) if ends_with_head(x.name, head)), "")
         if name:
             out.append(replace(m, name=name))
     return out

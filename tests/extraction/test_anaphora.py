@@ -84,3 +84,21 @@ def test_a_pronoun_is_no_label_of_its_entity() -> None:
     author = next(e for e in d.entities if e.canonical == "桃源县民政局")
     assert "我局" in {m.text for m in author.mentions}
     assert "我局" not in author.alt_labels
+
+
+def test_this_commission_is_a_committee_named_in_full() -> None:
+    info = ReportInfo(doc_id="t", author="")
+    found = resolve_anaphora(
+        [_m("宁陵县卫生健康委员会", 0), _m("该委", 12, "org.anaphor"), _m("该办", 20, "org.anaphor")], info
+    )
+    # 该办 has no 办公室 before it: dropped
+    assert [(m.text, m.name) for m in found] == [
+        ("宁陵县卫生健康委员会", "宁陵县卫生健康委员会"),
+        ("该委", "宁陵县卫生健康委员会"),
+    ]
+
+
+def test_we_the_office_is_an_author_office_named_in_full() -> None:
+    info = ReportInfo(doc_id="t", author="宁陵县人民政府办公室")
+    found = resolve_anaphora([_m("我办", 0, "org.anaphor"), _m("我局", 5, "org.anaphor")], info)
+    assert [(m.text, m.name) for m in found] == [("我办", "宁陵县人民政府办公室")]
