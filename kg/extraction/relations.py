@@ -991,7 +991,15 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         nearer = _nearer_subject(s, topic[-1].end, lo)
         if nearer is not None:
             return nearer, "the subject of an earlier clause, nearer than the sentence's" if nearer else ""
-    return topic, "the institution the sentence opens with" if topic else ""
+        return topic, "the institution the sentence opens with"
+    speaker = _topic(s, before=lo, person=True)
+    if speaker:
+        # 县法院院长赵某介绍，该院推行A，打造B: an official's words name their subject; the
+        # official's body itself is no actor (县委书记带头落实…: the author speaks)
+        nearer = _nearer_subject(s, speaker[-1].end, lo)
+        if nearer:
+            return nearer, "the subject of an earlier clause, after an official's words"
+    return [], ""
 
 
 # 召开 right before a meeting or its body (主持召开县委常委会会议, 召开了县政府常务会议).
@@ -1139,11 +1147,13 @@ def _coordinated(s: _Sent, last: Mention) -> list[Mention]:
     return group
 
 
-def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
+def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False) -> list[Mention]:
     """The institutions a sentence opens with as its subject (县司法局在…下，…), if any.
 
     A clause that only says when (省政府印发《A》后，县政府…) is not the sentence's
     subject: the clause after it opens the main clause and may name the topic.
+    With ``person``, the institution whose official is the sentence's subject
+    (县检察院检察长刘某表示，…) instead.
     """
     start = s.sentence.start + dateline_end(s.sentence.text) if start is None else start
     first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION and m.start >= start), None)
@@ -1153,12 +1163,12 @@ def _topic(s: _Sent, before: int, start: int | None = None) -> list[Mention]:
         return []
     _, clause_end = _clause_bounds(s, first.start)
     if clause_end < before and _SUBORDINATE_END.search(_text(s, first.start, clause_end)):
-        return _topic(s, before, clause_end + 1)
+        return _topic(s, before, clause_end + 1, person)
     group = _joined_after(s, first, _COORD)
     follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
-    if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before or _person_after(s, group[-1]):
+    if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before:
         return []
-    return group
+    return group if _person_after(s, group[-1]) == person else []
 
 
 # A short aside in brackets after a subject (全县14个乡镇（街道）): not part of the head.

@@ -605,6 +605,20 @@ def test_a_post_after_the_opening_institution_makes_a_person_the_subject(markup:
     assert {r.subject[1] for r in run(markup)} <= {AUTHOR}
 
 
+def test_a_body_named_after_an_official_s_words_acts_in_the_clauses_after_it() -> None:
+    rels = run(
+        "{机构:县人民法院}院长赵某介绍，{机构:该院=县人民法院}推行{制度:繁简分流机制}，"
+        "打造“{品牌:宁和}”调解品牌。"
+    )
+    assert triples(rels) == {
+        ("县人民法院", "implements", "繁简分流机制", False),
+        ("县人民法院", "runs", "宁和", False),
+    }
+    # with no body after the official's words, the author still speaks
+    rels = run("{机构:县人民法院}院长赵某介绍，将推行{制度:繁简分流机制}，打造“{品牌:宁和}”调解品牌。")
+    assert {r.subject[1] for r in rels} == {AUTHOR}
+
+
 def test_a_body_without_a_post_still_opens_the_sentence() -> None:
     rels = run("{机构:省司法厅}召开会议，推行{制度:律师调解制度}。")
     assert triples(rels) == {("省司法厅", "implements", "律师调解制度", False)}
