@@ -269,6 +269,8 @@ _FRAME = re.compile(r"^(?:在[^，,。；]{2,80}?(?:下|中)|(?:根据|按照|�
 _COORDINATED = re.compile(
     r"、|(?<=委)(?=[省市县区州镇乡]?(?:人民)?政府$)|(?<=[局厅委办院])[和与及](?=[省市县区州])"
 )
+# A preposition or partner word after a body's head: what follows is another body.
+_BEFORE_OTHER = re.compile(rf"(?<=[局厅委办院所部府心队])(?:对|向|给|就|把|将|与|同|联合|会同)(?=[{_CJK}])")
 # The party group that leads a bureau speaks for it (区行政审批局党组紧紧围绕…).
 _LEADING_GROUP = re.compile(r"(?<=[局厅委办部院])(?:党组|党委)$")
 
@@ -319,7 +321,8 @@ def _clause_subject(text: str, place: Region | None, subject: re.Pattern[str] | 
     m = (subject or _subject()).match(s)
     if not m:
         return NOBODY
-    cand = m.group(1).strip("、")
+    # 县司法局对县交通运输局开展…, 县税务局与县法院签订…: the subject ends before the other body
+    cand = _BEFORE_OTHER.split(m.group(1).strip("、"), maxsplit=1)[0]
     parts = [_LEADING_GROUP.sub("", p) for p in _COORDINATED.split(cand) if p]
     if len(parts) > 1 and parts[1] in {"政府", "人民政府"}:
         # 巴州党委、政府坚持…: the government reports on its own work

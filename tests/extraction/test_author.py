@@ -630,3 +630,17 @@ def test_news_with_no_subject_is_the_publisher_s_unless_a_paper_publishes_it() -
     info = info_of(body.format("宁陵县司法局"))
     assert (info.kind, info.author, info.author_reason) == ("news", "宁陵县司法局", "news: publisher")
     assert info_of(body.format("商丘日报")).author == ""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "近日，宁陵县司法局对县交通运输局开展行政执法监督检查。",
+        "2024年，宁陵县司法局联合县检察院开展专项监督。",
+        "近日，宁陵县司法局与县人民法院签订协作备忘录，建立“府院联动”机制。",
+    ],
+)
+def test_the_opening_subject_ends_before_the_body_it_acts_on_or_with(lead: str) -> None:
+    ex = extract_text(f"宁陵县司法局开展执法监督\n{lead}\n记者 王某\n")
+    assert ex.info.author == "宁陵县司法局"
+    assert not [e for e in ex.entities if "司法局" in e.canonical and e.canonical != "宁陵县司法局"]
