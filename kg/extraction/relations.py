@@ -229,8 +229,10 @@ def find_relations(
     parents = {c: p for c, (p, _) in parents_of(entities, info, author).items()}
     parents.update(own_units(entities, author))
     found = relate(sentences, mentions, entities, author, parents, note)
-    if info.kind == "reply" and author is not None and not author[1].endswith(_GOVERNING):
-        found = [r for r in found if not _county_work(r, sentences)]
+    if author is not None and not _governs(author[1]):
+        if info.kind == "reply":
+            found = [r for r in found if not _county_work(r, sentences)]
+        found = [r for r in found if not _own_place_acts(r, sentences)]
     if author is not None:
         found = [r for r in found if not _other_place_acts(r, sentences, info, author)]
     keys = {e.key for e in entities}
@@ -244,8 +246,17 @@ def find_relations(
     return _first_per_sentence([*found, *also]) if also else found
 
 
-# A government or Party committee answers for its own place; a department does not.
-_GOVERNING = ("人民政府", "行政公署", "办事处", "委员会")
+# A government or Party committee answers for its own place; a department does not,
+# whatever its name ends with (县发展和改革委员会, 县卫生健康委员会 are departments).
+_GOVERNING = ("人民政府", "行政公署", "办事处", "党委", "党工委")
+_PARTY_COMMITTEE = re.compile(r"中共[^委]{2,20}委员会|(?:中共)?[^委]{2,20}[省市县区州旗盟]委")
+
+
+def _governs(name: str) -> bool:
+    """True for a government or a Party committee (中共宁陵县委员会, 中共嘉兴市委, 张弓镇党委)."""
+    return name.endswith(_GOVERNING) or bool(_PARTY_COMMITTEE.fullmatch(name))
+
+
 _PUSH_VERBS = ("深化", "推进", "纵深推进", "推广", "推动")
 
 
@@ -264,6 +275,32 @@ def _county_work(r: Relation, sentences: Sequence[Sentence]) -> bool:
     verb = next((v for v in _PUSH_VERBS if s.text.startswith(v, at)), "")
     after = s.text[at + len(verb) :]
     return bool(verb) and not after.startswith(lexicon.words(Predicate.IMPLEMENTS.cues))
+
+
+# 我县, 我市 …: the writer's place; 我局, 本局 …: the writer's office.
+_SELF_SUBJECT = re.compile(r"(?:我|本)(省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院|们)(?![长委级属员])")
+
+
+def _own_place_acts(r: Relation, sentences: Sequence[Sentence]) -> bool:
+    """An implied relation of a department's text whose sentence has its place as the subject.
+
+    我县深化“放管服”改革，推行“一件事一次办”: the county acts, not the bureau that
+    writes (a department's reply or report speaks of its county's reforms too);
+    我局推行… and a clause of the bureau after it (…，我局积极落实) stay its own.
+    """
+    if not r.implicit:
+        return False
+    s = sentences[r.sent_index]
+    at = r.start - s.start
+    bounds = [0, *(i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END)]
+    for lo in reversed(bounds):
+        m = _SELF_SUBJECT.match(_bare_lead(s.text[lo:at]))
+        if m:
+            return m.group(1) in _PLACE_LEVELS
+    return False
+
+
+_PLACE_LEVELS = frozenset({"省", "市", "州", "县", "区", "镇", "乡", "街道", "旗", "盟"})
 
 
 def _other_place_acts(r: Relation, sentences: Sequence[Sentence], info: ReportInfo, author: Key) -> bool:

@@ -1023,6 +1023,45 @@ def test_a_department_s_reply_is_not_credited_with_the_county_s_reforms() -> Non
     assert triples(run("深化{制度:“一网通办”}。", bureau)) == {(bureau, "implements", "一网通办", True)}
 
 
+def test_a_commission_that_is_a_department_answers_as_a_department() -> None:
+    # 发展和改革委员会 is a government department, whatever its name ends with
+    commission = "宁陵县发展和改革委员会"
+    assert _in_a_reply("深化{制度:“一网通办”}。", commission) == set()
+    assert _in_a_reply("严格落实{制度:法律顾问制度}。", commission) == {
+        (commission, "implements", "法律顾问制度", True)
+    }
+    # a Party committee answers for its place
+    for committee in ("中共宁陵县委员会", "中共宁陵县委", "张弓镇党委"):
+        assert _in_a_reply("深化{制度:“一网通办”}。", committee) == {
+            (committee, "implements", "一网通办", True)
+        }
+
+
+def _replied(author: str, body: str) -> set[Triple]:
+    text = f"关于县十届人大三次会议第12号建议的答复\n张代表：\n您提出的建议收悉，现答复如下：\n{body}\n{author}\n2024年6月5日\n"
+    return triples(list(extract_text(text).relations))
+
+
+def test_what_the_county_does_is_not_the_replying_bureau_s() -> None:
+    bureau = "宁陵县司法局"
+    got = _replied(bureau, "近年来，我县全面推行行政执法“三项制度”，制定《宁陵县行政执法监督办法》。")
+    assert not {t for t in got if t[0] == bureau}
+    # what the bureau says it does stays its own, also after the county's clause
+    got = _replied(
+        bureau, "我县制定《宁陵县行政执法监督办法》，我局严格落实《行政执法监督条例》，建立执法案卷评查制度。"
+    )
+    assert {o for s, _, o, _ in got if s == bureau} == {"行政执法监督条例", "执法案卷评查制度"}
+    # a clause without 我县 is the bureau's
+    got = _replied(bureau, "近年来，全面推行行政执法“三项制度”。")
+    assert (bureau, "implements", "三项制度", True) in got
+
+
+def test_what_the_county_does_is_the_county_government_s() -> None:
+    gov = "宁陵县人民政府"
+    got = _replied(gov, "近年来，我县全面推行行政执法“三项制度”，制定《宁陵县行政执法监督办法》。")
+    assert {(gov, "implements", "三项制度", True), (gov, "formulates", "宁陵县行政执法监督办法", True)} <= got
+
+
 @pytest.mark.parametrize("government", ["阿克苏地区行政公署", "银杏大街街道办事处"])
 def test_an_area_s_office_or_a_street_office_answers_for_its_place(government: str) -> None:
     assert _in_a_reply("深化{制度:“一网通办”}。", government) == {
