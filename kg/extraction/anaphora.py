@@ -70,6 +70,7 @@ def resolve_anaphora(mentions: list[Mention], info: ReportInfo, text: str = "") 
         head = m.text[1:]
         if m.text[0] in "我本":
             named = info.author_reason != MANIFEST
+            # 我委 is the 委员会 that writes, 我办 its 办公室
             name = info.author if named and ends_with_head(info.author, head) else ""
         else:
             # 该委 is a 委员会 named before, 该办 an 办公室

@@ -34,6 +34,26 @@ def test_references_to_nothing_named_are_dropped() -> None:
     assert [m.text for m in found] == ["桃源县司法局"]
 
 
+def test_we_of_a_commission_or_an_office_is_its_full_name() -> None:
+    # 我委 is the 委员会 that writes, 我办 the 办公室; 我局 is neither
+    for author, we in (("宁陵县发展和改革委员会", "我委"), ("宁陵县人民政府办公室", "我办")):
+        found = resolve_anaphora([_m(we, 0, "org.anaphor")], ReportInfo(doc_id="t", author=author))
+        assert [m.name for m in found] == [author]
+    found = resolve_anaphora(
+        [_m("我局", 0, "org.anaphor")], ReportInfo(doc_id="t", author="宁陵县发展和改革委员会")
+    )
+    assert found == []
+
+
+def test_end_to_end_a_commission_s_we_states_what_it_issued() -> None:
+    text = (
+        "关于县政协第4号提案的答复\n王委员：\n您提出的提案收悉，现答复如下：\n"
+        "我委牵头出台《宁陵县社会信用体系建设实施方案》。\n宁陵县发展和改革委员会\n2024年6月5日\n"
+    )
+    got = {(r.subject[1], r.predicate.value, r.object[1], r.implicit) for r in extract_text(text).relations}
+    assert ("宁陵县发展和改革委员会", "formulates", "宁陵县社会信用体系建设实施方案", False) in got
+
+
 def test_end_to_end_a_bureau_s_we_joins_the_author() -> None:
     text = "桃源县民政局关于2023年度法治政府建设情况的报告\n2023年，我局坚持依法行政。本局领导班子带头学法。我局长期坚持。\n"
     d = extract_text(text)
