@@ -218,10 +218,13 @@ def _most_named(text: str, head: str, place: Region | None) -> str:
     if not prefixes:
         return ""
     full = _HEAD_IN_FULL.get(head, re.escape(head))
+    # 我局会同县财政局…: a partner (anaphor_partner_words.txt) is not the writer
+    partners = lexicon.words("anaphor_partner_words")
     found = Counter(
         m.group(1)
         for m in re.finditer(rf"((?:{prefixes})[{_CJK}]{{1,10}}?{full})(?!员会|公室)", text)
         if is_institution_name(m.group(1), place)
+        and not text[max(0, m.start() - 2) : m.start()].endswith(partners)
     )
     if not found:
         return ""
@@ -464,6 +467,9 @@ def _detect_author(text: str, lines: list[str], title: str, place: Region | None
     if kind == "reply":
         # a reply is signed by the office that answers, whatever place it speaks of;
         # the page that posts it may be another office's (a government's site)
+        # (a government's site over a text that says 我局 names no 局: the reply is not its own)
+        if which == "dept":
+            publishers = [p for p in publishers if ends_with_head(p, word)]
         for name, reason in (*((s, "signature") for s in signature), *((p, "publisher") for p in publishers)):
             return Author(expand_relative(name, place), f"reply: {reason}")
     if which == "dept":

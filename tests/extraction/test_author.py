@@ -443,6 +443,23 @@ def test_a_reply_posted_on_a_government_s_site_is_by_the_office_that_signs_it(si
     assert (info.kind, info.author, info.author_reason) == ("reply", "宁陵县交通运输局", "reply: signature")
 
 
+def test_a_government_s_site_over_an_unsigned_bureau_s_reply_is_not_its_author() -> None:
+    # the page says 我局: the government that posts it is no 局, and the 局 named
+    # after 会同 is the writer's partner
+    head = "发布机构：宁陵县人民政府\n发布日期：2024-06-12\n关于县十届人大三次会议第7号建议的答复\n吴代表：\n"
+    text = head + "您提出的建议收悉，现答复如下：\n我局会同县财政局制定《宁陵县农村公路养护资金管理办法》。\n"
+    assert info_of(text).author == ""
+    # a text that names the bureau it is: that one
+    text = head + "您提出的建议收悉，现答复如下：\n宁陵县交通运输局高度重视，我局推行“路长制”。\n"
+    assert (info_of(text).author, info_of(text).author_reason) == (
+        "宁陵县交通运输局",
+        "self-reference (我局), opening",
+    )
+    # a 局 that publishes its own reply still answers it
+    text = head.replace("宁陵县人民政府", "宁陵县交通运输局") + "您提出的建议收悉，我局推行“路长制”。\n"
+    assert info_of(text).author == "宁陵县交通运输局"
+
+
 def test_a_copy_line_under_a_reply_does_not_sign_it() -> None:
     text = (
         "关于县政协第3号提案的答复\n王委员：\n您提出的提案收悉，现答复如下。\n"
