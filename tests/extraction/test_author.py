@@ -212,6 +212,21 @@ def test_a_site_path_is_not_the_title() -> None:
     assert info.title == "桃源县2023年法治政府建设年度报告"
 
 
+def test_a_page_s_metadata_lines_are_not_the_title() -> None:
+    # an information-disclosure page: its keyword, class and date lines come before the title
+    header = (
+        "索引号：11411423MB0000000X/2024-00031\n信息分类：建议提案办理\n发布机构：宁陵县人民政府\n"
+        "生成日期：2024-06-05\n关键词：建议 答复\n公开方式：主动公开\n有效性：有效\n浏览次数：123\n"
+    )
+    text = header + "宁陵县司法局关于县十届人大三次会议第12号建议的答复\n张三代表：\n您提出的建议收悉。\n"
+    info = info_of(text)
+    assert (info.title, info.author, info.kind) == (
+        "宁陵县司法局关于县十届人大三次会议第12号建议的答复",
+        "宁陵县司法局",
+        "reply",
+    )
+
+
 def test_a_bureau_that_never_names_itself_credits_nobody() -> None:
     # not its place's government: that would credit the county with the bureau's work
     info = info_of("按照上级要求，我局认真总结本年度法治政府建设情况。我县高度重视。桃源县部署。\n")
