@@ -229,6 +229,8 @@ def find_relations(
     parents = {c: p for c, (p, _) in parents_of(entities, info, author).items()}
     parents.update(own_units(entities, author))
     found = relate(sentences, mentions, entities, author, parents, note)
+    # what a deputy or member proposes (您提出的建立…机制的建议) is no one's act yet
+    found = [r for r in found if not _proposed(r, sentences)]
     if author is not None and not _governs(author[1]):
         if info.kind == "reply":
             found = [r for r in found if not _county_work(r, sentences)]
@@ -277,6 +279,29 @@ def _county_work(r: Relation, sentences: Sequence[Sentence]) -> bool:
     return bool(verb) and not after.startswith(lexicon.words(Predicate.IMPLEMENTS.cues))
 
 
+# The one who proposes, before the proposed act in its clause (您提出的建立…, 代表所提的关于推行…).
+_PROPOSER = re.compile(r"(?:您|你们|代表|委员)们?[^，,；;。]{0,12}?(?:提出|所提|建议|提议|反映)")
+# A proposal's title around the act (关于建立…机制的建议).
+_PROPOSAL_END = re.compile(r"^[”’》」]*的?(?:建议|提案|议案)")
+
+
+def _proposed(r: Relation, sentences: Sequence[Sentence]) -> bool:
+    """An implied relation whose act a deputy or member proposes, not the writer's.
+
+    A reply repeats the proposal it answers (您提出的关于建立矛盾纠纷多元化解机制的
+    建议收悉; 您建议制定《X》): the proposed system is not yet anyone's.
+    """
+    if not r.implicit:
+        return False
+    s = sentences[r.sent_index]
+    at = r.start - s.start
+    lo = max((i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END), default=0)
+    lead = s.text[lo:at]
+    if _PROPOSER.search(lead):
+        return True
+    return "关于" in lead and bool(_PROPOSAL_END.match(s.text[r.end - s.start :]))
+
+
 # 我县, 我市 …: the writer's place; 我局, 本局 …: the writer's office.
 _SELF_SUBJECT = re.compile(r"(?:我|本)(省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院|们)(?![长委级属员])")
 
@@ -294,10 +319,16 @@ def _own_place_acts(r: Relation, sentences: Sequence[Sentence]) -> bool:
     at = r.start - s.start
     bounds = [0, *(i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END)]
     for lo in reversed(bounds):
-        m = _SELF_SUBJECT.match(_bare_lead(s.text[lo:at]))
+        m = _SELF_SUBJECT.match(_time_words().sub("", _bare_lead(s.text[lo:at]), count=1))
         if m:
             return m.group(1) in _PLACE_LEVELS
     return False
+
+
+@cache
+def _time_words() -> re.Pattern[str]:
+    """Time words before a clause's subject (author_lead_words.txt: 目前我县…, 近年来我局…)."""
+    return re.compile(rf"^(?:{lexicon.alternation('author_lead_words')})[，,]?")
 
 
 _PLACE_LEVELS = frozenset({"省", "市", "州", "县", "区", "镇", "乡", "街道", "旗", "盟"})

@@ -1051,9 +1051,34 @@ def test_what_the_county_does_is_not_the_replying_bureau_s() -> None:
         bureau, "我县制定《宁陵县行政执法监督办法》，我局严格落实《行政执法监督条例》，建立执法案卷评查制度。"
     )
     assert {o for s, _, o, _ in got if s == bureau} == {"行政执法监督条例", "执法案卷评查制度"}
+    # time words may come before the county (目前我县…, 近年来我县…)
+    got = _replied(bureau, "目前我县已编制《宁陵县轻微违法行为免罚清单》，涵盖事项32项。")
+    assert not {t for t in got if t[0] == bureau}
     # a clause without 我县 is the bureau's
     got = _replied(bureau, "近年来，全面推行行政执法“三项制度”。")
     assert (bureau, "implements", "三项制度", True) in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "您提出的关于建立矛盾纠纷多元化解机制的建议收悉，现答复如下：",
+        "您建议制定《宁陵县法律援助实施办法》，我局将认真研究。",
+        "您提出的建立“法律明白人”培养工程的建议，与我局工作思路高度契合。",
+        "您所提的关于推行“首违不罚”清单的建议非常中肯。",
+        "代表提出的建立“一村一法律顾问”制度问题，目前已实现全覆盖。",
+        "关于建立人民调解员激励机制的建议，我局高度重视。",
+    ],
+)
+def test_what_a_deputy_proposes_is_not_the_replying_bureau_s(body: str) -> None:
+    assert _replied("宁陵县司法局", body) == set()
+
+
+def test_what_the_bureau_does_after_the_proposal_is_its_own() -> None:
+    got = _replied("宁陵县司法局", "您提出的建议很有必要，我局已制定《宁陵县法律援助实施办法》。")
+    assert ("宁陵县司法局", "formulates", "宁陵县法律援助实施办法", False) in got
+    got = _replied("宁陵县司法局", "针对您反映的问题，建立人民调解员激励机制。")
+    assert ("宁陵县司法局", "formulates", "人民调解员激励机制", True) in got
 
 
 def test_what_the_county_does_is_the_county_government_s() -> None:
