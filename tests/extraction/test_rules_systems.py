@@ -465,3 +465,25 @@ def test_a_second_act_ends_the_words_after_a_verb(names: Names) -> None:
 
 def test_a_mechanism_of_how_prices_form_keeps_its_name(names: Names) -> None:
     assert names("完善农产品价格形成机制。", SYS) == {"农产品价格形成机制"}
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "name"),
+    [
+        (
+            "您在建议中提出“建立行政执法人员持证上岗制度”，我们认为很有必要。",
+            EntityType.SYSTEM,
+            "行政执法人员持证上岗制度",
+        ),
+        ("关于您提出的“推行柔性执法清单”的建议，我局已着手研究。", EntityType.LIST, "柔性执法清单"),
+        ("规划明确“健全矛盾纠纷多元化解机制”等任务。", EntityType.SYSTEM, "矛盾纠纷多元化解机制"),
+    ],
+)
+def test_a_quoted_task_names_what_its_verb_acts_on(text: str, typ: EntityType, name: str) -> None:
+    # a quote that opens with a verb is someone's words; the system or list is its object
+    assert extract_names(text, typ) == {name}
+
+
+def test_a_quoted_name_without_a_verb_keeps_its_quote() -> None:
+    assert extract_names("全面推行“一村一法律顾问”制度。", EntityType.SYSTEM) == {"一村一法律顾问制度"}
+    assert extract_names("建立“首违不罚”清单。", EntityType.LIST) == {"首违不罚清单"}

@@ -206,6 +206,11 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             continue
         after = v.text[q.end() : q.end() + 12]
         before = v.text[max(0, q.start() - 6) : q.start()]
+        verb = _leading_cue(bare)
+        if verb and bare.endswith((*lexicon.words("list_heads"), *lexicon.words("system_heads"))):
+            # “建立行政执法人员持证上岗制度”: a quoted task (a proposal's, a plan's words); the
+            # system or list is what the verb acts on, and the head rules find it
+            continue
         if inner.endswith(tuple(lexicon.words("list_heads"))):
             if PLURAL.search(before) or p.bare_list.fullmatch(bare) or before.endswith("简称"):
                 continue
@@ -293,6 +298,24 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
             yield Candidate(q.start(), q.end(), BRAND, bare, "quote.brand")
             continue
         yield Candidate(q.start() + 1, q.end() - 1, BRAND, bare, "quote.brand")
+
+
+@cache
+def _cue_verbs() -> tuple[str, ...]:
+    """The verbs that make, carry out or draw up a rule or a list (relation_*.txt cues)."""
+    words = {
+        w
+        for f in ("relation_formulates", "relation_implements", "relation_compiles")
+        for w in lexicon.words(f)
+        if len(w) == 2
+    }
+    return tuple(sorted(words))
+
+
+def _leading_cue(bare: str) -> str:
+    """The cue verb a quoted phrase opens with (建立…制度, 推行…清单), when a name follows it."""
+    verb = next((w for w in _cue_verbs() if bare.startswith(w)), "")
+    return verb if len(bare) - len(verb) >= 4 else ""
 
 
 # The count of a group of quoted names (两个, 3项) before what they are.
