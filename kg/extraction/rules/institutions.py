@@ -801,7 +801,9 @@ def _conjunct_numbered_unit(v: SentenceView, h: re.Match[str]) -> tuple[int, str
     the conjuncts before it are the same body's units of the same kind (县检察院第二检察部、
     第三检察部 → 县检察院第三检察部); else None."""
     t = v.text
-    m = _CONJUNCT_ORDINAL.search(t, 0, h.start())
+    if "第" not in t[max(0, h.start() - 8) : h.start()]:
+        return None
+    m = _CONJUNCT_ORDINAL.search(t, max(0, h.start() - 12), h.start())
     if m is None:
         return None
     unit = m.group(2) + h.group()  # 检察部
