@@ -302,8 +302,8 @@ def _proposed(r: Relation, sentences: Sequence[Sentence]) -> bool:
     return "关于" in lead and bool(_PROPOSAL_END.match(s.text[r.end - s.start :]))
 
 
-# 我县, 我市 …: the writer's place; 我局, 本局 …: the writer's office.
-_SELF_SUBJECT = re.compile(r"(?:我|本)(省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院|们)(?![长委级属员])")
+# 我县, 我市 …: the writer's place; 我局, 本局, 我们 …: the writer's office.
+_SELF_SUBJECT = re.compile(r"^(?:我|本)(省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院|们)(?![长委级属员])")
 
 
 def _own_place_acts(r: Relation, sentences: Sequence[Sentence]) -> bool:
@@ -319,16 +319,10 @@ def _own_place_acts(r: Relation, sentences: Sequence[Sentence]) -> bool:
     at = r.start - s.start
     bounds = [0, *(i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END)]
     for lo in reversed(bounds):
-        m = _SELF_SUBJECT.match(_time_words().sub("", _bare_lead(s.text[lo:at]), count=1))
+        m = _SELF_SUBJECT.match(_bare_lead(s.text[lo:at]))  # past 目前, 近年来 …
         if m:
             return m.group(1) in _PLACE_LEVELS
     return False
-
-
-@cache
-def _time_words() -> re.Pattern[str]:
-    """Time words before a clause's subject (author_lead_words.txt: 目前我县…, 近年来我局…)."""
-    return re.compile(rf"^(?:{lexicon.alternation('author_lead_words')})[，,]?")
 
 
 _PLACE_LEVELS = frozenset({"省", "市", "州", "县", "区", "镇", "乡", "街道", "旗", "盟"})
@@ -1052,7 +1046,7 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
     convened = _convened(s, lo)
     if convened:
         return convened, "the body whose meeting the clause before convened"
-    if lo > s.sentence.start and _SELF_OPENS.match(_clause_lead(s, lo, cue_start)):
+    if lo > s.sentence.start and _SELF_SUBJECT.match(_clause_lead(s, lo, cue_start)):
         return [], ""  # 市司法局推广…，我县借鉴推行《X》: the writer's place, not the topic
     topic = _topic(s, before=lo)
     if topic:
@@ -1114,7 +1108,6 @@ def _nearer_subject(s: _Sent, after: int, lo: int) -> list[Mention] | None:
 
 
 # A clause whose subject is the writer's own place or office (我县, 我市, 本局).
-_SELF_OPENS = re.compile(r"^(?:我|本)(?:省|市|州|县|区|镇|乡|街道|旗|盟|局|委|办|厅|院)(?![长委级属员])")
 
 
 def _clause_lead(s: _Sent, lo: int, cue_start: int) -> str:
