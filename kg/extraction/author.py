@@ -237,14 +237,12 @@ def _most_named(text: str, head: str, place: Region | None) -> str:
 
 # A news dateline (商丘日报讯（记者 王某）, （通讯员 李某）, 宁陵县融媒体中心讯): the paper
 # that reports, not a subject.
-_DATELINE = (
-    rf"[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]|[{_CJK}]{{2,12}}讯"
-)
+_REPORTER = rf"[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]"
+_DATELINE = rf"{_REPORTER}|[{_CJK}]{{2,12}}讯"
 # In any sentence, only a medium's 讯 (商丘网讯, 县融媒体中心讯) or a reporter's bracket
 # opens a dateline: 加强通讯保障 does not.
 _DATELINE_OPENS = re.compile(
-    rf"^(?:[{_CJK}]{{0,12}}(?:讯|电)?\s*[（(](?:本报)?(?:记者|通讯员)[^）)]{{0,30}}[）)]"
-    rf"|[{_CJK}]{{0,12}}(?:报|网|台|社|中心|频道|客户端)(?:讯|电))\s*"
+    rf"^(?:{_REPORTER}|[{_CJK}]{{0,12}}(?:报|网|台|社|中心|频道|客户端)(?:讯|电))\s*"
 )
 
 
