@@ -129,6 +129,41 @@ def canon(names: list[str], place: Region | None = KAIYANG) -> dict[str, str]:
     return {m.name: e.canonical for e in ents for m in e.mentions}
 
 
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("县人社局", "县人力资源和社会保障局"),
+        ("县发改委", "县发展和改革委员会"),
+        ("县市场监管局", "县市场监督管理局"),
+        ("县文广旅体局", "县文化广电旅游体育局"),
+    ],
+)
+def test_a_department_s_abbreviation_joins_its_full_name(short: str, full: str) -> None:
+    got = canon([full, short])
+    assert got[short] == got[full] == "开阳县" + full[1:]
+
+
+def test_an_author_named_short_keeps_its_key_and_takes_the_full_name_as_a_label() -> None:
+    ms = [mention("开阳县人力资源和社会保障局", 0), mention("开阳县人社局", 40)]
+    ents = link_entities(Document("d", "", "", ""), info(author="开阳县人社局"), ms)
+    assert [(e.canonical, "开阳县人力资源和社会保障局" in e.alt_labels) for e in ents] == [
+        ("开阳县人社局", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("县公安局", "县公安交通管理局"),  # a name of its own: the traffic bureau is another body
+        ("县教育局", "县教育体育局"),
+        ("县司法局", "县司法局办公室"),  # another head: a unit
+    ],
+)
+def test_a_name_that_opens_a_longer_one_stays_apart(short: str, full: str) -> None:
+    got = canon([full, short])
+    assert got[short] != got[full]
+
+
 def test_short_tail_joins_the_one_longer_name() -> None:
     got = canon(["镇党委理论学习中心组", "理论学习中心组"], TOWN)
     assert got["理论学习中心组"] == got["镇党委理论学习中心组"] == "清溪镇党委理论学习中心组"

@@ -553,7 +553,44 @@ def _variant_targets(
         targets.discard(k)
         if len(targets) == 1 and next(iter(targets))[2] == k[2]:
             out[k] = targets.pop()
+
+    # 宁陵县人社局 and 宁陵县人力资源和社会保障局: a department's abbreviation joins its one full name
+    for k in inst:
+        if k in out:
+            continue
+        fulls = {out.get(o, o) for o in inst if o[2] == k[2] and abbreviates(k[1], o[1])} - {k}
+        if len(fulls) != 1:
+            continue
+        full = fulls.pop()
+        if k != keep:
+            out[k] = full
+        elif full not in out:
+            out[full] = k  # the author keeps its key; its full name becomes a label
     return out
+
+
+_PLACE_END = re.compile(r"^.*?[省市县区州旗盟镇乡]")
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is the usual abbreviation of department ``full`` of the same place:
+    both open with the place, end with the same head (局, 厅, 委 for 委员会), and the short
+    body's characters stand in order in the full one from its first (人社局 of 人力资源和社会
+    保障局, 发改委 of 发展和改革委员会, 市场监管局 of 市场监督管理局), without being its
+    opening words."""
+    place = _PLACE_END.match(short)
+    if place is None or not full.startswith(place.group()):
+        return False
+    a, b = short[place.end() :], full[place.end() :]
+    b = b[:-2] if b.endswith("委员会") else b  # 发展和改革委员会 → 发展和改革委
+    if len(a) < 3 or len(b) < len(a) + 2 or a[-1] != b[-1] or a[-1] not in "局厅委" or a[0] != b[0]:
+        return False
+    if b.startswith(a[:-1]):
+        return (
+            False  # 公安局 and 公安交通管理局, 教育局 and 教育体育局: a name of its own, perhaps another body
+        )
+    rest = iter(b)
+    return all(c in rest for c in a)
 
 
 def _dated_targets(
