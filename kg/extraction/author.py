@@ -49,7 +49,7 @@ from kg.extraction.places import (
     region_at,
     town_names,
 )
-from kg.model import Region
+from kg.model import Predicate, Region
 
 _CJK = r"\u4e00-\u9fff"
 
@@ -291,8 +291,8 @@ def _news_subject() -> re.Pattern[str]:
     verb (印发, 打造, 编制 …) or a headline's colon, perhaps with a time word between
     (县人社局今年建立…; 县税务局：优化…)."""
     words = {*lexicon.words("author_opening_verbs")}
-    for name in ("relation_formulates", "relation_implements", "relation_compiles", "relation_runs"):
-        words |= set(lexicon.words(name))
+    for p in (Predicate.FORMULATES, Predicate.IMPLEMENTS, Predicate.COMPILES, Predicate.RUNS):
+        words |= set(lexicon.words(p.cues))
     verbs = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
     return re.compile(
         rf"^([{_CJK}（）()、]{{2,40}}?)(?=\s*[：:]|\s+|(?:今年|去年|近年来|近日|日前|(?:19|20)\d\d年)?(?:{verbs})|对20)"
@@ -314,11 +314,17 @@ def opening_subject(line: str, place: Region | None, news: bool = False) -> Auth
     return NOBODY
 
 
-def _clause_subject(text: str, place: Region | None, subject: re.Pattern[str] | None = None) -> Author:
+def _past_lead(text: str, frames: int = 2) -> str:
+    """``text`` after its time words and up to ``frames`` frames (在…下, 根据…要求), each
+    followed by time words of its own: where a clause's subject stands."""
     s = _lead().sub("", text.strip(), count=1)
-    for _ in range(2):
-        s = _FRAME.sub("", s, count=1)
-        s = _lead().sub("", s, count=1)
+    for _ in range(frames):
+        s = _lead().sub("", _FRAME.sub("", s, count=1), count=1)
+    return s
+
+
+def _clause_subject(text: str, place: Region | None, subject: re.Pattern[str] | None = None) -> Author:
+    s = _past_lead(text)
     m = (subject or _subject()).match(s)
     if not m:
         return NOBODY
@@ -533,8 +539,7 @@ def _news_author(lines: list[str], prose: list[str], place: Region | None) -> Au
         if m and is_institution_name(m.group(1), place):
             return Author(expand_relative(m.group(1), place), "news: source")
         if k == 0:
-            lead = _FRAME.sub("", _lead().sub("", line.strip(), count=1), count=1)
-            lead = _lead().sub("", lead, count=1)
+            lead = _past_lead(line, frames=1)
             anaphor = _LEAD_ANAPHOR.match(lead)
             if anaphor or not lead.startswith(tuple("各全")):
                 head = _clause_subject(_headline(lines), place, _news_subject())

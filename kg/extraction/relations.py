@@ -192,6 +192,7 @@ class _Sent:
     sentence: Sentence
     mentions: list[Mention]
     cues: list[_Cue]
+    opens: int  # where the sentence's own words begin: past a news dateline (商丘日报讯（记者…）)
     ends: list[int] = field(default_factory=list)  # clause-end offsets within the sentence
     note: Note | None = None  # kg explain listens here
     parents: dict[Key, Key] = field(default_factory=dict)  # 县政府常务会议 → 县政府
@@ -285,6 +286,12 @@ _PROPOSER = re.compile(r"(?:您|你们|代表|委员)们?[^，,；;。]{0,12}?(?
 _PROPOSAL_END = re.compile(r"^[”’》」]*的?(?:建议|提案|议案)")
 
 
+def _clause_starts(text: str, at: int) -> list[int]:
+    """Where the clauses of a sentence's ``text`` before offset ``at`` begin: 0, then after
+    each clause end (the filters of implied relations read plain sentences, not ``_Sent``)."""
+    return [0, *(i + 1 for i, c in enumerate(text[:at]) if c in _CLAUSE_END)]
+
+
 def _proposed(r: Relation, sentences: Sequence[Sentence]) -> bool:
     """An implied relation whose act a deputy or member proposes, not the writer's.
 
@@ -295,7 +302,7 @@ def _proposed(r: Relation, sentences: Sequence[Sentence]) -> bool:
         return False
     s = sentences[r.sent_index]
     at = r.start - s.start
-    lo = max((i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END), default=0)
+    lo = _clause_starts(s.text, at)[-1]
     lead = s.text[lo:at]
     if _PROPOSER.search(lead):
         return True
@@ -317,8 +324,7 @@ def _own_place_acts(r: Relation, sentences: Sequence[Sentence]) -> bool:
         return False
     s = sentences[r.sent_index]
     at = r.start - s.start
-    bounds = [0, *(i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END)]
-    for lo in reversed(bounds):
+    for lo in reversed(_clause_starts(s.text, at)):
         m = _SELF_SUBJECT.match(_bare_lead(s.text[lo:at]))  # past 目前, 近年来 …
         if m:
             return m.group(1) in _PLACE_LEVELS
@@ -339,7 +345,7 @@ def _other_place_acts(r: Relation, sentences: Sequence[Sentence], info: ReportIn
         return False
     s = sentences[r.sent_index]
     at = r.start - s.start
-    lo = max((i + 1 for i, c in enumerate(s.text[:at]) if c in _CLAUSE_END), default=0)
+    lo = _clause_starts(s.text, at)[-1]
     lead = _bare_lead(s.text[lo:at])
     place = _place_opening(lead)
     if not place:
@@ -399,7 +405,7 @@ def relate(
         )
         if not ms:
             continue
-        s = _Sent(sent, ms, _find_cues(sent, ms), note=note, parents=parents or {})
+        s = _Sent(sent, ms, _find_cues(sent, ms), opens, note=note, parents=parents or {})
         out.extend(_cue_relations(s, owner, implied))
         out.extend(_issuer_relations(s, owner))
         out.extend(_item_counts(s, owner))
@@ -1216,7 +1222,7 @@ def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False
     With ``person``, the institution whose official is the sentence's subject
     (县检察院检察长刘某表示，…) instead.
     """
-    start = s.sentence.start + dateline_end(s.sentence.text) if start is None else start
+    start = s.opens if start is None else start
     first = next((m for m in s.mentions if m.type is EntityType.INSTITUTION and m.start >= start), None)
     if first is None or first.end > before:
         return []

@@ -807,13 +807,11 @@ def _conjunct_numbered_unit(v: SentenceView, h: re.Match[str]) -> tuple[int, str
     if m is None:
         return None
     unit = m.group(2) + h.group()  # 检察部
-    earlier = re.compile(rf"(?:^|、|和|及|与)(第[{NUM}]+){re.escape(unit)}$")
+    # the same unit before it, with the joiner before it when it is a conjunct too
+    earlier = re.compile(rf"([、和及与])?第[{NUM}]+{re.escape(unit)}$")
     end = m.start()
-    while (
-        (prev := earlier.search(t, 0, end)) is not None and prev.start() > 0 and t[prev.start()] in "、和及与"
-    ):
+    while (prev := earlier.search(t, 0, end)) is not None and prev.group(1):
         end = prev.start()  # 第一检察部、第二检察部和第三检察部: back to the first conjunct
-    prev = re.search(rf"第[{NUM}]+{re.escape(unit)}$", t[:end])
     if prev is None:
         return None
     start, _ = _name_start(v, end - len(h.group()))

@@ -29,6 +29,7 @@ from kg.extraction.rules.base import (
     strip_marks,
     trim,
 )
+from kg.model import Predicate
 from kg.text.tokenize import word_tag
 
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,24})[”\"]")
@@ -302,11 +303,11 @@ def quoted(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
 
 @cache
 def _cue_verbs() -> tuple[str, ...]:
-    """The verbs that make, carry out or draw up a rule or a list (relation_*.txt cues)."""
+    """The verbs that make, carry out or draw up a rule or a list (their predicates' cue lists)."""
     words = {
         w
-        for f in ("relation_formulates", "relation_implements", "relation_compiles")
-        for w in lexicon.words(f)
+        for p in (Predicate.FORMULATES, Predicate.IMPLEMENTS, Predicate.COMPILES)
+        for w in lexicon.words(p.cues)
         if len(w) == 2
     }
     return tuple(sorted(words))
