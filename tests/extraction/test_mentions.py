@@ -7,12 +7,13 @@ style of rule-of-law reports from places the seeds do not cover.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.extraction.mentions import find_mentions
 from kg.extraction.places import is_navigation, region_of
 from kg.model import Document, EntityType, ReportInfo
+from kg.text.reflow import reflow_document
 from kg.text.segment import split_sentences
 
 INST, SYS, LIST, BRAND = EntityType.INSTITUTION, EntityType.SYSTEM, EntityType.LIST, EntityType.BRAND
@@ -391,13 +392,19 @@ TEXTS = st.lists(st.one_of(FRAGMENTS, CJK), min_size=1, max_size=40).map("".join
 
 
 def _mentions(text: str):
-    doc = Document(id="p", path="", text=text, sha256="")
+    """The mentions of ``text`` as extraction finds them: on the text with its soft line
+    breaks joined (three lines of one width read as a page), offsets back in ``text``."""
+    view = reflow_document(Document(id="p", path="", text=text, sha256=""))
+    read = view.document
     info = ReportInfo(doc_id="p", place=region_of(NINGLING))
-    return find_mentions(doc, split_sentences(doc), info)
+    return [view.flow.mention(m) for m in find_mentions(read, split_sentences(read), info)]
 
 
 @settings(max_examples=200, deadline=None)
 @given(TEXTS)
+@example(
+    "县司法局县司法局县司法局县司法局县司法局\n县司法局县司法局县司法局行政执法公示\n县司法局县司法局县司法局县司法局县司法局"
+)
 def test_mentions_slice_the_text_and_do_not_overlap(text: str) -> None:
     ms = _mentions(text)
     for m in ms:
