@@ -111,6 +111,11 @@ _COORD = re.compile(r"^\s*(?:[、和与及]|以及|联合|会同|协同)?\s*$")
 # 与A、B联合印发: the institutions after 与/会同 act together with the writer.
 _WITH_WRITER = re.compile(r"(?:与|同|会同|联合)$")
 _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
+# 联合A、B印发, 会同A制定: a verb of acting together before the partners; the clause's
+# subject (or the writer) acts with them.
+_JOINT_VERB = re.compile(r"(?:会同|联合|协同)$")
+# The others a list of bodies stands for, counted (A、B等六部门联合印发, 等3家单位).
+_OTHERS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两几多]*[个家]?(?:部门|单位|机关)")
 # Where an actor acts, between it and its verb (在全县中小学, 在各乡镇).
 _WHERE = re.compile(r"在[^在的]{1,8}")
 # An ordinal session between a body and its verb (常委会第三十次会议通过, 第四次县委…).
@@ -921,7 +926,7 @@ def _emit(
     cue: str = "",
 ) -> Iterable[Relation]:
     actors, how = _actors(s, cue_start)
-    partners = _partners(s, cue_start) if not actors and implied is not None else []
+    partners = _partners(s, cue_start) if not actors else []
     if actors:
         subjects, start, implicit = [_organ(s, owner[a].key) for a in actors], actors[0].start, False
         if any(k != owner[a].key for a, k in zip(actors, subjects, strict=True)):
@@ -929,6 +934,9 @@ def _emit(
     elif implied is not None and not _unnamed_actor(s, cue_start):
         subjects, start, implicit = [implied], cue_start, True
         how = "the report's author: the clause names no actor"
+    elif partners:
+        subjects, start, implicit = [], cue_start, False
+        how = "no author: only the partners named after 与/联合/会同"
     else:
         why = (
             "its subject names no entity (各部门, 全县…)"
@@ -937,8 +945,8 @@ def _emit(
         )
         s.tell(obj, cue, preds, (), why)
         return
-    if partners:
-        how += "; with the partners named after 与/会同"
+    if partners and subjects:
+        how += "; with the partners named after 与/联合/会同"
     s.tell(obj, cue, preds, [*(owner[a].key for a in partners), *subjects], f"rule {rule}; actor: {how}")
     if partners:
         # 与A、B联合印发: the writer and its partners; the partners are named
@@ -1019,7 +1027,7 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
         m = insts[-1]
         between = _without_names(s, m.end, cue_start)
         bare = _alternation("relation_subject_fillers").sub(
-            "", _SESSION.sub("", _TIME_ANY.sub("", _MARKS.sub("", between)))
+            "", _SESSION.sub("", _TIME_ANY.sub("", _OTHERS_COUNTED.sub("", _MARKS.sub("", between))))
         )
         if bare and _MEETING_OF.fullmatch(bare):
             bare = ""  # 县政府第30次常务会议审议通过: the body acts by its meeting
@@ -1029,6 +1037,13 @@ def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
             bare = ""  # 县委、政府印发…: the committee, with its place's government named short
         group = _coordinated(s, m)
         head = _HEADING.sub("", _MARKS.sub("", _text(s, lo, group[0].start)))
+        joint = _JOINT_VERB.search(_text(s, lo, group[0].start).rstrip())
+        if not bare and joint:
+            # 联合县法院印发…: the partners, with the subject the clause leaves out
+            before, _ = _actors(s, lo + joint.start())
+            if not before:
+                return [], ""  # the writer acts with them (see _partners)
+            return [*before, *group], "the clause's subject, with the partners named after 联合/会同"
         if (bare == "名义" and head.endswith("以")) or _meeting_adopts(s, head, bare, cue_start):
             how = "named in 以…名义" if bare == "名义" else "the body whose meeting adopted it"
             return group, how
@@ -1184,10 +1199,12 @@ def _partners(s: _Sent, cue_start: int) -> list[Mention]:
     if not insts:
         return []
     group = _coordinated(s, insts[-1])
-    between = _MARKS.sub("", _without_names(s, insts[-1].end, cue_start))
+    between = _OTHERS_COUNTED.sub("", _MARKS.sub("", _without_names(s, insts[-1].end, cue_start)))
     head = _MARKS.sub("", _text(s, lo, group[0].start))
     if _WITH_WRITER.search(head) and _TOGETHER.match(between):
         return group
+    if _JOINT_VERB.search(head) and not _strip_fillers(between):
+        return group  # 联合县法院印发…
     return []
 
 
@@ -1251,7 +1268,9 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
     institution is not the actor, and there is no entity to name instead.
     """
     lo, _ = _clause_bounds(s, cue_start)
-    head = _strip_fillers(_BRACKETED.sub("", _MARKS.sub("", _without_names(s, lo, cue_start))))
+    head = _strip_fillers(
+        _OTHERS_COUNTED.sub("", _BRACKETED.sub("", _MARKS.sub("", _without_names(s, lo, cue_start))))
+    )
     if not head.endswith(lexicon.words("relation_generic_actors")):
         # 各级各部门坚持…，全面实施X: a later clause shares the sentence's generic subject
         return lo > s.sentence.start and _generic_opening(s)

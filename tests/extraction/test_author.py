@@ -458,6 +458,16 @@ def test_a_reply_posted_on_a_government_s_site_is_by_the_office_that_signs_it(si
     assert (info.kind, info.author, info.author_reason) == ("reply", "宁陵县交通运输局", "reply: signature")
 
 
+def test_an_unsigned_reply_is_the_body_its_answer_opens_with() -> None:
+    # nothing signs it: the answer's first sentence names who did the work
+    head = "对县政协十届二次会议第17号提案的答复\n李委员：\n您提出的提案收悉。经认真研究，现答复如下：\n"
+    text = head + "为化解矛盾纠纷，宁陵县司法局重点做了以下几方面工作：一是建强调解组织。\n"
+    assert (info_of(text).author, info_of(text).author_reason) == ("宁陵县司法局", "opening")
+    # an answer that opens on the matter, not on a body, names no author
+    text = head + "基层治理是国家治理的基石，基层强则国家强。近年来，县司法局重点推进调解。\n"
+    assert info_of(text).author == ""
+
+
 def test_a_government_s_site_over_an_unsigned_bureau_s_reply_is_not_its_author() -> None:
     # the page says 我局: the government that posts it is no 局, and the 局 named
     # after 会同 is the writer's partner

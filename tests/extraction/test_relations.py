@@ -751,6 +751,27 @@ def test_partners_act_with_the_writer() -> None:
     assert {r.subject[1] for r in rels} == {AUTHOR}
 
 
+def test_partners_after_a_joint_verb_act_with_the_writer() -> None:
+    # 联合A印发 in a clause of its own: the writer, and A with it
+    rels = run("联合{机构:县法院}印发{制度:《诉前调解工作规定》}。")
+    assert triples(rels) == {
+        (AUTHOR, "formulates", "诉前调解工作规定", True),
+        ("县法院", "formulates", "诉前调解工作规定", False),
+    }
+    # the partners counted after their list (等六部门) are the same partners
+    rels = run("会同{机构:县委政法委}、{机构:县财政局}等六部门制定{制度:《调解员队伍建设意见》}。")
+    assert {r.subject[1] for r in rels} == {AUTHOR, "县委政法委", "县财政局"}
+    # a clause's subject named before acts with them, not the writer
+    rels = run("{机构:县民政局}积极作为，联合{机构:县法院}印发{制度:《诉前调解工作规定》}。")
+    assert {r.subject[1] for r in rels} == {"县民政局", "县法院"}
+    # without a writer, the partners still act
+    rels = run("联合{机构:县法院}印发{制度:《诉前调解工作规定》}。", author=None)
+    assert triples(rels) == {("县法院", "formulates", "诉前调解工作规定", False)}
+    # 联合 as part of a name's clause without a verb of its own is no partner word
+    rels = run("{机构:县法院}在联合调解中心印发{制度:《诉前调解工作规定》}。", author=None)
+    assert {r.subject[1] for r in rels} == {"县法院"}
+
+
 def test_institutions_joined_by_together_words_act_together() -> None:
     rels = run("{机构:县法院}、{机构:县检察院}等部门联合印发{制度:《行政争议实质性化解办法》}。", author=None)
     assert {r.subject[1] for r in rels} == {"县法院", "县检察院"}
