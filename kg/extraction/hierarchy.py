@@ -194,5 +194,11 @@ def own_units(entities: Sequence[Entity], author: Key | None) -> dict[Key, Key]:
         and e.key != author
         and _UNPREFIXED_UNIT.match(e.canonical)
         and e.mentions
-        and not any(relative_prefix(m.name) or find_divisions(m.name[:12], short=False) for m in e.mentions)
+        and not any(relative_prefix(m.name) or _opens_with_place(m.name) for m in e.mentions)
     }
+
+
+def _opens_with_place(name: str) -> bool:
+    """哈尔滨国信公证处, 开阳县行政审批处: a name that opens with a place, short or full, is
+    that place's body, not a division the report's bureau names bare."""
+    return any(start == 0 for start, _, _ in find_divisions(name[:12], short=True))

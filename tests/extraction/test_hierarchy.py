@@ -106,6 +106,9 @@ def test_own_units_belong_to_the_author_of_a_bureau_s_report() -> None:
     city_works = _entity("市政设施管理科")
     assert own_units([city_works], author) == {city_works.key: author}
     assert own_units([_entity("县财政局预算科")], author) == {}
+    # a name that opens with a place written short is that place's body (a notary office)
+    assert own_units([_entity("哈尔滨国信公证处")], author) == {}
+    assert own_units([_entity("政策法规处")], author) == {_entity("政策法规处").key: author}
     # a government's report has no such divisions
     assert own_units([division], (INST.value, "桃源县人民政府", "430725")) == {}
 
