@@ -1135,6 +1135,10 @@ def test_a_group_whose_task_seeks_a_title_of_a_scope(text: str, expected: set[st
         ("会同县财政局、县审计局开展专项检查。", "431225", {"会同县财政局", "县审计局"}),
         ("会同县财政局、县审计局开展专项检查。", None, {"会同县财政局", "县审计局"}),
         ("学习借鉴会同县司法局经验。", NINGLING, {"会同县司法局"}),
+        # before another level character it is never the county: 会同 + 省 is no place
+        ("会同省公安厅、省民政厅制定办法。", NINGLING, {"省公安厅", "省民政厅"}),
+        ("联合省公安厅印发实施意见。", NINGLING, {"省公安厅"}),
+        ("会同市公安局开展检查。", "431225", {"市公安局"}),
     ],
 )
 def test_a_joining_verb_before_a_level_far_from_the_report_s_place(

@@ -294,7 +294,7 @@ def _division_before(v: SentenceView, end: int, limit: int) -> int:
         shorts = _short_names()
         for k in range(max(0, end - 9), min(limit, end - 2)):
             if (
-                text[k : end - 1] in shorts
+                text[end - 1] in shorts.get(text[k : end - 1], "")
                 and not joining_word(text, k, end)
                 and not _opens_inside_prose(v, k)
             ):
@@ -392,9 +392,15 @@ def _town_start(v: SentenceView, level_start: int, floor: int) -> int | None:
 
 
 @cache
-def _short_names() -> frozenset[str]:
-    """Short names of the gazetteer's divisions (肃南 for 肃南裕固族自治县), two characters or more."""
-    return frozenset(n for d in gazetteer().values() if len(n := short_name(d.name)) >= 2 and n != d.name)
+def _short_names() -> dict[str, str]:
+    """Short names of the gazetteer's divisions (肃南 for 肃南裕固族自治县), two characters or
+    more, with the level characters their full names end in: 肃南 + 县 is a place, 会同 + 省
+    (会同省公安厅: the verb before a province's body) is not."""
+    out: dict[str, set[str]] = {}
+    for d in gazetteer().values():
+        if len(n := short_name(d.name)) >= 2 and n != d.name:
+            out.setdefault(n, set()).add(d.name[-1])
+    return {n: "".join(sorted(levels)) for n, levels in out.items()}
 
 
 _NUMBERED = re.compile(rf"第[{NUM}]+")
@@ -455,8 +461,9 @@ def _name_start(v: SentenceView, head_start: int) -> tuple[int, bool]:
         if _is_place_word(v, word, st):
             end = st + 1 if word[0] in LEVEL and not is_division_name(word) else st + len(word)
             return _place_start(v, st, end), True
-        if cur == head_start and len(word) >= 2 and word[0] in "县区市" and not v.is_token_start(cur):
-            # 联合县公安局: jieba's one word 县公安局 holds the head; its level character is a place
+        if cur == head_start and len(word) >= 2 and word[0] in "省县区市州" and not v.is_token_start(cur):
+            # 联合县公安局, 联合省公安厅: jieba's one word 县公安局 holds the head; its level
+            # character is a place
             if not text[:st].endswith("治"):
                 return _place_start(v, st, st + 1), True
         if word in _prose_words() or _COUNTED.match(word) or _ORDINAL.fullmatch(word):
