@@ -294,7 +294,7 @@ def _division_before(v: SentenceView, end: int, limit: int) -> int:
         shorts = _short_names()
         for k in range(max(0, end - 9), min(limit, end - 2)):
             if (
-                text[end - 1] in shorts.get(text[k : end - 1], "")
+                _takes_level(shorts.get(text[k : end - 1], ""), text[end - 1])
                 and not joining_word(text, k, end)
                 and not _opens_inside_prose(v, k)
             ):
@@ -401,6 +401,16 @@ def _short_names() -> dict[str, str]:
         if len(n := short_name(d.name)) >= 2 and n != d.name:
             out.setdefault(n, set()).add(d.name[-1])
     return {n: "".join(sorted(levels)) for n, levels in out.items()}
+
+
+# Counties become cities or districts (库车县 → 库车市): a county-level short name takes any of
+# their level characters, as the gazetteer may hold the older one.
+_COUNTY_LEVELS = "县市区旗"
+
+
+def _takes_level(levels: str, char: str) -> bool:
+    """Whether a short name whose divisions end in ``levels`` may be followed by ``char``."""
+    return char in levels or (char in _COUNTY_LEVELS and any(c in _COUNTY_LEVELS for c in levels))
 
 
 _NUMBERED = re.compile(rf"第[{NUM}]+")
