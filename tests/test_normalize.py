@@ -169,6 +169,14 @@ def test_short_tail_joins_the_one_longer_name() -> None:
     assert got["理论学习中心组"] == got["镇党委理论学习中心组"] == "清溪镇党委理论学习中心组"
 
 
+def test_a_township_s_party_committee_written_short_takes_its_name_once() -> None:
+    # 乡党 is a word of jieba's dictionary (fellow villagers): 乡党委 is still the 乡's committee
+    township = Region("共和乡", "township")
+    for written in ("乡党委", "共和乡党委"):
+        assert canonical_institution(written, info(township))[0] == "共和乡党委"
+    assert canonical_institution("镇党委", info(TOWN))[0] == "清溪镇党委"
+
+
 def test_ambiguous_tail_stays_apart() -> None:
     got = canon(["县行政复议委员会", "市行政复议委员会", "行政复议委员会"])
     assert len(set(got.values())) == 3
