@@ -1547,11 +1547,18 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
             n, start, end = int(items.group(1)), m.start, m.end + items.end()
         elif after and after.group(2) in units:
             n, start, end = int(after.group(1)), m.start, m.end + after.end()
-        elif before and before.group(2) in units:
+        elif before and before.group(2) in units and not _counts_owners(before.group(2), m):
             n, start, end = int(before.group(1)), lo + before.start(), m.end
         else:
             continue
         yield _relation(s, Predicate.ITEM_COUNT, owner[m].key, n, start, end, "item-count")
+
+
+def _counts_owners(unit: str, m: Mention) -> bool:
+    """全县12个乡镇履行职责事项清单: 个 before a list named after whose lists they are
+    counts the owners (乡镇, 部门, 村), not the items."""
+    owners = (*lexicon.words("generic_each_units"), "乡镇", "镇", "乡", "县", "区", "市")
+    return unit in "个家" and m.name.startswith(owners)
 
 
 def _in_breakdown(s: _Sent, m: Mention) -> bool:

@@ -917,6 +917,8 @@ def test_no_based_on_when_the_rule_is_only_implemented() -> None:
         ("制定{清单:免罚清单}，涵盖轻微违法行为12项。", 12),
         ("编制{清单:重大行政决策事项目录}，列入决策事项5项。", 5),
         ("将7项事项列入{清单:《重大行政决策事项目录》}。", 7),
+        # 项 before a list named after its owners still counts its items
+        ("梳理形成12项{清单:乡镇履行职责事项清单}。", 12),
     ],
 )
 def test_item_count(markup: str, count: int) -> None:
@@ -935,6 +937,9 @@ def test_item_count(markup: str, count: int) -> None:
         "公布{清单:权责清单}，分类指导8个乡镇。",
         # 纳入 what is no item of it
         "编制{清单:权责清单}，纳入考核3次。",
+        # 个 before a list named after its owners counts the owners
+        "对全县12个{清单:乡镇履行职责事项清单}开展梳理。",
+        "公布18家{清单:单位权责清单}。",
     ],
 )
 def test_no_item_count(markup: str) -> None:
