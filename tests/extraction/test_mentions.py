@@ -94,6 +94,10 @@ def test_document_after_a_verb_needs_a_specific_modifier() -> None:
         "精准落实各项帮扶措施。",
         "出台一批改革创新举措。",
         "落实优化营商环境各项举措。",
+        # the law in general: 法律 alone, or with 法规 and 规章
+        "严格按照法律法规规定，组织审核。",
+        "依照法律规定，公开执法信息。",
+        "按照法律法规规章规定履行职责。",
     ],
 )
 def test_a_common_word_or_a_quantity_before_a_document_head_names_a_kind(text: str) -> None:
