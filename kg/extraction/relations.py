@@ -636,6 +636,19 @@ def _list_prefix(bare: str) -> bool:
     )
 
 
+def _in_longer_quote(s: _Sent, obj: Mention) -> bool:
+    """True when ``obj`` stands inside quotes that hold more than its name (“宪法十进活动”)."""
+    t, base = s.sentence.text, s.sentence.start
+    a, b = obj.start - base, obj.end - base
+    opened = t.rfind("“", 0, a)
+    if opened < 0 or t.rfind("”", 0, a) > opened:
+        return False
+    closed = t.find("”", b)
+    if closed < 0 or -1 < t.find("“", b) < closed or closed - opened - 1 > _MAX_NAME_QUOTE:
+        return False
+    return len(t[opened + 1 : closed]) > b - a
+
+
 def _joined(gap: str) -> bool:
     return bool(_JOINERS.match(gap))
 
@@ -652,6 +665,10 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
         if obj.type is EntityType.SYSTEM and _is_topic(s, obj):
             # 开展《民法典》宣传: the verb acts on the campaign, not the law
             s.tell(obj, "", (), (), "only the topic of an activity (宣传, 培训 … follow it)")
+            continue
+        if _in_longer_quote(s, obj):
+            # 开展“宪法十进活动”: the verb acts on what the quote names, of which X is a word
+            s.tell(obj, "", (), (), "a word of a longer quoted name (“宪法十进活动”)")
             continue
         found, rule = _governing_cues(s, obj), "cue"
         preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in _heads(s, found)))

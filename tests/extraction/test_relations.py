@@ -241,6 +241,11 @@ def test_quoted_examples_before_a_list_do_not_block_the_cue() -> None:
     assert objects(rels, Predicate.COMPILES) == {"一件事事项清单"}
 
 
+def test_a_name_that_is_the_whole_quote_keeps_its_cue() -> None:
+    assert objects(run("坚持和发展新时代“{制度:枫桥经验}”。"), Predicate.IMPLEMENTS) == {"枫桥经验"}
+    assert objects(run("推行“{制度:一网通办}”，优化服务。"), Predicate.IMPLEMENTS) == {"一网通办"}
+
+
 def test_cue_too_far_from_the_name_is_silent() -> None:
     assert run("推进全县各级行政机关进一步规范执法行为并认真对待{制度:行政裁量权基准制度}。") == []
 
@@ -253,6 +258,8 @@ def test_cue_too_far_from_the_name_is_silent() -> None:
         "开展{制度:《民法典》}宣传活动。",
         "开展{制度:宪法}、{制度:民法典}等法律宣传。",
         "组织{制度:《行政处罚法》}专题培训。",
+        # a word of a longer quoted name: the quote names the activity
+        "开展“{制度:宪法}十进活动”。",
     ],
 )
 def test_blocked_or_topic_names_are_silent(markup: str) -> None:
