@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extraction.anaphora import resolve_anaphora
 from kg.model import EntityType, Mention, ReportInfo
 from tests.extraction.conftest import extract_text
@@ -76,6 +78,27 @@ def test_this_plan_is_the_document_the_title_issues() -> None:
     based = {r.object[1] for r in d.relations if r.predicate.value == "basedOn"}
     # the national 纲要 named without its period is the one of the text's year (2020—2025)
     assert based == {"湖南省法治政府建设实施方案", "法治社会建设实施纲要(2020—2025年)"}
+
+
+@pytest.mark.parametrize(
+    ("title", "preamble", "own"),
+    [
+        # the head alone before 如下: the rules that follow are the document
+        ("关于印发《宁陵县涉企行政检查工作细则》的通知", "制定细则如下。", "宁陵县涉企行政检查工作细则"),
+        # a rule the text is calls itself 本制度
+        ("关于印发《宁陵县行政执法公示制度(试行)》的通知", "制定本制度。", "宁陵县行政执法公示制度(试行)"),
+    ],
+)
+def test_a_document_speaks_of_itself_by_its_head(title: str, preamble: str, own: str) -> None:
+    d = extract_text(f"{title}\n根据《河南省行政执法公示办法》等规定，结合实际，{preamble}\n")
+    based = {(r.subject[1], r.object[1]) for r in d.relations if r.predicate.value == "basedOn"}
+    assert based == {(own, "河南省行政执法公示办法")}
+
+
+def test_a_head_before_as_follows_that_no_verb_makes_is_no_document() -> None:
+    # 情况如下, 方案如下 after no verb of making: no reference to the text itself
+    d = extract_text("宁陵县司法局2023年法治政府建设工作报告\n现将有关方案如下说明。\n")
+    assert not any(m.rule == "sys.anaphor" for m in d.mentions)
 
 
 def test_this_plan_in_a_text_whose_title_names_no_document_is_dropped() -> None:

@@ -29,14 +29,16 @@ def anaphors(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), INST, m.group(), "org.anaphor")
 
 
-# 本方案, 本实施方案, 本办法 …: the document the text itself is (or issues).
+# 本方案, 本实施方案, 本办法 …: the document the text itself is (or issues); so is the
+# head alone before 如下 (制定细则如下: the rules that follow).
 @cache
 def _own_document() -> re.Pattern[str]:
-    return re.compile(rf"本(?:实施)?(?:{lexicon.alternation('own_document_heads')})")
+    heads = lexicon.alternation("own_document_heads")
+    return re.compile(rf"本(?:实施)?(?:{heads})|(?<=[定订])(?:{heads})(?=如下)")
 
 
 @rule("sys.anaphor", SYS)
 def own_document(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
-    """制定本方案: the plan the report is, named by its title (resolved later)."""
+    """制定本方案, 制定细则如下: the plan the report is, named by its title (resolved later)."""
     for m in _own_document().finditer(v.text):
         yield Candidate(m.start(), m.end(), SYS, m.group(), "sys.anaphor")
