@@ -550,6 +550,19 @@ def test_a_listed_law_is_cut_from_what_is_done_with_it() -> None:
     assert "中华人民共和国宪法" in names("学习中华人民共和国宪法、民法典等法律。", EntityType.SYSTEM)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["围绕培训行政许可法、行政处罚法等法律法规开展练兵。", "重点宣讲行政许可法、行政处罚法等法律。"],
+)
+def test_a_list_of_laws_starts_after_the_activity_done_on_them(text: str) -> None:
+    assert names(text, EntityType.SYSTEM) == {"行政许可法", "行政处罚法"}
+
+
+def test_a_law_whose_name_opens_with_a_verb_keeps_it() -> None:
+    got = names("学习保守国家秘密法、预防未成年人犯罪法等法律。", EntityType.SYSTEM)
+    assert got == {"保守国家秘密法", "预防未成年人犯罪法"}
+
+
 @pytest.mark.parametrize("kind", ["一系列", "一批", "若干"])
 def test_a_kind_of_rule_counted_before_it_is_no_name(kind: str) -> None:
     assert names(f"国务院出台了{kind}重大举措，规范调解工作。", EntityType.SYSTEM) == set()

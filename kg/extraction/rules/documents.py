@@ -22,6 +22,7 @@ from kg.extraction.rules.base import (
     SentenceView,
     after_actor_verb,
     alternation,
+    drop_lead_verb,
     ending,
     kind_of_system,
     left_edge,
@@ -189,6 +190,8 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
                 s0 = trim(v.text, s0, off)
                 a = s0 - clause.start()
                 seg = text[a:b]
+                a = _after_activity(text, a, b)
+                seg = text[a:b]  # 围绕培训行政许可法、…: the law, not the training on it
                 law = ending("named_laws").search(seg)  # a fundamental law that ends the item
                 if law and law.start() > 0:
                     a += law.start()  # 图文展示宪法、民法典: the law, not what is done with it
@@ -257,6 +260,20 @@ def _law_cue() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.alternation('law_cues')}|[、，,]\S{{2,10}}法[、，,]")
 
 
+def _after_activity(text: str, start: int, end: int) -> int:
+    """Past the last activity done on laws (doc_lead_activities.txt: 培训, 宣讲 …) that stands
+    as a jieba word of its own in ``text[start:end]`` with a law's name of three characters or
+    more after it (重点宣讲行政许可法 → 行政许可法), else ``start``."""
+    out = start
+    for w in lexicon.words("doc_lead_activities"):
+        k = text.find(w, start, end)
+        while k >= 0:
+            if end - (k + len(w)) >= 3 and drop_lead_verb(text, k, end, (w,), keep=3) == k + len(w):
+                out = max(out, k + len(w))
+            k = text.find(w, k + 1, end)
+    return out
+
+
 @rule("law", SYS, emits=("law.named", "law.listed"))
 def laws(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """宪法、民法典、监察法 in a list of laws (without 《》)."""
@@ -275,6 +292,7 @@ def laws(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if "宪法" in w or "民法典" in w:
             continue
         s = left_edge(v, m.end(), max_len=16)
+        s = _after_activity(v.text, s, m.end())
         if s >= m.end() - 2:
             continue
         w = v.text[s : m.end()]
