@@ -177,6 +177,15 @@ def test_a_township_s_party_committee_written_short_takes_its_name_once() -> Non
     assert canonical_institution("镇党委", info(TOWN))[0] == "清溪镇党委"
 
 
+def test_a_municipality_s_organs_written_short_take_its_name() -> None:
+    for code in ("110000", "500000", "120101"):  # 北京市, 重庆市, and a district of 天津市
+        place = region_of(code)
+        city = next(r for r in place.chain() if r.level == "province")
+        assert canonical_institution("市委", info(place))[0] == f"中共{city.name}委员会"
+        assert canonical_institution("市政府", info(place))[0] == f"{city.name}人民政府"
+        assert canonical_institution("市司法局", info(place))[0] == f"{city.name}司法局"
+
+
 def test_ambiguous_tail_stays_apart() -> None:
     got = canon(["县行政复议委员会", "市行政复议委员会", "行政复议委员会"])
     assert len(set(got.values())) == 3

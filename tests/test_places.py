@@ -120,6 +120,14 @@ def test_issuer_expansion() -> None:
     assert expand_relative("司法局", None) == "司法局"
 
 
+def test_a_municipality_is_the_city_its_level_word_names() -> None:
+    # 天津市 is a province named 市: 市司法局 in its report, or in one of its districts', is its own
+    assert expand_relative("市司法局", region_of("120000")) == "天津市司法局"
+    assert expand_relative("市委依法治市委", region_of("120101")) == "天津市委依法治市委"
+    assert expand_relative("区司法局", region_of("120101")) == "和平区司法局"
+    assert expand_relative("省司法厅", region_of("120000")) == "省司法厅"
+
+
 def test_level_words_name_the_place_but_several_levels_name_none() -> None:
     city = region_of("140400")
     assert expand_relative("市级行政复议专家咨询委员会", city) == "长治市行政复议专家咨询委员会"

@@ -120,6 +120,9 @@ def _place_for(prefix: str, place: Region | None) -> Region | None:
         for r in chain:
             if r.level == lvl:
                 return r
+        if prefix == "市":
+            # 市司法局 in a report of 天津市 or of one of its districts: the municipality
+            return next((r for r in chain if r.level == "province" and r.name.endswith("市")), None)
         return None
     for r in chain:
         if r.name == prefix or (len(prefix) >= 2 and r.name.startswith(prefix) and r.level != "township"):

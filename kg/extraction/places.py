@@ -619,6 +619,8 @@ def expand_relative(name: str, place: Region | None) -> str:
         ch = _LEVEL_CHAR.get(r.level, "")
         if r.level in ("prefecture", "county") and r.name[-1:] in "州区旗盟":
             ch = r.name[-1]  # 州司法局 of 大理白族自治州, 区司法局 of 未央区
+        if r.level == "province" and r.name.endswith("市"):
+            ch = "市"  # 市司法局 of 天津市: a municipality is a province named 市
         if r.level == "township" and r.name.endswith("街道") and name.startswith("街道"):
             return r.name + name[2:]
         if ch and name.startswith(ch) and not name.startswith(r.name):
