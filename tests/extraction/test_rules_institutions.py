@@ -587,6 +587,8 @@ def test_a_verb_that_opens_with_ban_is_no_party_office() -> None:
         ("张弓镇人大开展执法检查。", {"张弓镇人大"}),
         ("各乡镇政府开展普法。", set()),
         ("全镇党委开展普法。", set()),
+        # after a number, 年度 is a date, no town's name: the level word alone is the place
+        ("根据2023年度乡理论学习中心组学习计划开展学习。", {"乡理论学习中心组"}),
     ],
 )
 def test_a_town_named_before_its_short_organ(text: str, expected: set[str]) -> None:

@@ -384,6 +384,8 @@ def _town_start(v: SentenceView, level_start: int, floor: int) -> int | None:
         cur = tok[1]
     if not 2 <= level_start - cur <= 4 or v.text[cur] in "各全本我该":
         return None
+    if cur > 0 and v.text[cur - 1].isdigit():
+        return None  # 2023年度乡理论学习中心组: a date, no town (年度乡)
     if cur > floor:
         tok = v.token_before(cur)
         if tok is None or not _boundary(v, *tok):
