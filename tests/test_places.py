@@ -303,3 +303,17 @@ def test_a_relative_level_word_stands_for_the_region_it_ends() -> None:
 )
 def test_government_of_a_place(code: str, government: str) -> None:
     assert government_of(region_of(code)) == government
+
+
+def test_a_long_transliterated_prefecture_goes_by_its_first_character() -> None:
+    # 巴州 is 巴音郭楞蒙古自治州, 博州 博尔塔拉蒙古自治州; 巴州区 is a district of its own
+    assert [c for _, _, c in find_divisions("巴州党委、政府坚持依法行政", short=False)] == ["652800"]
+    assert [c for _, _, c in find_divisions("博州司法局", short=False)] == ["652700"]
+    assert find_divisions("巴州区司法局", short=False)[0][2] != "652800"
+    # a two-character short name has no such form: 楚雄州, never 楚州 for 楚雄彝族自治州
+    assert "532300" not in {c for _, _, c in find_divisions("楚州党委", short=False)}
+    # the report of 巴州 that opens on 巴州党委、政府 is its government's
+    info = info_of("2023年，巴州党委、政府坚持依法行政，扎实推进法治政府建设。\n")
+    assert info.place is not None and info.place.code == "652800"
+    assert canonical_institution("巴州党委", info)[0] == "巴音郭楞蒙古自治州党委"
+    assert canonical_institution(info.author, info)[0] == "巴音郭楞蒙古自治州人民政府"

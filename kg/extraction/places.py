@@ -153,6 +153,10 @@ def _names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         level = next((v for k, v in _AUTONOMOUS_LEVEL.items() if d.name.endswith(k)), None)
         if level and len(s) >= 2 and not s.endswith("族"):
             aliases.setdefault(s + level, []).append(code)
+        if level == "州" and len(s) >= 4:
+            # a transliterated name of four characters or more goes by its first one:
+            # 巴州 for 巴音郭楞蒙古自治州, 博州 for 博尔塔拉蒙古自治州
+            aliases.setdefault(s[0] + level, []).append(code)
     for name, codes in aliases.items():
         if name not in full:
             full[name] = codes
