@@ -71,6 +71,13 @@ def _kinds() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"(?:{words})$"), re.compile(words)
 
 
+# A level written with the others it stands for in brackets (县(市、区), 乡镇（街道）, 村(社区)):
+# the bodies of every such place, a kind, not one body.
+_LEVEL_WORD = r"(?:[省市县区旗乡镇村]|乡镇|街道|社区)"
+_LEVELS_IN_BRACKETS = re.compile(rf"{_LEVEL_WORD}[(（]{_LEVEL_WORD}(?:[、,，]{_LEVEL_WORD})*[)）]")
+_LEVELS_BEFORE = re.compile(_LEVELS_IN_BRACKETS.pattern + "$")
+
+
 def _generic(c: Candidate, v: SentenceView) -> str | None:
     """Why a candidate is a plural or kind reference (各部门, 1个综合行政执法队, 人民调解委员会24个), or None."""
     name = c.name
@@ -93,6 +100,8 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
             return "各 before"
         if name in lexicon.word_set("org_generic"):
             return "generic institution word"
+        if _LEVELS_IN_BRACKETS.search(name) or _LEVELS_BEFORE.search(v.text, 0, c.start):
+            return "bodies of several levels (县(市、区)…, 村(社区)…): a kind"
         if "各" in v.text[: c.start] and not _place_prefixed().match(name):
             clause = _CLAUSE_END.split(v.text[: c.start])[-1]
             if _each_in_clause().search(clause):

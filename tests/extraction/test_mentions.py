@@ -337,10 +337,18 @@ def test_national_organs() -> None:
         "党政机关和司法所要配合。",
         "干部职工深入基层。",
         "形成工作格局。",
+        # a level written with the others it stands for: every such place's body
+        "在县(市、区)公共法律服务中心成立调解室。",
+        "推进村（社区）人民调解委员会规范化建设。",
+        "乡镇(街道)综合行政执法队全部挂牌。",
     ],
 )
 def test_generic_institutions(text: str) -> None:
     assert names(text, INST) == set()
+
+
+def test_one_level_s_body_without_the_others_is_named() -> None:
+    assert names("在县公共法律服务中心成立调解室。", INST) == {"县公共法律服务中心"}
 
 
 def test_named_teams_are_institutions() -> None:
