@@ -100,7 +100,7 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
             return "各 before"
         if name in lexicon.word_set("org_generic"):
             return "generic institution word"
-        if _LEVELS_IN_BRACKETS.search(name) or _LEVELS_BEFORE.search(v.text, 0, c.start):
+        if _LEVELS_IN_BRACKETS.search(name) or _LEVELS_BEFORE.search(v.text, max(0, c.start - 16), c.start):
             return "bodies of several levels (县(市、区)…, 村(社区)…): a kind"
         if "各" in v.text[: c.start] and not _place_prefixed().match(name):
             clause = _CLAUSE_END.split(v.text[: c.start])[-1]

@@ -40,6 +40,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.model import Document, DocumentExtraction, Entity, Mention, Relation, Sentence
 
@@ -211,6 +212,7 @@ class Reflow:
 _MAX_PASSES = 20
 
 
+@lru_cache(maxsize=8)  # extraction reflows a report, then segments the result, which reflows it again
 def reflow(text: str) -> Reflow:
     """``text`` with its soft line breaks joined (the same text when it has none).
 

@@ -443,8 +443,12 @@ _VERSION = re.compile(r"\d+(?:\.\d+)*\s?版")
 _PRONOUN = re.compile(rf"[{CJK}]{{2}}")
 
 
+_MARKS = str.maketrans("", "", '“”‘’「」『』《》〈〉"')
+
+
 def strip_marks(s: str) -> str:
-    return re.sub(r"[“”‘’「」『』《》〈〉\"]", "", s).strip()
+    """``s`` without quote and title marks (called for every candidate: a table, no regex)."""
+    return s.translate(_MARKS).strip()
 
 
 # ---------------------------------------------------------------- modifiers

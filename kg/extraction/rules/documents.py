@@ -144,8 +144,8 @@ def listed(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
     """宪法、民法典、监察法、优化营商环境条例: an enumeration of laws or documents."""
     for clause in re.finditer(r"[^，。；：:,;]+", v.text):
         text = clause.group()
-        if "、" not in text:
-            continue
+        if "、" not in text or not alternation("doc_listed_ends").search(text):
+            continue  # no list, or none of its items can end as a document
         # split at 、 (not inside quotes or brackets, not between level words 全国、省、州)
         parts: list[tuple[int, int]] = []
         depth, last = 0, 0
