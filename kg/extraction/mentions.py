@@ -78,6 +78,11 @@ _LEVELS_IN_BRACKETS = re.compile(rf"{_LEVEL_WORD}[(（]{_LEVEL_WORD}(?:[、,，]
 _LEVELS_BEFORE = re.compile(_LEVELS_IN_BRACKETS.pattern + "$")
 
 
+# The members a group is made of, before its name (…各部门负责人为成员的领导小组, 由各科室
+# 组成的工作专班): the 各 counts its members, the group is one.
+_MEMBERS_BEFORE = re.compile(r"(?:为成员|为组员|组成|参加)的$")
+
+
 def _generic(c: Candidate, v: SentenceView) -> str | None:
     """Why a candidate is a plural or kind reference (各部门, 1个综合行政执法队, 人民调解委员会24个), or None."""
     name = c.name
@@ -104,7 +109,7 @@ def _generic(c: Candidate, v: SentenceView) -> str | None:
             return "bodies of several levels (县(市、区)…, 村(社区)…): a kind"
         if "各" in v.text[: c.start] and not _place_prefixed().match(name):
             clause = _CLAUSE_END.split(v.text[: c.start])[-1]
-            if _each_in_clause().search(clause):
+            if _each_in_clause().search(clause) and not _MEMBERS_BEFORE.search(clause):
                 return "各 in clause"
     return None
 

@@ -347,6 +347,13 @@ def test_generic_institutions(text: str) -> None:
     assert names(text, INST) == set()
 
 
+def test_a_group_whose_members_are_each_of_a_kind_is_one_group() -> None:
+    text = "成立由局长任组长，各科室负责人为成员的法治政府建设工作领导小组，定期研究部署。"
+    assert names(text, INST) == {"法治政府建设工作领导小组"}
+    # each of a kind setting up its own: the kind, no one group
+    assert names("各乡镇成立的法治建设领导小组定期开会。", INST) == set()
+
+
 def test_one_level_s_body_without_the_others_is_named() -> None:
     assert names("在县公共法律服务中心成立调解室。", INST) == {"县公共法律服务中心"}
 
