@@ -241,6 +241,13 @@ def test_named_mechanism_under_construction_is_still_named() -> None:
     assert names("加强制度建设。", SYS) == set()
 
 
+def test_a_named_mechanism_a_role_is_played_in_is_named() -> None:
+    text = "充分发挥调解在矛盾纠纷多元预防调处化解综合机制中的基础性作用。"
+    assert names(text, SYS) == {"矛盾纠纷多元预防调处化解综合机制"}
+    # a short or generic one stays no name (在工作机制中, 在制度中)
+    assert names("在工作机制中的作用更加突出。", SYS) == set()
+
+
 def test_own_place_word_is_not_part_of_a_system_name() -> None:
     got = names("加强我县行政规范性文件备案审查机制。", SYS)
     assert got == {"行政规范性文件备案审查机制"}

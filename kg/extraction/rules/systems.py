@@ -110,8 +110,9 @@ def _by_head(v: SentenceView, rx: re.Pattern[str], typ: EntityType, rule_id: str
             continue  # 大飞机制造, 自主研制, 个性化定制: the head's characters end no word here
         after = v.text[h.end() : h.end() + 2]
         if after_bad.match(after) or (typ is LIST and after.startswith("管理")):
-            # 推进矛盾纠纷多元化解机制建设: building a named mechanism still names it
-            if not (after == "建设" and _specific_long(v, h.start())):
+            # 推进矛盾纠纷多元化解机制建设: building a named mechanism still names it, and so
+            # does one a role is played in (发挥调解在…多元预防调处化解综合机制中的作用)
+            if not (after in ("建设", "中的") and _specific_long(v, h.start())):
                 continue
         if h.group() == "机制" and v.text[max(0, h.start() - 2) : h.start()] in {"制度", "体制"}:
             continue
