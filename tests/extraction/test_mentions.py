@@ -348,6 +348,8 @@ def test_national_organs() -> None:
         "在县(市、区)公共法律服务中心成立调解室。",
         "推进村（社区）人民调解委员会规范化建设。",
         "乡镇(街道)综合行政执法队全部挂牌。",
+        # divisions named by what they do
+        "负责内设执法机构(具备执法职能的业务处)的公示工作。",
     ],
 )
 def test_generic_institutions(text: str) -> None:
