@@ -186,6 +186,14 @@ def test_a_municipality_s_organs_written_short_take_its_name() -> None:
         assert canonical_institution("市司法局", info(place))[0] == f"{city.name}司法局"
 
 
+def test_a_standing_meeting_named_without_a_place_is_the_report_s_place_s() -> None:
+    assert canonical_institution("政府常务会议", info())[0] == "开阳县人民政府常务会议"
+    assert canonical_institution("政府常务会", info())[0] == "开阳县人民政府常务会议"
+    assert canonical_institution("党委常委会", info())[0] == "开阳县党委常委会"
+    # no place known: as written
+    assert canonical_institution("政府常务会议", info(None))[0] == "政府常务会议"
+
+
 def test_ambiguous_tail_stays_apart() -> None:
     got = canon(["县行政复议委员会", "市行政复议委员会", "行政复议委员会"])
     assert len(set(got.values())) == 3

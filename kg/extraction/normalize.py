@@ -311,6 +311,10 @@ def _canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
             scope = ""
         elif place is not None and scope and not word and name in _bare_organs():
             return _organ_forms()[name].format(p=place.name), scope  # 政府办 → 开阳县人民政府办公室
+        elif place is not None and scope and not word and (meeting := _BARE_MEETING.match(name)):
+            # 政府常务会, 党委常委会 written without a place: the report's place's
+            organ = "人民政府" if meeting.group(1) == "政府" else "党委"
+            return f"{place.name}{organ}{name[len(meeting.group(1)) :]}", scope
         elif place is not None and scope and not word and _is_local_unit(name, place):
             if _opens_with_town_stem(name, place):
                 return name, scope  # 新市街党工委 in 新市街道's report: the town is named already
@@ -355,6 +359,10 @@ def _own_unit(name: str, author: str) -> str:
 
 # A department named by its field alone: 司法局, 公安局, 生态环境局, 司法厅.
 _BARE_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}[局厅]")
+
+
+# A government's or Party committee's standing meeting named without a place.
+_BARE_MEETING = re.compile(r"^(政府|党委)(?:常务会议?|常委会(?:会议)?)$")
 
 
 def _is_local_unit(name: str, place: Region) -> bool:
