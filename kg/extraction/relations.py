@@ -1574,8 +1574,13 @@ def _item_counts(s: _Sent, owner: dict[Mention, Entity]) -> Iterable[Relation]:
 def _counts_owners(unit: str, m: Mention) -> bool:
     """全县12个乡镇履行职责事项清单: 个 before a list named after whose lists they are
     counts the owners (乡镇, 部门, 村), not the items."""
-    owners = (*lexicon.words("generic_each_units"), "乡镇", "镇", "乡", "县", "区", "市")
-    return unit in "个家" and m.name.startswith(owners)
+    return unit in "个家" and m.name.startswith(_owner_words())
+
+
+@cache
+def _owner_words() -> tuple[str, ...]:
+    """Words of the units a list may belong to, one of each kind (generic_each_units.txt and places)."""
+    return (*lexicon.words("generic_each_units"), "乡镇", "镇", "乡", "县", "区", "市")
 
 
 def _in_breakdown(s: _Sent, m: Mention) -> bool:
