@@ -114,6 +114,8 @@ _TOGETHER = re.compile(r"^(?:等(?:部门|单位)?)?(?:联合|共同)")
 # 联合A、B印发, 会同A制定: a verb of acting together before the partners; the clause's
 # subject (or the writer) acts with them.
 _JOINT_VERB = re.compile(r"(?:会同|联合|协同)$")
+# A verb of acting together anywhere in a clause's opening (the partners follow it).
+_JOINT_ANYWHERE = re.compile(r"携手|联合|会同|协同")
 # The others a list of bodies stands for, counted (A、B等六部门联合印发, 等3家单位).
 _OTHERS_COUNTED = re.compile(r"等[\d一二三四五六七八九十两几多]*[个家]?(?:部门|单位|机关)")
 # Where an actor acts, between it and its verb (在全县中小学, 在各乡镇).
@@ -1288,6 +1290,8 @@ def _unnamed_actor(s: _Sent, cue_start: int) -> bool:
     head = _strip_fillers(
         _OTHERS_COUNTED.sub("", _BRACKETED.sub("", _MARKS.sub("", _without_names(s, lo, cue_start))))
     )
+    # 携手辽河社区开展…, 联合各乡镇开展…: after a joint verb come the partners, not the subject
+    head = _JOINT_ANYWHERE.split(head)[0] if _JOINT_ANYWHERE.search(head) else head
     if not head.endswith(lexicon.words("relation_generic_actors")):
         # 各级各部门坚持…，全面实施X: a later clause shares the sentence's generic subject
         return lo > s.sentence.start and _generic_opening(s)

@@ -779,6 +779,16 @@ def test_partners_after_a_joint_verb_act_with_the_writer() -> None:
     assert {r.subject[1] for r in rels} == {"县法院"}
 
 
+def test_a_partner_after_a_joint_verb_is_no_subject_that_names_no_entity() -> None:
+    # 社区 and 各乡镇 after 携手/联合 are the writer's partners, not a generic subject
+    rels = run("携手辽河社区开展{品牌:“法润万家”}志愿服务活动。")
+    assert triples(rels) == {(AUTHOR, "runs", "法润万家", True)}
+    rels = run("联合各乡镇开展{品牌:“法润万家”}志愿服务活动。")
+    assert triples(rels) == {(AUTHOR, "runs", "法润万家", True)}
+    # a generic subject before the joint verb still names no one
+    assert run("各乡镇联合派出所开展{品牌:“法润万家”}志愿服务活动。") == []
+
+
 def test_institutions_joined_by_together_words_act_together() -> None:
     rels = run("{机构:县法院}、{机构:县检察院}等部门联合印发{制度:《行政争议实质性化解办法》}。", author=None)
     assert {r.subject[1] for r in rels} == {"县法院", "县检察院"}
