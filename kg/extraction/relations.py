@@ -950,6 +950,9 @@ def _emit(
         subjects, start, implicit = [_organ(s, owner[a].key) for a in actors], actors[0].start, False
         if any(k != owner[a].key for a, k in zip(actors, subjects, strict=True)):
             how += "; the organ whose meeting it is"
+        if implied is not None and _with_own_government(s, actors[-1], implied):
+            subjects.append(implied)  # 县委、政府印发…: the government written short is the author
+            how += "; with the author, the government written short after it"
     elif implied is not None and not _unnamed_actor(s, cue_start):
         subjects, start, implicit = [implied], cue_start, True
         how = "the report's author: the clause names no actor"
@@ -1026,6 +1029,16 @@ def _legislation(m: Mention) -> bool:
 # The government of a Party committee's place, joined to it without the place (县委、政府,
 # 镇党委、政府): the short form names no entity of its own.
 _JOINED_GOVERNMENT = re.compile(r"[、和与及](?:人民)?政府")
+
+
+def _with_own_government(s: _Sent, committee: Mention, author: Key) -> bool:
+    """县委、政府…, 共和乡党委、政府…: a Party committee with its place's government written
+    short after it, when the report's author is that government."""
+    return (
+        committee.text.endswith("委")
+        and author[1].endswith("人民政府")
+        and bool(_JOINED_GOVERNMENT.match(_text(s, committee.end, s.sentence.end)))
+    )
 
 
 def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
@@ -1263,12 +1276,20 @@ def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False
     if first is None or first.end > before:
         return []
     if _bare_lead(_text(s, start, first.start)):
+        # 在县委、县政府的领导下，县民政局…: the bodies of a frame are not the subject; the
+        # clause after the frame opens the main clause
+        _, frame_end = _clause_bounds(s, first.start)
+        frame = _text(s, start, frame_end)
+        if frame_end < before and _FRAME_CLAUSE.fullmatch(_bare_lead(frame)):
+            return _topic(s, before, frame_end + 1, person)
         return []
     _, clause_end = _clause_bounds(s, first.start)
     if clause_end < before and _SUBORDINATE_END.search(_text(s, first.start, clause_end)):
         return _topic(s, before, clause_end + 1, person)
     group = _joined_after(s, first, _COORD)
     follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
+    if group[-1].text.endswith("委") and _JOINED_GOVERNMENT.match(_text(s, group[-1].end, before)):
+        follow = "政"  # 县委、政府深入学习…: the committee, with its place's government named short
     if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before:
         return []
     return group if _person_after(s, group[-1]) == person else []
@@ -1276,6 +1297,8 @@ def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False
 
 # A short aside in brackets after a subject (全县14个乡镇（街道）): not part of the head.
 _BRACKETED = re.compile(r"[（(][^()（）]{1,8}[)）]")
+# A clause that says under whom or in what the main clause happens (在县委的领导下, 在…中).
+_FRAME_CLAUSE = re.compile(r"在[^，,。；;]{2,60}?(?:下|中)")
 # The end of a clause that says when the main clause happens (…印发《A》后, …以来, …之际).
 _SUBORDINATE_END = re.compile(r"(?<![同随最此然其])(?:后|以后|之后|以来|时|之际|期间)$")
 

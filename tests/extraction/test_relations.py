@@ -779,6 +779,25 @@ def test_partners_after_a_joint_verb_act_with_the_writer() -> None:
     assert {r.subject[1] for r in rels} == {"县法院"}
 
 
+def test_the_bodies_of_a_frame_are_not_the_sentence_s_subject() -> None:
+    # 在…领导下，X…: the clause after the frame names the subject of the later clauses
+    rels = run(
+        "在{机构:县委}、{机构:县政府}正确领导下，{机构:县民政局}深入学习，全面贯彻{制度:《法治政府建设实施纲要》}。"
+    )
+    assert triples(rels) == {("县民政局", "implements", "法治政府建设实施纲要", False)}
+
+
+def test_a_committee_with_its_government_written_short_acts_with_the_author() -> None:
+    # 县委、政府 in a report by the county's government: both
+    rels = run("{机构:县委}、政府深入学习，全面贯彻{制度:《法治政府建设实施纲要》}。", author="县人民政府")
+    assert {r.subject[1] for r in rels} == {"县委", "县人民政府"}
+    rels = run("{机构:县委}、政府印发{制度:《法治督察办法》}。", author="县人民政府")
+    assert {r.subject[1] for r in rels} == {"县委", "县人民政府"}
+    # a bureau's report: the committee alone (the government is no author to name)
+    rels = run("{机构:县委}、政府印发{制度:《法治督察办法》}。", author="县司法局")
+    assert {r.subject[1] for r in rels} == {"县委"}
+
+
 def test_a_partner_after_a_joint_verb_is_no_subject_that_names_no_entity() -> None:
     # 社区 and 各乡镇 after 携手/联合 are the writer's partners, not a generic subject
     rels = run("携手辽河社区开展{品牌:“法润万家”}志愿服务活动。")
