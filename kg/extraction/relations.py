@@ -674,6 +674,10 @@ def _cue_relations(s: _Sent, owner: dict[Mention, Entity], implied: Key | None) 
             continue
         found, rule = _governing_cues(s, obj), "cue"
         preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in _heads(s, found)))
+        if Predicate.FORMULATES in preds and _names_its_issuer(obj) and _after_a_peer(s, obj, found):
+            # 印发的《A》和《自治区人大常委会对…的审议意见》: the verb made A; the second title
+            # names its own issuer (it is still applied, when the verb applies)
+            preds = tuple(p for p in preds if p is not Predicate.FORMULATES)
         if not preds:
             found, rule = _post_cues(s, obj), "cue-post"
             preds = tuple(p for p in preds_of_type if any(p in table[c.word] for c in found))
@@ -718,6 +722,24 @@ def _basis_of_the_text(s: _Sent, obj: Mention, found: Sequence[_Cue]) -> bool:
     return all(c.word in basis for c in found) and any(
         m.rule == OWN_DOCUMENT and m.start > obj.end for m in s.mentions
     )
+
+
+# A title that opens with its issuer: an organ's name, then 关于 or 对 (县司法局关于…的意见,
+# 自治区人大常委会对…的审议意见).
+_ISSUER_OPENS = re.compile(
+    r"^《?[\u4e00-\u9fff、]{2,30}?(?:委员会|常委会|人民政府|政府|办公厅|办公室|局|厅|委|院|部)(?:关于|对)"
+)
+
+
+def _names_its_issuer(m: Mention) -> bool:
+    """A titled document whose title names who issued it (see _ISSUER_OPENS)."""
+    return m.text.startswith("《") and bool(_ISSUER_OPENS.match(m.text))
+
+
+def _after_a_peer(s: _Sent, obj: Mention, found: Sequence[_Cue]) -> bool:
+    """True when another name of ``obj``'s type stands between the cue and ``obj``."""
+    cue_end = max((c.end for c in found), default=obj.start)
+    return any(m.type is obj.type and cue_end <= m.start and m.end <= obj.start for m in s.mentions)
 
 
 def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
@@ -1297,6 +1319,9 @@ def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False
 
 # A short aside in brackets after a subject (全县14个乡镇（街道）): not part of the head.
 _BRACKETED = re.compile(r"[（(][^()（）]{1,8}[)）]")
+# A topic that requires every unit of its place, or each of a kind, to act (县委要求全县上下…,
+# 县政府要求各部门…): the later clauses are theirs.
+_REQUIRES_ALL = re.compile(r"^(?:[、和与及](?:人民)?政府)?[^，,；;]{0,4}?要求(?:全[省市县区州盟旗镇乡]|各)")
 # A clause that says under whom or in what the main clause happens (在县委的领导下, 在…中).
 _FRAME_CLAUSE = re.compile(r"在[^，,。；;]{2,60}?(?:下|中)")
 # The end of a clause that says when the main clause happens (…印发《A》后, …以来, …之际).
@@ -1341,7 +1366,8 @@ def _generic_opening(s: _Sent) -> bool:
     """
     lo, hi = _clause_bounds(s, s.sentence.start)
     lead = _TIME.sub("", _HEADING.sub("", _MARKS.sub("", _without_names(s, lo, hi))))
-    return bool(_generic_plural().match(lead))
+    # 镇党委、政府要求全镇上下…，严格执行X: those required act, and they name no entity
+    return bool(_generic_plural().match(lead) or _REQUIRES_ALL.match(lead))
 
 
 # --- rule family: 国务院《…条例》, 《…规定》(省政府令192号) ---------------------------

@@ -798,6 +798,31 @@ def test_a_committee_with_its_government_written_short_acts_with_the_author() ->
     assert {r.subject[1] for r in rels} == {"县委"}
 
 
+def test_a_title_joined_to_another_that_names_its_own_issuer_is_not_made_by_the_verb_s_actor() -> None:
+    text = "{机构:县委}印发的{制度:《甲实施方案》}和{制度:《县人大常委会对县政府工作报告的审议意见》}。"
+    got = {(r.subject[1], r.predicate.value, r.object[1]) for r in run(text)}
+    assert ("县委", "formulates", "甲实施方案") in got
+    assert ("县委", "formulates", "县人大常委会对县政府工作报告的审议意见") not in got
+    # right after the verb, a notice titled by another body is still the actor's (转发, 印发)
+    text = "{机构:县委}印发{制度:《县司法局关于加强调解工作的意见》}。"
+    got = {(r.subject[1], r.predicate.value, r.object[1]) for r in run(text)}
+    assert ("县委", "formulates", "县司法局关于加强调解工作的意见") in got
+    # a verb of applying still applies to every title of the list
+    text = "学习贯彻{制度:《甲实施方案》}{制度:《省政府办公厅关于印发乙方案的通知》}。"
+    assert objects(run(text), Predicate.IMPLEMENTS) == {"甲实施方案", "省政府办公厅关于印发乙方案的通知"}
+
+
+def test_what_a_body_requires_of_all_is_theirs() -> None:
+    # 县委要求全县上下…，严格执行X: those required act, and they name no entity
+    rels = run("{机构:县委}要求全县上下高度重视，严格执行{制度:工作人员行为准则}。")
+    assert rels == []
+    rels = run("{机构:县政府}要求各部门认真落实责任，严格执行{制度:工作人员行为准则}。")
+    assert rels == []
+    # a body that requires something of no one in particular still acts
+    rels = run("{机构:县委}高度重视，严格执行{制度:工作人员行为准则}。", author=None)
+    assert {r.subject[1] for r in rels} == {"县委"}
+
+
 def test_a_partner_after_a_joint_verb_is_no_subject_that_names_no_entity() -> None:
     # 社区 and 各乡镇 after 携手/联合 are the writer's partners, not a generic subject
     rels = run("携手辽河社区开展{品牌:“法润万家”}志愿服务活动。")
