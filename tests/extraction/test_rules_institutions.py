@@ -122,6 +122,9 @@ def test_a_place_at_the_start_of_a_name_is_taken_whole(text: str, code: str | No
         # 经开区 (经济技术开发区 written short) is a zone: its 区 is no level word
         ("拉萨经开区市场监督管理局：", "拉萨经开区市场监督管理局"),
         ("来源：依法行政指导处", "依法行政指导处"),
+        # a division numbered within its field (一处, 二处)
+        ("省司法厅立法一处负责审查。", "省司法厅立法一处"),
+        ("由公法二处牵头办理。", "公法二处"),
         ("组织商贸科、市场管理和电子商务科开展培训。", "市场管理和电子商务科"),
     ],
 )
@@ -139,6 +142,7 @@ def test_a_management_committee_written_bare_after_its_party_working_committee()
     [
         "推进一网通办、就近办、马上办，督办重点事项，举办培训班，办理案件。",
         "把任务落到实处，严肃查处违法行为，审核行政处罚案件。",
+        "好事办到一处，心往一处想。",
         "推进人才评价改革和科创平台建设。",
         "加强同级人大及其常委会监督。",
     ],

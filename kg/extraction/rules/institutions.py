@@ -554,6 +554,10 @@ def _alternatives(body: str) -> bool:
     return False
 
 
+# 一处, 二处 …: the number of a division within its field (公法一处, 立法二处).
+_NUMBERED_DIVISION = re.compile(r"[一二三四五六七八九十]处")
+
+
 def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
     """The head's own context: what may follow and precede it, its field, its word."""
     head, text = h.group(), v.text
@@ -576,9 +580,13 @@ def _head_fits(v: SentenceView, h: re.Match[str]) -> bool:
         if head == "处":
             # the word that ends in 处 (法规处, or 处 after 法规), and what stands before 处 in it
             word, st = v.token_before(h.end()) or ("", 0)
-            if word == "处":
-                word, st = v.token_before(h.start()) or ("", 0)
-                word += "处"
+            if word == "处" or _NUMBERED_DIVISION.fullmatch(word):
+                # 法规|处, 立法|一处 (a division numbered within its field): the field before it
+                numbered = word != "处"
+                prev, st = v.token_before(st) or ("", 0)
+                if numbered and (len(prev) < 2 or prev in tagged("v") or prev in tagged("p")):
+                    return False  # 心往一处想, 拧成一处: a place, no division
+                word = prev + word
             if len(word) < 3 or any(w in _prose_words() or w in tagged("a") for w in (word, word[:-1])):
                 return False
     return True
@@ -1018,7 +1026,8 @@ def by_head(v: SentenceView, ctx: DocContext) -> Iterator[Candidate]:
         if numbered is not None:
             yield Candidate(numbered[0], h.end(), INST, numbered[1], "org.head")
             continue
-        start, placed = _name_start(v, h.start())
+        numbered_division = _NUMBERED_DIVISION.fullmatch(v.text, h.start() - 1, h.end())
+        start, placed = _name_start(v, h.start() - (1 if numbered_division else 0))
         if not placed:
             start = trim(v.text, start, h.end(), keep=len(head) + 1)
             start, placed = _department_field(v, h, start)
