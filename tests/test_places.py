@@ -317,3 +317,13 @@ def test_a_long_transliterated_prefecture_goes_by_its_first_character() -> None:
     assert info.place is not None and info.place.code == "652800"
     assert canonical_institution("巴州党委", info)[0] == "巴音郭楞蒙古自治州党委"
     assert canonical_institution(info.author, info)[0] == "巴音郭楞蒙古自治州人民政府"
+
+
+def test_a_county_renamed_a_city_still_opens_a_name() -> None:
+    # the gazetteer's 库车县 is 库车市 now: a unit of its bureau has that bureau as parent
+    from kg.extraction.places import opens_with_renamed_county
+
+    assert opens_with_renamed_county("库车市司法局")
+    assert not opens_with_renamed_county("市场监管局")
+    info = info_of("阿克苏地区2024年法治政府建设情况报告\n库车市司法局行政执法协调监督办公室负责人介绍。\n")
+    assert canonical_institution("库车市司法局", info)[0] == "库车市司法局"

@@ -20,7 +20,7 @@ from functools import cache
 
 from kg.data import lexicon
 from kg.extraction.normalize import STANDING, canonical_institution, relative_prefix
-from kg.extraction.places import find_divisions
+from kg.extraction.places import find_divisions, opens_with_renamed_county
 from kg.model import Entity, EntityType, ReportInfo
 
 Key = tuple[str, str, str]
@@ -106,7 +106,9 @@ def _resolve(
         if info.place is None or info.place.level == "national":
             return None
         name, scope = canonical_institution(info.place.name + parent, info)
-    elif _PLACED.match(parent) or find_divisions(parent[:12], short=False):
+    elif (
+        _PLACED.match(parent) or find_divisions(parent[:12], short=False) or opens_with_renamed_county(parent)
+    ):
         name, scope = canonical_institution(parent, info)
     else:
         return None  # 法治政府 in 法治政府建设工作领导小组 names no institution

@@ -24,6 +24,7 @@ from kg.extraction.concepts import canonical_years, dated_name
 from kg.extraction.places import (
     find_divisions,
     gazetteer,
+    opens_with_renamed_county,
     region_for_level_word,
     region_of,
     relative_level_words,
@@ -315,6 +316,8 @@ def _canonical_institution(name: str, info: ReportInfo) -> tuple[str, str]:
             # 政府常务会, 党委常委会 written without a place: the report's place's
             organ = "人民政府" if meeting.group(1) == "政府" else "党委"
             return f"{place.name}{organ}{name[len(meeting.group(1)) :]}", scope
+        elif opens_with_renamed_county(name):
+            return name, scope  # 库车市司法局: a place the gazetteer knows as 库车县, named already
         elif place is not None and scope and not word and _is_local_unit(name, place):
             if _opens_with_town_stem(name, place):
                 return name, scope  # 新市街党工委 in 新市街道's report: the town is named already

@@ -144,3 +144,11 @@ def test_a_goal_before_a_group_is_no_government() -> None:
     names = {e.canonical for e in ex.entities if e.type is INST}
     assert "宁陵县法治政府建设领导小组" in names
     assert not any(n.endswith("法治政府") for n in names)
+
+
+def test_a_unit_of_a_bureau_of_a_renamed_county_has_that_bureau_as_parent() -> None:
+    ex = extract_text(
+        "阿克苏地区2024年法治政府建设情况报告\n新疆库车市司法局行政执法协调监督办公室负责人介绍。\n"
+    )
+    got = {(r.subject[1], r.object[1]) for r in ex.relations if r.predicate.value == "partOf"}
+    assert got == {("库车市司法局行政执法协调监督办公室", "库车市司法局")}
