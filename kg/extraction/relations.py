@@ -763,6 +763,13 @@ def _governing_cues(s: _Sent, obj: Mention) -> list[_Cue]:
             prev = [m for m in s.mentions if m.end < lo and m.type is obj.type]
             if prev and _joined(_without_names(s, prev[-1].end, lo)):
                 return _governing_cues(s, prev[-1])
+            if _text(s, lo, obj.start).lstrip("，, ").startswith("以及"):
+                # 贯彻落实…精神，以及“十四五”规划…的要求: 以及 adds to the verb's objects
+                plo, _ = _clause_bounds(s, lo - 1)
+                verbs = [
+                    c for c in s.cues if plo <= c.start and c.end <= lo and _cue_words()[c.word] & wanted
+                ]
+                return verbs[:1]
         return []
     nearest = before[-1]
     # 梳理…“权力清单”和“责任清单”: a name joined to an earlier name of its type

@@ -812,6 +812,13 @@ def test_a_title_joined_to_another_that_names_its_own_issuer_is_not_made_by_the_
     assert objects(run(text), Predicate.IMPLEMENTS) == {"甲实施方案", "省政府办公厅关于印发乙方案的通知"}
 
 
+def test_a_clause_opening_with_yiji_adds_to_the_previous_verb_s_objects() -> None:
+    rels = run("坚决贯彻落实全会精神，以及{制度:“十四五”规划}的总体要求。")
+    assert triples(rels) == {(AUTHOR, "implements", "十四五规划", True)}
+    # without 以及, a clause with a name of its own and no verb is no object of the verb before
+    assert run("坚决贯彻落实全会精神，{制度:“十四五”规划}顺利收官。") == []
+
+
 def test_what_a_body_requires_of_all_is_theirs() -> None:
     # 县委要求全县上下…，严格执行X: those required act, and they name no entity
     rels = run("{机构:县委}要求全县上下高度重视，严格执行{制度:工作人员行为准则}。")
