@@ -668,9 +668,14 @@ def is_division_name(word: str) -> bool:
     return word in _names()[0]
 
 
+# The level characters of county-level divisions: a county becomes a city or a district (库车县 →
+# 库车市), so a county's short name may take any of them.
+COUNTY_LEVELS = "县市区旗"
+
+
 def opens_with_renamed_county(name: str) -> bool:
     """True when ``name`` opens with a county's short name and a county-level character the
     gazetteer does not give it (库车市 for the gazetteer's 库车县: counties become cities or
     districts), so the place is there though no full name is found."""
     shorts = _names()[1]
-    return any(name[:k] in shorts and name[k : k + 1] in "县市区旗" for k in range(2, min(len(name), 6)))
+    return any(name[:k] in shorts and name[k : k + 1] in COUNTY_LEVELS for k in range(2, min(len(name), 6)))

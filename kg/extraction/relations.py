@@ -640,15 +640,9 @@ def _list_prefix(bare: str) -> bool:
 
 def _in_longer_quote(s: _Sent, obj: Mention) -> bool:
     """True when ``obj`` stands inside quotes that hold more than its name (“宪法十进活动”)."""
-    t, base = s.sentence.text, s.sentence.start
-    a, b = obj.start - base, obj.end - base
-    opened = t.rfind("“", 0, a)
-    if opened < 0 or t.rfind("”", 0, a) > opened:
-        return False
-    closed = t.find("”", b)
-    if closed < 0 or -1 < t.find("“", b) < closed or closed - opened - 1 > _MAX_NAME_QUOTE:
-        return False
-    return len(t[opened + 1 : closed]) > b - a
+    a, b = obj.start - s.sentence.start, obj.end - s.sentence.start
+    quote = next((q for q in _QUOTE_SPAN.finditer(s.sentence.text) if q.start() < a and b < q.end()), None)
+    return quote is not None and b - a < len(quote.group()) - 2 <= _MAX_NAME_QUOTE
 
 
 def _joined(gap: str) -> bool:
@@ -1060,14 +1054,17 @@ def _legislation(m: Mention) -> bool:
 _JOINED_GOVERNMENT = re.compile(r"[、和与及](?:人民)?政府")
 
 
-def _with_own_government(s: _Sent, committee: Mention, author: Key) -> bool:
+def _government_joined(s: _Sent, committee: Mention) -> bool:
     """县委、政府…, 共和乡党委、政府…: a Party committee with its place's government written
-    short after it, when the report's author is that government."""
-    return (
-        committee.text.endswith("委")
-        and author[1].endswith("人民政府")
-        and bool(_JOINED_GOVERNMENT.match(_text(s, committee.end, s.sentence.end)))
+    short right after it."""
+    return committee.text.endswith("委") and bool(
+        _JOINED_GOVERNMENT.match(_text(s, committee.end, s.sentence.end))
     )
+
+
+def _with_own_government(s: _Sent, committee: Mention, author: Key) -> bool:
+    """A committee with its government written short, when the report's author is that government."""
+    return author[1].endswith("人民政府") and _government_joined(s, committee)
 
 
 def _actors(s: _Sent, cue_start: int) -> tuple[list[Mention], str]:
@@ -1187,9 +1184,6 @@ def _nearer_subject(s: _Sent, after: int, lo: int) -> list[Mention] | None:
         group = _topic(s, before=lo, start=start)
         return group or None
     return None
-
-
-# A clause whose subject is the writer's own place or office (我县, 我市, 本局).
 
 
 def _clause_lead(s: _Sent, lo: int, cue_start: int) -> str:
@@ -1317,7 +1311,7 @@ def _topic(s: _Sent, before: int, start: int | None = None, person: bool = False
         return _topic(s, before, clause_end + 1, person)
     group = _joined_after(s, first, _COORD)
     follow = _text(s, group[-1].end, min(group[-1].end + 1, s.sentence.end))
-    if group[-1].text.endswith("委") and _JOINED_GOVERNMENT.match(_text(s, group[-1].end, before)):
+    if _government_joined(s, group[-1]):
         follow = "政"  # 县委、政府深入学习…: the committee, with its place's government named short
     if not follow or follow in _NOT_TOPIC_AFTER or group[-1].end > before:
         return []

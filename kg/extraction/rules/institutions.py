@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 
 from kg.data import lexicon
 from kg.extraction.places import (
+    COUNTY_LEVELS,
     ancestor_codes,
     find_divisions,
     gazetteer,
@@ -405,14 +406,10 @@ def _short_names() -> dict[str, str]:
     return {n: "".join(sorted(levels)) for n, levels in out.items()}
 
 
-# Counties become cities or districts (库车县 → 库车市): a county-level short name takes any of
-# their level characters, as the gazetteer may hold the older one.
-_COUNTY_LEVELS = "县市区旗"
-
-
 def _takes_level(levels: str, char: str) -> bool:
     """Whether a short name whose divisions end in ``levels`` may be followed by ``char``."""
-    return char in levels or (char in _COUNTY_LEVELS and any(c in _COUNTY_LEVELS for c in levels))
+    # the gazetteer may hold a county's older level (库车县 is 库车市 now)
+    return char in levels or (char in COUNTY_LEVELS and any(c in COUNTY_LEVELS for c in levels))
 
 
 _NUMBERED = re.compile(rf"第[{NUM}]+")
